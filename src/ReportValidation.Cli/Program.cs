@@ -1,0 +1,1 @@
+return await ReportValidation.Cli.CommandLine.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,63 @@
+namespace ReportValidation.Reading;
+
+/// <summary>A document as submitted: its bytes, and what the caller says it is.</summary>
+public sealed record InputDocument(ReadOnlyMemory<byte> Content, string? ContentType = null, string? FileName = null)
+{
+    public static InputDocument FromText(string text, string? fileName = null) =>
+        new(System.Text.Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", fileName);
+}
+
+/// <summary>Limits that protect the engine from hostile or accidental input.</summary>
+public sealed record ReadingLimits
+{
+    public static ReadingLimits Default { get; } = new();
+
+    /// <summary>Largest document accepted, in bytes.</summary>
+    public int MaxDocumentBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Largest total size a compressed container (DOCX) may expand to.</summary>
+    public long MaxDecompressedBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Most entries a DOCX zip may hold.</summary>
+    public int MaxArchiveEntries { get; init; } = 2_000;
+
+    /// <summary>Most pages read from a PDF.</summary>
+    public int MaxPdfPages { get; init; } = 200;
+
+    /// <summary>Deepest HTML element nesting read.</summary>
+    public int MaxHtmlDepth { get; init; } = 256;
+}
+
+/// <summary>Why a document could not be read at all.</summary>
+public enum DocumentErrorKind
+{
+    Empty,
+    TooLarge,
+    Binary,
+    UnsupportedFormat,
+    Corrupt,
+    Encrypted,
+    LimitExceeded,
+}
+
+/// <summary>
+/// The document could not be read. Carries a stable kind for programs and a Chinese and English
+/// message for people; the CLI maps it to exit code 2 and the server to a gRPC status.
+/// </summary>
+public sealed class DocumentReadException(DocumentErrorKind kind, string messageZh, string messageEn)
+    : Exception(messageEn)
+{
+    public DocumentErrorKind Kind { get; } = kind;
+    public string MessageZh { get; } = messageZh;
+
+    public static DocumentReadException Empty() =>
+        new(DocumentErrorKind.Empty, "文档为空。", "The document is empty.");
+
+    public static DocumentReadException TooLarge(long size, long limit) =>
+        new(DocumentErrorKind.TooLarge, $"文档大小 {size} 字节，超过上限 {limit} 字节。",
+            $"The document is {size} bytes, over the limit of {limit} bytes.");
+
+    public static DocumentReadException Binary() =>
+        new(DocumentErrorKind.Binary, "文档不是可识别的文本、HTML、Word 或 PDF 格式。",
+            "The document is not text, HTML, Word or PDF.");
+}

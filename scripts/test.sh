@@ -20,7 +20,7 @@ ensure_apt_packages() {
     log "installing ${missing[*]}"
     if [ "$(id -u)" = 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
     $apt_get update -qq >/dev/null 2>&1 || true
-    DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $apt_get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
 ensure_apt_packages redis-server

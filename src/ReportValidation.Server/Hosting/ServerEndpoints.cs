@@ -36,14 +36,15 @@ public static partial class ServerEndpointsRegistration
         services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.Section);
         services.AddSingleton<ServerEndpoints>();
         services.AddOptions<KestrelServerOptions>()
-            .Configure<IOptions<EndpointOptions>, IOptions<LimitOptions>, ServerEndpoints>((kestrel, endpointOptions, limits, endpoints) =>
+            .Configure<IOptions<EndpointOptions>, ServerEndpoints>((kestrel, endpointOptions, endpoints) =>
             {
                 var options = endpointOptions.Value;
                 var address = IPAddress.Parse(options.Address);
                 var certificate = LoadCertificate(options);
                 endpoints.Tls = certificate is not null;
-                // JSON carries bytes as base64, a third larger than the gRPC message.
-                kestrel.Limits.MaxRequestBodySize = limits.Value.MaxMessageBytes / 3L * 4 + 4096;
+                // gRPC and JSON transcoding enforce Limits:MaxMessageBytes per message (RESOURCE_EXHAUSTED);
+                // a body limit would instead cut a long ValidateBatch stream and fail with UNKNOWN.
+                kestrel.Limits.MaxRequestBodySize = null;
                 kestrel.Listen(address, options.GrpcPort, listen =>
                 {
                     listen.Protocols = HttpProtocols.Http2;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
 using Grpc.AspNetCore.Web;
@@ -39,6 +40,13 @@ public static class ServiceRegistration
                 health.Services.Map("reportvalidation.v1.ReportValidator", _ => true);
             })
             .AddCheck<LifecycleHealthCheck>("lifecycle");
+        // Watch streams get results from the publisher: first soon after start, then every few seconds.
+        // (Shutdown needs no publish: Watch calls end with NOT_SERVING as soon as stopping begins.)
+        services.Configure<HealthCheckPublisherOptions>(publisher =>
+        {
+            publisher.Delay = TimeSpan.FromMilliseconds(500);
+            publisher.Period = TimeSpan.FromSeconds(5);
+        });
         services.AddSingleton<CallAdmission>();
         services.AddSingleton(provider =>
         {

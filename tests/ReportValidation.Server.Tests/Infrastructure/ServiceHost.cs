@@ -1,0 +1,83 @@
+using System.Net;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ReportValidation.Server.Hosting;
+using ReportValidation.V1;
+
+namespace ReportValidation.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server (its Program), started in this process on Kestrel with both ports on free loopback
+/// ports, and clients over real sockets: gRPC over HTTP/2, plain HTTP/1.1 for JSON and gRPC-Web.
+/// </summary>
+public sealed class ServiceHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly List<GrpcChannel> _channels = [];
+
+    public ServiceHost(IDictionary<string, string?>? settings = null)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["Server:Address"] = "127.0.0.1",
+            ["Server:GrpcPort"] = "0",
+            ["Server:HttpPort"] = "0",
+            ["Server:ShutdownTimeoutSeconds"] = "10",
+            ["Redis:RetryAfterMilliseconds"] = "200",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+        UseKestrel();
+        StartServer();
+        var endpoints = Services.GetRequiredService<ServerEndpoints>();
+        GrpcAddress = endpoints.GrpcAddress;
+        HttpAddress = endpoints.HttpAddress;
+    }
+
+    public static ServiceHost WithRedis(string configuration, IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Redis:Configuration"] = configuration,
+            // Each test gets its own key space in the shared Redis.
+            ["Redis:InstanceName"] = $"test-{Guid.NewGuid():N}:",
+        };
+        return new ServiceHost(all);
+    }
+
+    public Uri GrpcAddress { get; }
+    public Uri HttpAddress { get; }
+
+    public GrpcChannel Channel(GrpcChannelOptions? options = null)
+    {
+        var channel = GrpcChannel.ForAddress(GrpcAddress, options ?? new GrpcChannelOptions());
+        _channels.Add(channel);
+        return channel;
+    }
+
+    public ReportValidator.ReportValidatorClient Client(GrpcChannelOptions? options = null) => new(Channel(options));
+
+    public HttpClient Http() => new() { BaseAddress = HttpAddress, DefaultRequestVersion = HttpVersion.Version11 };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        // The server first, so calls still open can finish during its graceful shutdown.
+        base.Dispose(disposing);
+        foreach (var channel in _channels)
+        {
+            channel.Dispose();
+        }
+    }
+}

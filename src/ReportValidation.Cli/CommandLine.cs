@@ -19,7 +19,7 @@ public static class CommandLine
                reportvalidation rules [--json]
         """;
 
-    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithIndentation(string.Empty));
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default);
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
         Task.FromResult(Run(args, output, error));

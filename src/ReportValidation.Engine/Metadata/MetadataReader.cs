@@ -13,7 +13,7 @@ public static partial class MetadataReader
     [GeneratedRegex(@"(?<!\d)(20\d\d|19\d\d)\s*年")]
     private static partial Regex YearInText();
 
-    [GeneratedRegex(@"(统计期限|统计时限|统计期间|统计时间|统计周期|数据统计期|统计区间)[^。\n]{0,80}")]
+    [GeneratedRegex(@"(统计|統計)(期限|时限|時限|期间|期間|时间|時間|周期|区间|區間)[^。\n]{0,80}")]
     private static partial Regex PeriodSentence();
 
     // Loose on purpose: "201912月31日" must be found so it can be reported as malformed.

@@ -68,7 +68,8 @@ public static class SectionReader
         {
             return 0;
         }
-        var rest = s[2..];
+        // Folded and simplified, so traditional-script headings (一、總體情況) match too.
+        var rest = Tables.LabelText.Normalize(s[2..].ToString());
         foreach (var excluded in Excluded[ordinal - 1])
         {
             if (rest.Contains(excluded, StringComparison.Ordinal))

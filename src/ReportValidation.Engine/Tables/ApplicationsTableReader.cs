@@ -142,6 +142,11 @@ internal static class ApplicationsTableReader
 
     private static int Match(string label, int lastMatched, List<TableToken> tokens, int index)
     {
+        // Row labels are short; a sentence of the narrative that names 予以公开 is no row.
+        if (label.Length > 48 || label.Contains('。'))
+        {
+            return -1;
+        }
         var rows = ApplicationsRows.All;
         for (var r = 0; r < rows.Count; r++)
         {

@@ -23,16 +23,21 @@ internal readonly record struct TableRegions(LineRange ActiveDisclosure, LineRan
                 {
                     continue;
                 }
-                var text = lines[i].Cells[0].Text;
+                var raw = lines[i].Cells[0].Text;
+                if (raw.Length > 80)
+                {
+                    continue;
+                }
+                var text = LabelText.Normalize(raw);
                 if (start2 < 0 && text.Contains("第二十条", StringComparison.Ordinal))
                 {
                     start2 = i;
                 }
-                else if (start3 < 0 && (text.Contains("勾稽关系", StringComparison.Ordinal) || text.Contains("勾稽關係", StringComparison.Ordinal) || text.Contains("申请人情况", StringComparison.Ordinal)))
+                else if (start3 < 0 && (text.Contains("勾稽关系", StringComparison.Ordinal) || text.Contains("申请人情况", StringComparison.Ordinal)))
                 {
                     start3 = i;
                 }
-                else if (start4 < 0 && start3 >= 0 && i > start3 && text.Trim() == "行政复议")
+                else if (start4 < 0 && start3 >= 0 && i > start3 && text == "行政复议")
                 {
                     start4 = i;
                 }

@@ -17,10 +17,9 @@ internal static class ApplicationsTableReader
     private static readonly int Total = ApplicationsRows.IndexOf("total");
     private static readonly int Disclosed = ApplicationsRows.IndexOf("disclosed");
 
-    public static ApplicationsTable Read(SourceDocument document, LineRange range, TemplateVersion version)
+    public static ApplicationsTable Read(SourceDocument document, List<TableToken> tokens, TemplateVersion version)
     {
         var table = new ApplicationsTable();
-        var tokens = TableTokens.Read(document, range);
         var rows = ApplicationsRows.All;
         var read = new ApplicationsRow?[rows.Count];
         var current = -1;
@@ -58,7 +57,7 @@ internal static class ApplicationsTableReader
                         Found = true,
                         Label = token.Cell.Text.Trim(),
                         OfficialLabel = rows[match].OfficialLabel,
-                        LabelMatch = IsOfficial(token.Label, rows[match]) ? LabelMatch.Official : LabelMatch.Alias,
+                        LabelMatch = IsOfficial(token.Label, match) ? LabelMatch.Official : LabelMatch.Alias,
                         LabelSpan = document.Span(token.Cell),
                     },
                 };
@@ -193,6 +192,8 @@ internal static class ApplicationsTableReader
         return false;
     }
 
-    private static bool IsOfficial(string label, ApplicationsRowDefinition row) =>
-        LabelText.WithoutOrdinal(label) == LabelText.WithoutOrdinal(LabelText.Normalize(row.OfficialLabel));
+    private static readonly string[] OfficialCores =
+        ApplicationsRows.All.Select(r => LabelText.WithoutOrdinal(LabelText.Normalize(r.OfficialLabel))).ToArray();
+
+    private static bool IsOfficial(string label, int row) => LabelText.WithoutOrdinal(label) == OfficialCores[row];
 }

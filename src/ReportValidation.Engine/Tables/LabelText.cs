@@ -13,16 +13,38 @@ public static class LabelText
     private const string Traditional = "開請數處結轉國規務過執詢補後確舉報訴訪複復認繳納費總計繼續辦發廢現決許罰強額單萬況關機議維糾審級區縣鄉鎮權獲資據條項範專對應經會與隻這當從屬類問題進檢準業層體門統態實際為於係協組織構衛財稅產傳調戶標網絡設環節號則紀錄製務據併內險營導領備歸範壹貳叄現狀況屆擔責聯繫電話郵編區縣廳辦員處長黨員務寫撰頒佈佈閱覽查詢覆訟議請申裡裏餘徵幹乾託託證照稱號號點擊預算決劃畫價錢與兩無見為並準術學醫藥農氣熱線戰區縣動眾廣時間們種個來將還運達選邊寶讓護衝穩內祕開圍歷濟醫態勞緊構設務";
     private const string Simplified = "开请数处结转国规务过执询补后确举报诉访复复认缴纳费总计继续办发废现决许罚强额单万况关机议维纠审级区县乡镇权获资据条项范专对应经会与只这当从属类问题进检准业层体门统态实际为于系协组织构卫财税产传调户标网络设环节号则纪录制务据并内险营导领备归范一二三现状况届担责联系电话邮编区县厅办员处长党员务写撰颁布布阅览查询复讼议请申里里余征干干托托证照称号号点击预算决划画价钱与两无见为并准术学医药农气热线战区县动众广时间们种个来将还运达选边宝让护冲稳内秘开围历济医态劳紧构设务";
 
-    private static readonly Dictionary<char, char> ToSimplified = BuildMap();
+    // A direct table over the BMP: one lookup per character on the hot path.
+    private static readonly char[] Fold = BuildFold();
 
-    private static Dictionary<char, char> BuildMap()
+    private static char[] BuildFold()
     {
-        var map = new Dictionary<char, char>(Traditional.Length);
+        var fold = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            fold[c] = (char)c;
+        }
         for (var i = 0; i < Traditional.Length && i < Simplified.Length; i++)
         {
-            map.TryAdd(Traditional[i], Simplified[i]);
+            fold[Traditional[i]] = Simplified[i];
         }
-        return map;
+        fold['（'] = '(';
+        fold['）'] = ')';
+        fold['，'] = ',';
+        fold['：'] = ':';
+        fold['．'] = '.';
+        fold['、'] = '.';
+        foreach (var dropped in "\"'“”‘’|\u200B\uFEFF")
+        {
+            fold[dropped] = '\0';
+        }
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsWhiteSpace((char)c))
+            {
+                fold[c] = '\0';
+            }
+        }
+        return fold;
     }
 
     public static string Normalize(string text)
@@ -32,26 +54,31 @@ public static class LabelText
             return text;
         }
         var folded = NeedsCompatibilityFolding(text) ? text.Normalize(NormalizationForm.FormKC) : text;
-        var builder = new StringBuilder(folded.Length);
-        foreach (var c in folded)
+        var changed = -1;
+        for (var i = 0; i < folded.Length; i++)
         {
-            if (char.IsWhiteSpace(c) || c is '"' or '\'' or '“' or '”' or '‘' or '’' or '|' or '\u200B' or '\uFEFF')
+            if (Fold[folded[i]] != folded[i])
             {
-                continue;
+                changed = i;
+                break;
             }
-            var mapped = c switch
-            {
-                '（' => '(',
-                '）' => ')',
-                '，' => ',',
-                '：' => ':',
-                '．' => '.',
-                '、' => '.',
-                _ => c,
-            };
-            builder.Append(ToSimplified.TryGetValue(mapped, out var simple) ? simple : mapped);
         }
-        return builder.ToString();
+        if (changed < 0)
+        {
+            return folded;
+        }
+        var buffer = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
+        folded.AsSpan(0, changed).CopyTo(buffer);
+        var length = changed;
+        for (var i = changed; i < folded.Length; i++)
+        {
+            var c = Fold[folded[i]];
+            if (c != '\0')
+            {
+                buffer[length++] = c;
+            }
+        }
+        return new string(buffer[..length]);
     }
 
     /// <summary>The label without its leading ordinal: "(一)", "一.", "1.", "(1)".</summary>

@@ -8,6 +8,7 @@ namespace ReportValidation.LoadGenerator;
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
     private ServerProcess(Process process) => _process = process;
 
@@ -73,6 +74,11 @@ public sealed class ServerProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -152,6 +152,9 @@ public sealed class ResponseCacheTests
         }
         Assert.True(recovered, "the cache did not use Redis again after it came back");
         Assert.Contains("reportvalidation_redis_errors_total{", await Metrics(host));
+        // One warning when the outage began and one line when it ended, not one per call.
+        Assert.Single(host.Logs.Entries, e => e.EventId.Id == 10 && e.Category.EndsWith("SharedCache"));
+        Assert.Single(host.Logs.Entries, e => e.EventId.Id == 11 && e.Category.EndsWith("SharedCache"));
     }
 
     [Fact]

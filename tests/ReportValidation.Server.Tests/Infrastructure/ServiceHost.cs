@@ -3,6 +3,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ReportValidation.Server.Hosting;
 using ReportValidation.V1;
 
@@ -19,6 +20,7 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
 
     public ServiceHost(IDictionary<string, string?>? settings = null)
     {
+        Logs = new LogSink();
         _settings = new Dictionary<string, string?>
         {
             ["Server:Address"] = "127.0.0.1",
@@ -49,6 +51,9 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
         return new ServiceHost(all);
     }
 
+    /// <summary>Everything the server logged.</summary>
+    public LogSink Logs { get; }
+
     public Uri GrpcAddress { get; }
     public Uri HttpAddress { get; }
 
@@ -69,6 +74,7 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
     }
 
     protected override void Dispose(bool disposing)

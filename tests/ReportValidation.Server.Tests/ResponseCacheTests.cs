@@ -118,6 +118,33 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
+    public async Task AKeyOfAnotherRedisTypeIsAMissAndIsReplaced()
+    {
+        var prefix = $"test-{Guid.NewGuid():N}:";
+        using var host = new ServiceHost(new Dictionary<string, string?>(MemoryOff)
+        {
+            ["Redis:Configuration"] = SharedRedis.Address,
+            ["Redis:InstanceName"] = prefix,
+        });
+        var client = host.Client();
+        var text = Documents.Unique();
+        var first = await client.ValidateDocumentAsync(Documents.Request(text));
+        using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(SharedRedis.Address))
+        {
+            var database = redis.GetDatabase();
+            await database.KeyDeleteAsync(prefix + first.ContentHash);
+            await database.StringSetAsync(prefix + first.ContentHash, "a string where a hash belongs");
+        }
+
+        var afterGarbage = await client.ValidateDocumentAsync(Documents.Request(text));
+        var afterRewrite = await client.ValidateDocumentAsync(Documents.Request(text));
+
+        Assert.False(afterGarbage.Cached);
+        Assert.True(afterRewrite.Cached);
+        Assert.DoesNotContain(host.Logs.Entries, e => e.EventId.Id == 10); // not taken for an outage
+    }
+
+    [Fact]
     public async Task RedisStoppedAndRestartedFailsNoCallAndKeepsCallsFast()
     {
         using var redis = new RedisServer();

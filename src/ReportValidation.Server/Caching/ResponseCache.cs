@@ -115,7 +115,7 @@ public sealed class ResponseCache : IDisposable
                     Remember(key, fromRedis, stored.Length);
                     return (fromRedis, CacheSource.Redis);
                 }
-                _shared.Garbage(redisKey);
+                await _shared.GarbageAsync(redisKey, "not a cached result", cancellationToken).ConfigureAwait(false);
             }
             lookup?.SetTag("cache.hit", false);
         }

@@ -71,9 +71,16 @@ public sealed partial class SharedCache : IDisposable
             Succeeded();
             return value;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (IsOutage(exception, cancellationToken))
         {
             Failed("get", exception);
+            return null;
+        }
+        catch (RedisException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Redis answered, but not with our entry (e.g. WRONGTYPE: something else wrote the key).
+            Succeeded();
+            await GarbageAsync(key, exception.GetType().Name, cancellationToken).ConfigureAwait(false);
             return null;
         }
     }
@@ -90,18 +97,43 @@ public sealed partial class SharedCache : IDisposable
                 cancellationToken).ConfigureAwait(false);
             Succeeded();
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (IsOutage(exception, cancellationToken))
         {
             Failed("set", exception);
         }
+        catch (RedisException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            _telemetry.RedisError("set");
+            GarbageValue(_logger, key, exception.GetType().Name);
+        }
     }
 
-    /// <summary>A value that was there but could not be read counts as an error and is dropped.</summary>
-    public void Garbage(string key)
+    /// <summary>
+    /// A value under our key that is not ours counts as an error and is removed, so the fresh result can
+    /// take its place; it does not open the breaker, since Redis itself is fine.
+    /// </summary>
+    public async Task GarbageAsync(string key, string what, CancellationToken cancellationToken)
     {
         _telemetry.RedisError("garbage");
-        GarbageValue(_logger, key);
+        GarbageValue(_logger, key, what);
+        try
+        {
+            await _redis!.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsOutage(exception, cancellationToken))
+        {
+            Failed("remove", exception);
+        }
     }
+
+    private static bool IsOutage(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        RedisConnectionException or RedisTimeoutException or TimeoutException => true,
+        System.Net.Sockets.SocketException or IOException or ObjectDisposedException => true,
+        RedisException => false,
+        _ => true,
+    };
 
     private bool Admits()
     {
@@ -141,6 +173,6 @@ public sealed partial class SharedCache : IDisposable
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Redis is available again; the shared cache is back in use")]
     private static partial void RedisBack(ILogger logger);
 
-    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Redis held an unreadable value under {CacheKey}; treated as a miss and replaced")]
-    private static partial void GarbageValue(ILogger logger, string cacheKey);
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Redis held something other than a cached result under {CacheKey} ({What}); treated as a miss and replaced")]
+    private static partial void GarbageValue(ILogger logger, string cacheKey, string what);
 }

@@ -155,17 +155,20 @@ public sealed class ResponseCacheTests
         Assert.True((await client.ValidateDocumentAsync(Documents.Request(before))).Cached);
 
         redis.Stop();
-        var slowest = TimeSpan.Zero;
+        var took = new List<TimeSpan>();
         for (var i = 0; i < 20; i++)
         {
             var watch = Stopwatch.StartNew();
             var response = await client.ValidateDocumentAsync(Documents.Request(i % 2 == 0 ? before : Documents.Unique()));
-            slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
+            took.Add(watch.Elapsed);
             Assert.False(response.Cached); // the only level was Redis, and it is gone
             await Task.Delay(25);
         }
-        // StackExchange.Redis left at its defaults would hold a call for seconds here.
-        Assert.True(slowest < TimeSpan.FromMilliseconds(750), $"slowest call during the outage took {slowest.TotalMilliseconds} ms");
+        // StackExchange.Redis left at its defaults would hold a call for seconds here. The bounds leave
+        // room for a busy test machine, not for Redis.
+        took.Sort();
+        Assert.True(took[^1] < TimeSpan.FromMilliseconds(1500), $"slowest call during the outage took {took[^1].TotalMilliseconds} ms");
+        Assert.True(took[took.Count / 2] < TimeSpan.FromMilliseconds(300), $"median call during the outage took {took[took.Count / 2].TotalMilliseconds} ms");
 
         redis.Start();
         var after = Documents.Unique();

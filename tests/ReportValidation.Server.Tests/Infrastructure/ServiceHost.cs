@@ -28,6 +28,11 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
             ["Server:HttpPort"] = "0",
             ["Server:ShutdownTimeoutSeconds"] = "10",
             ["Redis:RetryAfterMilliseconds"] = "200",
+            // The machine running the tests may be busy: a first connect slower than the production
+            // 250 ms would bypass Redis and make an expected hit a miss. A stopped Redis still fails
+            // at once (fail-fast backlog), which is what the outage test measures.
+            ["Redis:ConnectTimeoutMilliseconds"] = "5000",
+            ["Redis:OperationTimeoutMilliseconds"] = "2000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -22,14 +22,15 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
         Activity.Current?.SetTag("reportvalidation.document.bytes", document.Content.Length);
         var (result, source) = await cache.GetOrComputeAsync(hash, token =>
         {
-            Report report, previousReport;
+            Report report;
+            Report? previousReport;
             using (var parse = ServerTelemetry.Source.StartActivity("parse"))
             {
                 report = engine.Parse(document, token);
-                previousReport = previous is null ? null! : ParsePrevious(previous, token);
+                previousReport = previous is null ? null : ParsePrevious(previous, token);
                 parse?.SetTag("reportvalidation.template_version", report.TemplateVersion.ToString());
             }
-            return RunRules(report, previous is null ? null : previousReport, options, token);
+            return RunRules(report, previousReport, options, token);
         }, cancellationToken).ConfigureAwait(false);
         return Served(result, source, hash);
     }

@@ -57,7 +57,6 @@ public sealed class ReportValidatorService(CachedValidation validation, IOptions
                 }
                 await responseStream.WriteAsync(response, token);
             }
-            return true;
         });
 
     public override Task<ListRulesResponse> ListRules(ListRulesRequest request, ServerCallContext context)
@@ -88,11 +87,18 @@ public sealed class ReportValidatorService(CachedValidation validation, IOptions
     /// </summary>
     private async Task<T> WithinBudget<T>(ServerCallContext context, Func<CancellationToken, Task<T>> call)
     {
+        T result = default!;
+        await WithinBudget(context, async token => { result = await call(token); });
+        return result;
+    }
+
+    private async Task WithinBudget(ServerCallContext context, Func<CancellationToken, Task> call)
+    {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         budget.CancelAfter(limits.Value.CallTimeoutMilliseconds);
         try
         {
-            return await call(budget.Token);
+            await call(budget.Token);
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {

@@ -42,7 +42,9 @@ public sealed class BatchTests
     {
         var host = new ServiceHost();
         var lifetime = (Microsoft.Extensions.Hosting.IHostApplicationLifetime)host.Services.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime))!;
-        using var call = host.Client().ValidateBatch();
+        // A channel of the test's own: the host's channels are disposed with the host, mid-read here.
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(host.GrpcAddress);
+        using var call = new ReportValidator.ReportValidatorClient(channel).ValidateBatch();
         await call.RequestStream.WriteAsync(Documents.Request(Documents.Unique(), "before"));
         Assert.True(await call.ResponseStream.MoveNext());
 

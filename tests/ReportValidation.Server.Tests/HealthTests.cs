@@ -12,7 +12,9 @@ public sealed class HealthTests
     public async Task HealthTurnsNotServingOnceShutdownBegins()
     {
         var host = new ServiceHost();
-        var health = new Health.HealthClient(host.Channel());
+        // A channel of the test's own: the host's channels are disposed with the host, mid-read here.
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(host.GrpcAddress);
+        var health = new Health.HealthClient(channel);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
         using var watch = health.Watch(new HealthCheckRequest());
         var seen = new List<HealthCheckResponse.Types.ServingStatus>();

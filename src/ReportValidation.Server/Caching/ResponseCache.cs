@@ -34,7 +34,7 @@ public sealed class ResponseCache : IDisposable
     private readonly SharedCache _shared;
     private readonly ServerTelemetry _telemetry;
     private readonly MemoryCache? _memory;
-    private readonly ConcurrentDictionary<ContentHash, Task<ValidationResult>> _inFlight = new();
+    private readonly ConcurrentDictionary<ContentHash, Task<EncodedResult>> _inFlight = new();
 
     public ResponseCache(IOptions<CacheOptions> options, SharedCache shared, ServerTelemetry telemetry)
     {
@@ -49,22 +49,23 @@ public sealed class ResponseCache : IDisposable
 
     private TimeSpan TimeToLive => TimeSpan.FromSeconds(_options.TimeToLiveSeconds);
 
-    public async ValueTask<(ValidationResult Result, CacheSource Source)> GetOrComputeAsync(ContentHash key,
+    public async ValueTask<(EncodedResult Result, CacheSource Source)> GetOrComputeAsync(ContentHash key,
         Func<CancellationToken, ValidationResult> compute, CancellationToken cancellationToken)
     {
         if (!_options.Enabled)
         {
             _telemetry.CacheMiss();
-            return (compute(cancellationToken), CacheSource.Computed);
+            var result = compute(cancellationToken);
+            return (new EncodedResult(result, result.ToByteArray()), CacheSource.Computed);
         }
-        if (_memory is not null && _memory.TryGetValue(key, out ValidationResult? remembered))
+        if (_memory is not null && _memory.TryGetValue(key, out EncodedResult? remembered))
         {
             _telemetry.CacheHit("memory");
             return (remembered!, CacheSource.Memory);
         }
         while (true)
         {
-            var mine = new TaskCompletionSource<ValidationResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var mine = new TaskCompletionSource<EncodedResult>(TaskCreationOptions.RunContinuationsAsynchronously);
             var running = _inFlight.GetOrAdd(key, mine.Task);
             if (running != mine.Task)
             {
@@ -93,12 +94,12 @@ public sealed class ResponseCache : IDisposable
             }
             finally
             {
-                _inFlight.TryRemove(new KeyValuePair<ContentHash, Task<ValidationResult>>(key, mine.Task));
+                _inFlight.TryRemove(new KeyValuePair<ContentHash, Task<EncodedResult>>(key, mine.Task));
             }
         }
     }
 
-    private async Task<(ValidationResult, CacheSource)> LoadOrComputeAsync(ContentHash key,
+    private async Task<(EncodedResult, CacheSource)> LoadOrComputeAsync(ContentHash key,
         Func<CancellationToken, ValidationResult> compute, CancellationToken cancellationToken)
     {
         var redisKey = key.Hex;
@@ -112,8 +113,9 @@ public sealed class ResponseCache : IDisposable
                 {
                     lookup?.SetTag("cache.hit", true);
                     _telemetry.CacheHit("redis");
-                    Remember(key, fromRedis, stored.Length);
-                    return (fromRedis, CacheSource.Redis);
+                    var encoded = new EncodedResult(fromRedis, stored.AsSpan(HeaderLength));
+                    Remember(key, encoded, stored.Length);
+                    return (encoded, CacheSource.Redis);
                 }
                 await _shared.GarbageAsync(redisKey, "not a cached result", cancellationToken).ConfigureAwait(false);
             }
@@ -122,25 +124,29 @@ public sealed class ResponseCache : IDisposable
         _telemetry.CacheMiss();
         var result = compute(cancellationToken);
         var value = Write(key, result);
+        var computed = new EncodedResult(result, value.AsSpan(HeaderLength));
         if (value.Length <= _options.MaxEntryBytes)
         {
-            Remember(key, result, value.Length);
+            Remember(key, computed, value.Length);
             if (_shared.IsEnabled)
             {
                 using var store = ServerTelemetry.Source.StartActivity("cache.redis.set");
                 await _shared.SetAsync(redisKey, value, TimeToLive, cancellationToken).ConfigureAwait(false);
             }
         }
-        return (result, CacheSource.Computed);
+        return (computed, CacheSource.Computed);
     }
 
-    private void Remember(ContentHash key, ValidationResult result, int size)
+    private static int HeaderLength => Magic.Length + ContentHash.Length;
+
+    private void Remember(ContentHash key, EncodedResult result, int size)
     {
         if (_memory is null || size > _options.MaxEntryBytes)
         {
             return;
         }
-        _memory.Set(key, result, new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = TimeToLive });
+        // The entry holds the message and its encoding: about twice the encoded size.
+        _memory.Set(key, result, new MemoryCacheEntryOptions { Size = 2L * size, AbsoluteExpirationRelativeToNow = TimeToLive });
     }
 
     internal static byte[] Write(ContentHash key, ValidationResult result)

@@ -14,7 +14,7 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
 {
     public string CatalogVersion => engine.Rules.Version;
 
-    public async ValueTask<(ValidationResult Result, CacheSource Source, ContentHash Hash)> ValidateDocumentAsync(
+    public async ValueTask<(EncodedResult Result, CacheSource Source, ContentHash Hash)> ValidateDocumentAsync(
         InputDocument document, InputDocument? previous, ValidationOptions? options, CancellationToken cancellationToken)
     {
         var hash = RequestHash.ForDocument(document, previous, options, engine.Rules.Version);
@@ -35,7 +35,7 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
         return Served(result, source, hash);
     }
 
-    public async ValueTask<(ValidationResult Result, CacheSource Source, ContentHash Hash)> ValidateReportAsync(
+    public async ValueTask<(EncodedResult Result, CacheSource Source, ContentHash Hash)> ValidateReportAsync(
         Report report, Report? previous, ValidationOptions? options, CancellationToken cancellationToken)
     {
         var hash = RequestHash.ForReport(report, previous, options, engine.Rules.Version);
@@ -68,10 +68,10 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
         return result;
     }
 
-    private (ValidationResult, CacheSource, ContentHash) Served(ValidationResult result, CacheSource source, ContentHash hash)
+    private (EncodedResult, CacheSource, ContentHash) Served(EncodedResult result, CacheSource source, ContentHash hash)
     {
         Activity.Current?.SetTag("reportvalidation.cache.source", source.ToString());
-        telemetry.Findings(result);
+        telemetry.Findings(result.Result);
         return (result, source, hash);
     }
 }

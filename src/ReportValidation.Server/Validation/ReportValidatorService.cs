@@ -12,7 +12,7 @@ public sealed class ReportValidatorService(CachedValidation validation, IOptions
     : ReportValidator.ReportValidatorBase
 {
     public override Task<ValidateDocumentResponse> ValidateDocument(ValidateDocumentRequest request, ServerCallContext context) =>
-        WithinBudget(context, token => ValidateOne(request, token));
+        WithinBudget(context, token => ValidateOne(request, IsProtobuf(context), token));
 
     public override Task<ValidateReportResponse> ValidateReport(ValidateReportRequest request, ServerCallContext context) =>
         WithinBudget(context, async token =>
@@ -24,7 +24,9 @@ public sealed class ReportValidatorService(CachedValidation validation, IOptions
             RequestMapping.Check(request.Options);
             var (result, source, hash) = await validation.ValidateReportAsync(request.Report, request.PreviousReport,
                 request.Options, token);
-            return new ValidateReportResponse { Result = result, Cached = source != CacheSource.Computed, ContentHash = hash.Hex };
+            var response = new ValidateReportResponse { Cached = source != CacheSource.Computed, ContentHash = hash.Hex };
+            result.SetOn(response, IsProtobuf(context));
+            return response;
         });
 
     /// <summary>
@@ -36,12 +38,13 @@ public sealed class ReportValidatorService(CachedValidation validation, IOptions
         IServerStreamWriter<ValidateDocumentResponse> responseStream, ServerCallContext context) =>
         WithinBudget(context, async token =>
         {
+            var binary = IsProtobuf(context);
             await foreach (var request in requestStream.ReadAllAsync(token))
             {
                 ValidateDocumentResponse response;
                 try
                 {
-                    response = await ValidateOne(request, token);
+                    response = await ValidateOne(request, binary, token);
                 }
                 catch (DocumentReadException exception)
                 {
@@ -66,20 +69,26 @@ public sealed class ReportValidatorService(CachedValidation validation, IOptions
         return Task.FromResult(response);
     }
 
-    private async Task<ValidateDocumentResponse> ValidateOne(ValidateDocumentRequest request, CancellationToken token)
+    private async Task<ValidateDocumentResponse> ValidateOne(ValidateDocumentRequest request, bool binary, CancellationToken token)
     {
         var document = RequestMapping.Document(request.Document, "document");
         var previous = RequestMapping.Previous(request.PreviousDocument, "previous_document");
         RequestMapping.Check(request.Options);
         var (result, source, hash) = await validation.ValidateDocumentAsync(document, previous, request.Options, token);
-        return new ValidateDocumentResponse
+        var response = new ValidateDocumentResponse
         {
-            Result = result,
             Cached = source != CacheSource.Computed,
             ContentHash = hash.Hex,
             RequestId = request.RequestId,
         };
+        result.SetOn(response, binary);
+        return response;
     }
+
+    // gRPC and gRPC-Web carry protobuf, so a response may reuse the result's encoding; JSON transcoding
+    // formats the message itself.
+    private static bool IsProtobuf(ServerCallContext context) =>
+        context.GetHttpContext().Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>
     /// Runs a call under the caller's deadline and the server's own time limit, whichever is sooner;
@@ -100,8 +109,11 @@ public sealed class ReportValidatorService(CachedValidation validation, IOptions
         {
             await call(budget.Token);
         }
-        catch (OperationCanceledException) when (budget.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (budget.IsCancellationRequested
+            && (!context.CancellationToken.IsCancellationRequested || context.Deadline <= DateTime.UtcNow))
         {
+            // Out of time, the server's or the caller's: DEADLINE_EXCEEDED, not the CANCELLED a bare
+            // cancellation would become. A caller that cancelled gets CANCELLED.
             throw RequestErrors.DeadlineExceeded();
         }
         catch (DocumentReadException exception)

@@ -50,12 +50,12 @@ public sealed class ResponseCache : IDisposable
     private TimeSpan TimeToLive => TimeSpan.FromSeconds(_options.TimeToLiveSeconds);
 
     public async ValueTask<(EncodedResult Result, CacheSource Source)> GetOrComputeAsync(ContentHash key,
-        Func<CancellationToken, ValidationResult> compute, CancellationToken cancellationToken)
+        Func<CancellationToken, ValueTask<ValidationResult>> compute, CancellationToken cancellationToken)
     {
         if (!_options.Enabled)
         {
             _telemetry.CacheMiss();
-            var result = compute(cancellationToken);
+            var result = await compute(cancellationToken).ConfigureAwait(false);
             return (new EncodedResult(result, result.ToByteArray()), CacheSource.Computed);
         }
         if (_memory is not null && _memory.TryGetValue(key, out EncodedResult? remembered))
@@ -100,7 +100,7 @@ public sealed class ResponseCache : IDisposable
     }
 
     private async Task<(EncodedResult, CacheSource)> LoadOrComputeAsync(ContentHash key,
-        Func<CancellationToken, ValidationResult> compute, CancellationToken cancellationToken)
+        Func<CancellationToken, ValueTask<ValidationResult>> compute, CancellationToken cancellationToken)
     {
         var redisKey = key.Hex;
         if (_shared.IsEnabled)
@@ -122,7 +122,7 @@ public sealed class ResponseCache : IDisposable
             lookup?.SetTag("cache.hit", false);
         }
         _telemetry.CacheMiss();
-        var result = compute(cancellationToken);
+        var result = await compute(cancellationToken).ConfigureAwait(false);
         var value = Write(key, result);
         var computed = new EncodedResult(result, value.AsSpan(HeaderLength));
         if (value.Length <= _options.MaxEntryBytes)

@@ -48,6 +48,12 @@ public sealed class LimitOptions
     /// <summary>Calls admitted per second (token bucket); 0 turns the rate limit off.</summary>
     public int CallsPerSecond { get; set; }
 
+    /// <summary>
+    /// Engine runs (parse and rules, CPU-bound) at once; 0 means one per processor. Calls beyond it wait
+    /// without holding a thread, so cache hits and health checks are not starved by misses.
+    /// </summary>
+    public int MaxConcurrentValidations { get; set; }
+
     /// <summary>Longest a call may run when the caller sets no shorter deadline.</summary>
     public int CallTimeoutMilliseconds { get; set; } = 30_000;
 }

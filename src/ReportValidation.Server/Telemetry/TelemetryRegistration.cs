@@ -56,16 +56,6 @@ public static class TelemetryRegistration
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName))
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(ServerTelemetry.Name)
-                    .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
-                        !context.Request.Path.StartsWithSegments(options.PrometheusPath));
-                if (otlp is not null)
-                {
-                    tracing.AddOtlpExporter(Otlp);
-                }
-            })
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(ServerTelemetry.Name)
@@ -77,6 +67,16 @@ public static class TelemetryRegistration
                     metrics.AddOtlpExporter(Otlp);
                 }
             });
+        // Spans are recorded only when something receives them: without a collector, recording every
+        // call's spans would cost the hot path for nothing. (Log lines still carry trace and span ids.)
+        if (otlp is not null)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(ServerTelemetry.Name)
+                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
+                    !context.Request.Path.StartsWithSegments(options.PrometheusPath))
+                .AddOtlpExporter(Otlp));
+        }
         if (otlp is not null)
         {
             telemetry.WithLogging(logging => logging.AddOtlpExporter(Otlp), logging => logging.IncludeScopes = true);

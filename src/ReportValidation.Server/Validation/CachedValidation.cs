@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using ReportValidation.Reading;
+using Microsoft.Extensions.Options;
 using ReportValidation.Server.Caching;
+using ReportValidation.Server.Hosting;
 using ReportValidation.Server.Telemetry;
 using ReportValidation.V1;
 
@@ -10,8 +12,16 @@ namespace ReportValidation.Server.Validation;
 /// Hash the request, look it up, and run the engine on a miss, with a span per step. Nothing about
 /// reports is decided here: parsing, rules and the verdict (profile, acknowledgements) are the engine's.
 /// </summary>
-public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, ServerTelemetry telemetry)
+public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, ServerTelemetry telemetry, IOptions<LimitOptions> limits)
+    : IDisposable
 {
+    // The engine is synchronous and CPU-bound: more runs at once than processors only adds latency, and
+    // each would hold a thread-pool thread, starving everything else until the pool grows (seconds).
+    private readonly SemaphoreSlim _engineRuns = new(EngineRuns(limits.Value), EngineRuns(limits.Value));
+
+    private static int EngineRuns(LimitOptions limits) =>
+        limits.MaxConcurrentValidations > 0 ? limits.MaxConcurrentValidations : Environment.ProcessorCount;
+
     public string CatalogVersion => engine.Rules.Version;
 
     public async ValueTask<(EncodedResult Result, CacheSource Source, ContentHash Hash)> ValidateDocumentAsync(
@@ -20,7 +30,7 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
         var hash = RequestHash.ForDocument(document, previous, options, engine.Rules.Version);
         Activity.Current?.SetTag("reportvalidation.content_hash", hash.Hex);
         Activity.Current?.SetTag("reportvalidation.document.bytes", document.Content.Length);
-        var (result, source) = await cache.GetOrComputeAsync(hash, token =>
+        var (result, source) = await cache.GetOrComputeAsync(hash, token => Gated(token, () =>
         {
             Report report;
             Report? previousReport;
@@ -31,7 +41,7 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
                 parse?.SetTag("reportvalidation.template_version", report.TemplateVersion.ToString());
             }
             return RunRules(report, previousReport, options, token);
-        }, cancellationToken).ConfigureAwait(false);
+        }), cancellationToken).ConfigureAwait(false);
         return Served(result, source, hash);
     }
 
@@ -41,9 +51,24 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
         var hash = RequestHash.ForReport(report, previous, options, engine.Rules.Version);
         Activity.Current?.SetTag("reportvalidation.content_hash", hash.Hex);
         var (result, source) = await cache.GetOrComputeAsync(hash,
-            token => RunRules(report, previous, options, token), cancellationToken).ConfigureAwait(false);
+            token => Gated(token, () => RunRules(report, previous, options, token)), cancellationToken).ConfigureAwait(false);
         return Served(result, source, hash);
     }
+
+    private async ValueTask<ValidationResult> Gated(CancellationToken token, Func<ValidationResult> run)
+    {
+        await _engineRuns.WaitAsync(token).ConfigureAwait(false);
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            _engineRuns.Release();
+        }
+    }
+
+    public void Dispose() => _engineRuns.Dispose();
 
     private Report ParsePrevious(InputDocument previous, CancellationToken token)
     {

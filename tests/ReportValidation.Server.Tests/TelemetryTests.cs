@@ -30,4 +30,43 @@ public sealed class TelemetryTests
         Assert.DoesNotContain(spans, s => s.Tags.Any(t => t.Value?.Contains(marker) == true) || s.DisplayName.Contains(marker));
         Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains(marker));
     }
+
+    [Fact]
+    public async Task OtlpExportCarriesTheRpcSpansAndNoReportText()
+    {
+        var marker = $"内部草稿标记{Guid.NewGuid():N}";
+        using var collector = new OtlpCollector();
+        // Telemetry is composed before the host is built, where the test host's settings do not reach
+        // yet: these come in as environment variables, as a deployment would give them.
+        // (A server another test starts meanwhile may export here too; only this call's marker matters.)
+        ServiceHost host;
+        Environment.SetEnvironmentVariable("Telemetry__OtlpEndpoint", collector.Endpoint);
+        Environment.SetEnvironmentVariable("Telemetry__OtlpProtocol", "http/protobuf");
+        Environment.SetEnvironmentVariable("Telemetry__ServiceName", "reportvalidation-otlp-test");
+        try
+        {
+            host = new ServiceHost();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Telemetry__OtlpEndpoint", null);
+            Environment.SetEnvironmentVariable("Telemetry__OtlpProtocol", null);
+            Environment.SetEnvironmentVariable("Telemetry__ServiceName", null);
+        }
+        using (host)
+        {
+            await host.Client().ValidateDocumentAsync(Documents.Request(Documents.Seed("004") + "\n" + marker + "\n"));
+        } // stopping the host flushes the exporters
+
+        var traces = collector.Exports.Where(e => e.Path == "/v1/traces").Select(e => System.Text.Encoding.UTF8.GetString(e.Body)).ToList();
+        Assert.NotEmpty(traces);
+        var all = string.Concat(traces);
+        Assert.Contains("reportvalidation-otlp-test", all);
+        Assert.Contains("reportvalidation.v1.ReportValidator/ValidateDocument", all);
+        Assert.Contains("parse", all);
+        Assert.Contains("rules", all);
+        Assert.DoesNotContain(marker, all);
+        Assert.Contains(collector.Exports, e => e.Path == "/v1/metrics");
+        Assert.DoesNotContain(collector.Exports, e => System.Text.Encoding.UTF8.GetString(e.Body).Contains(marker));
+    }
 }

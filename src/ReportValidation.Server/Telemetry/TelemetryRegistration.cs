@@ -38,11 +38,14 @@ public static class TelemetryRegistration
         var otlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new Uri(options.OtlpEndpoint);
         var protocol = options.OtlpProtocol.Equals("http/protobuf", StringComparison.OrdinalIgnoreCase)
             ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
-        void Otlp(OtlpExporterOptions exporter)
+        // Over gRPC the collector's address is the endpoint; over HTTP each signal has its own path.
+        Action<OtlpExporterOptions> Otlp(string signal) => exporter =>
         {
-            exporter.Endpoint = otlp!;
             exporter.Protocol = protocol;
-        }
+            exporter.Endpoint = protocol == OtlpExportProtocol.HttpProtobuf
+                ? new Uri(otlp!, $"{otlp!.AbsolutePath.TrimEnd('/')}/v1/{signal}")
+                : otlp!;
+        };
 
         // Every log line written inside a span carries its trace and span id, console included.
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
@@ -64,7 +67,7 @@ public static class TelemetryRegistration
                     .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (otlp is not null)
                 {
-                    metrics.AddOtlpExporter(Otlp);
+                    metrics.AddOtlpExporter(Otlp("metrics"));
                 }
             });
         // Spans are recorded only when something receives them: without a collector, recording every
@@ -75,11 +78,11 @@ public static class TelemetryRegistration
                 .AddSource(ServerTelemetry.Name)
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
                     !context.Request.Path.StartsWithSegments(options.PrometheusPath))
-                .AddOtlpExporter(Otlp));
+                .AddOtlpExporter(Otlp("traces")));
         }
         if (otlp is not null)
         {
-            telemetry.WithLogging(logging => logging.AddOtlpExporter(Otlp), logging => logging.IncludeScopes = true);
+            telemetry.WithLogging(logging => logging.AddOtlpExporter(Otlp("logs")), logging => logging.IncludeScopes = true);
         }
         return builder;
     }

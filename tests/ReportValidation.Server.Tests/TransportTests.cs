@@ -35,6 +35,20 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
+    public async Task JsonTranscodingValidatesAStructuredReport()
+    {
+        using var http = _host.Http();
+        var body = new { report = new { title = $"某县人民政府{Guid.NewGuid():N}2021年政府信息公开工作年度报告", year = 2021, templateVersion = "TEMPLATE_VERSION_2021" } };
+
+        using var response = await http.PostAsJsonAsync("/v1/reports:validateStructured", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(64, json.RootElement.GetProperty("contentHash").GetString()!.Length);
+        Assert.Equal("PROFILE_AUDIT", json.RootElement.GetProperty("result").GetProperty("summary").GetProperty("profile").GetString());
+    }
+
+    [Fact]
     public async Task JsonTranscodingListsRules()
     {
         using var http = _host.Http();

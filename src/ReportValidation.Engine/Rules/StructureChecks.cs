@@ -40,26 +40,62 @@ internal static class StructureChecks
         }
     }
 
+    /// <summary>
+    /// The sections that break the order: those outside the longest run in order, so one section
+    /// moved up is reported once, not every section it jumped over.
+    /// </summary>
     public static void SectionOrder(RuleContext context)
     {
+        var firsts = new List<Section>(6);
         Span<bool> seen = stackalloc bool[7];
-        var highest = 0;
         foreach (var section in context.Report.Sections)
         {
-            var ordinal = section.Ordinal;
-            if (ordinal is < 1 or > 6)
+            if (section.Ordinal is >= 1 and <= 6 && !seen[section.Ordinal])
+            {
+                seen[section.Ordinal] = true;
+                firsts.Add(section);
+            }
+        }
+        var count = firsts.Count;
+        Span<int> length = stackalloc int[count];
+        Span<int> before = stackalloc int[count];
+        var best = -1;
+        for (var i = 0; i < count; i++)
+        {
+            length[i] = 1;
+            before[i] = -1;
+            for (var j = 0; j < i; j++)
+            {
+                if (firsts[j].Ordinal < firsts[i].Ordinal && length[j] + 1 > length[i])
+                {
+                    length[i] = length[j] + 1;
+                    before[i] = j;
+                }
+            }
+            if (best < 0 || length[i] > length[best])
+            {
+                best = i;
+            }
+        }
+        Span<bool> inOrder = stackalloc bool[count];
+        for (var i = best; i >= 0; i = before[i])
+        {
+            inOrder[i] = true;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            if (inOrder[i])
             {
                 continue;
             }
-            if (!seen[ordinal] && ordinal < highest)
-            {
-                context.Add(RuleDefinitions.SectionOrder,
-                    $"第{Ordinals[ordinal]}部分“{section.Heading}”出现在第{Ordinals[highest]}部分之后，顺序错乱。",
-                    $"Section {ordinal} appears after section {highest}.",
-                    RuleContext.At(section.HeadingSpan, section: ordinal));
-            }
-            seen[ordinal] = true;
-            highest = Math.Max(highest, ordinal);
+            var section = firsts[i];
+            var previous = i > 0 ? firsts[i - 1].Ordinal : 0;
+            context.Add(RuleDefinitions.SectionOrder,
+                previous > 0
+                    ? $"第{Ordinals[section.Ordinal]}部分“{section.Heading}”出现在第{Ordinals[previous]}部分之后，顺序错乱。"
+                    : $"第{Ordinals[section.Ordinal]}部分“{section.Heading}”位置错乱。",
+                $"Section {section.Ordinal} is out of order.",
+                RuleContext.At(section.HeadingSpan, section: section.Ordinal));
         }
     }
 

@@ -67,18 +67,18 @@ internal static class MetaChecks
         string? problemZh = null;
         if (period.Malformed)
         {
-            problemZh = "其中日期书写有误";
+            problemZh = "中有日期书写有误";
         }
         else if (year != 0 && (!Is(period.Start, year, 1, 1) || !Is(period.End, year, 12, 31)))
         {
-            problemZh = $"不是{year}年1月1日至{year}年12月31日";
+            problemZh = $"应为{year}年1月1日至{year}年12月31日";
         }
         if (problemZh is null)
         {
             return;
         }
         var finding = context.Add(RuleDefinitions.PeriodInvalid,
-            $"统计期限“{period.Raw}”{problemZh}。",
+            $"统计期限{problemZh}：“{period.Raw}”。",
             period.Malformed
                 ? $"The statistical period \"{period.Raw}\" contains a malformed date."
                 : $"The statistical period \"{period.Raw}\" is not 1 Jan – 31 Dec {year}.",

@@ -29,6 +29,9 @@ public sealed class RuleContext
     public ReportGrid Grid { get; }
     public List<Finding> Findings { get; } = [];
 
+    /// <summary>What the narrative rules read once and share (the numbers the text states).</summary>
+    internal object? Cache { get; set; }
+
     /// <summary>The identities evaluated once, shared by the arithmetic rules.</summary>
     public Arithmetic Arithmetic => _arithmetic ??= new Arithmetic(Grid, Identities.For(Version));
 

@@ -120,6 +120,25 @@ public class TextRuleTests
     }
 
     [Fact]
+    public void Overview_missing_several_topics_is_one_note_naming_them()
+    {
+        var report = Consistent2021();
+        report.Sections[0].Text = "2021年，本局认真做好各项工作。";
+        var finding = Assert.Single(Evaluate(report).Of("text.overview_topics"));
+        Assert.Equal("主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障", finding.Expected);
+    }
+
+    [Fact]
+    public void Government_overview_without_assessment_results_is_noted()
+    {
+        var report = Consistent2021();
+        report.PublisherKind = PublisherKind.Government;
+        report.Sections[0].Text = report.Sections[0].Text.Replace("将政务公开纳入年度考核，开展业务培训2次", "加强监督保障", StringComparison.Ordinal);
+        var finding = Assert.Single(Evaluate(report).Of("text.overview_topics"));
+        Assert.Contains("责任追究", finding.MessageZh, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Overview_topics_are_not_required_of_2019_reports()
     {
         var report = Consistent2019();

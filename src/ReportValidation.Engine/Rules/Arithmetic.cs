@@ -20,7 +20,12 @@ public readonly record struct IdentityOutcome(IdentityStatus Status, long Left, 
 
 /// <summary>A cell named as the root cause of failing identities, with the value that makes them hold.</summary>
 public sealed record Suspect(CellSlot Cell, long Actual, long Corrected, string Diagnosis, int Alternatives,
-    CellSlot? Partner = null, int IdentitiesFixed = 0);
+    CellSlot? Partner = null, int IdentitiesFixed = 0)
+{
+    /// <summary>For a row whose values could not be assigned: the source text of the split value and where it stands.</summary>
+    public string? SourceRaw { get; init; }
+    public SourceSpan? SourceSpan { get; init; }
+}
 
 /// <summary>
 /// The one evaluator of the identities: evaluates every compiled identity over the grid, and
@@ -53,20 +58,20 @@ public sealed class Arithmetic
         Outcomes = new IdentityOutcome[all.Count];
         for (var i = 0; i < all.Count; i++)
         {
-            Outcomes[i] = Evaluate(all[i], grid.Values, grid.Known);
+            Outcomes[i] = Evaluate(all[i], grid.Values, grid.Known, _usable);
         }
     }
 
     public IReadOnlyList<Identity> Identities => _identities.All;
     public IdentityOutcome[] Outcomes { get; }
 
-    private IdentityOutcome Evaluate(Identity identity, long[] values, bool[] known)
+    private static IdentityOutcome Evaluate(Identity identity, long[] values, bool[] known, bool[] usable)
     {
         var undecided = false;
         long left = 0, right = 0;
         foreach (var i in identity.LeftIndex)
         {
-            if (!_usable[i])
+            if (!usable[i])
             {
                 return new IdentityOutcome(IdentityStatus.Skipped, 0, 0);
             }
@@ -75,7 +80,7 @@ public sealed class Arithmetic
         }
         foreach (var i in identity.RightIndex)
         {
-            if (!_usable[i])
+            if (!usable[i])
             {
                 return new IdentityOutcome(IdentityStatus.Skipped, 0, 0);
             }
@@ -117,7 +122,107 @@ public sealed class Arithmetic
         FindIn(CellCatalog.Applications, suspects);
         FindIn(CellCatalog.ReviewLitigation, suspects);
         FindSplitDigitsInText(suspects);
+        FindSplitDigitsInRows(suspects);
         return suspects;
+    }
+
+    /// <summary>
+    /// A row that carried one value too many: the source split a number over two cells ("1 | 2").
+    /// When joining one adjacent pair (not starting with 0) gives the row's values and every identity
+    /// through the row then holds, and no other pair does, name the joined cell.
+    /// </summary>
+    private void FindSplitDigitsInRows(List<Suspect> suspects)
+    {
+        var layout = _grid.Layout;
+        foreach (var row in layout.Rows)
+        {
+            if (row.Table == CellCatalog.ActiveDisclosure || _grid.RowStates[row.Index] != RowState.Incomplete)
+            {
+                continue;
+            }
+            var source = row.Source(_grid.Report);
+            if (source is null || source.UnassignedValues.Count != row.CellCount + 1)
+            {
+                continue;
+            }
+            var read = new long[row.CellCount + 1];
+            var ok = true;
+            for (var i = 0; i < read.Length && ok; i++)
+            {
+                ok = ReportGrid.TryInteger(source.UnassignedValues[i], out read[i]) && read[i] >= 0;
+            }
+            if (!ok)
+            {
+                continue;
+            }
+            var values = (long[])_grid.Values.Clone();
+            var known = (bool[])_grid.Known.Clone();
+            var usable = (bool[])_usable.Clone();
+            int? found = null;
+            long joinedValue = 0;
+            for (var k = 0; k < row.CellCount; k++)
+            {
+                var first = source.UnassignedValues[k].Raw.Trim();
+                var second = source.UnassignedValues[k + 1].Raw.Trim();
+                if (first.Length == 0 || first[0] == '0' || !long.TryParse(first + second, System.Globalization.NumberStyles.None,
+                        System.Globalization.CultureInfo.InvariantCulture, out var joined))
+                {
+                    continue;
+                }
+                for (var c = 0; c < row.CellCount; c++)
+                {
+                    var index = row.FirstCell + c;
+                    values[index] = c < k ? read[c] : c == k ? joined : read[c + 1];
+                    known[index] = true;
+                    usable[index] = true;
+                }
+                if (AllHoldThrough(row, values, known, usable))
+                {
+                    if (found is not null)
+                    {
+                        found = null;
+                        break;
+                    }
+                    found = k;
+                    joinedValue = joined;
+                }
+            }
+            if (found is int at)
+            {
+                var firstCell = source.UnassignedValues[at];
+                var secondCell = source.UnassignedValues[at + 1];
+                suspects.Add(new Suspect(layout.Cells[row.FirstCell + at], read[at], joinedValue, "split_digits", 0)
+                {
+                    SourceRaw = firstCell.Raw + " " + secondCell.Raw,
+                    SourceSpan = firstCell.Span,
+                });
+            }
+        }
+    }
+
+    /// <summary>Every identity through the row is decided and holds with the trial values.</summary>
+    private bool AllHoldThrough(RowSlot row, long[] values, bool[] known, bool[] usable)
+    {
+        var decided = 0;
+        ulong seen = 0;
+        for (var i = row.FirstCell; i < row.FirstCell + row.CellCount; i++)
+        {
+            foreach (var (identity, _) in _identities.ByCell[i])
+            {
+                if ((seen & (1UL << identity)) != 0)
+                {
+                    continue;
+                }
+                seen |= 1UL << identity;
+                var outcome = Evaluate(_identities.All[identity], values, known, usable);
+                if (outcome.Status == IdentityStatus.Fails)
+                {
+                    return false;
+                }
+                decided += outcome.Status == IdentityStatus.Holds ? 1 : 0;
+            }
+        }
+        return decided > 0;
     }
 
     private void FindIn(string table, List<Suspect> suspects)

@@ -114,6 +114,11 @@ internal static class ArithmeticChecks
         {
             var slot = suspect.Cell;
             var cell = context.Grid.Cells[slot.Index];
+            if (suspect.SourceRaw is not null)
+            {
+                // A row whose values could not be assigned: point at the source text of the split number.
+                cell = new Cell { Raw = suspect.SourceRaw, State = CellState.Text, Span = suspect.SourceSpan };
+            }
             var actual = cell?.Raw is { Length: > 0 } raw ? raw : RuleContext.Format(suspect.Actual);
             var expected = RuleContext.Format(suspect.Corrected);
             string zh, en;

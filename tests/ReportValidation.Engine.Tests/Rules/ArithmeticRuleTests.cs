@@ -274,3 +274,48 @@ public class ArithmeticRuleTests
         Assert.Equal("3983675", suspect.Expected);
     }
 }
+
+public class SplitRowTests
+{
+    [Fact]
+    public void Row_with_one_value_too_many_whose_joined_pair_balances_names_the_split_number()
+    {
+        var report = ReportBuilder.Consistent2021();
+        var row = report.Applications.Received;
+        var values = new[] { row.NaturalPerson, row.CommercialEnterprise, row.ResearchInstitution, row.SocialWelfareOrg, row.LegalServiceOrg, row.OtherOrg, row.Total }
+            .Select(c => c.Integer).ToList();
+        var person = values[0];
+        Assert.InRange(person, 10, 99);
+        // The source printed 自然人 "12" as "1 | 2": eight values for seven columns.
+        row.Source.ValuesFound = 8;
+        row.Source.UnassignedValues.Add(ReportBuilder.Number(person / 10, line: 900));
+        row.Source.UnassignedValues.Add(ReportBuilder.Number(person % 10, line: 901));
+        foreach (var value in values.Skip(1))
+        {
+            row.Source.UnassignedValues.Add(ReportBuilder.Number(value));
+        }
+        var findings = ReportBuilder.Evaluate(report);
+        Assert.Single(findings.Of("structure.row_incomplete"));
+        var suspect = Assert.Single(findings.Of("arithmetic.suspect_cell"));
+        Assert.Equal("split_digits", suspect.Diagnosis);
+        Assert.Equal("received", suspect.Location.Row);
+        Assert.Equal("natural_person", suspect.Location.Column);
+        Assert.Equal($"{person}", suspect.Expected);
+        Assert.Equal(900, suspect.Location.Line);
+    }
+
+    [Fact]
+    public void Row_with_one_value_too_many_that_no_join_explains_gets_no_suspect()
+    {
+        var report = ReportBuilder.Consistent2021();
+        var row = report.Applications.Received;
+        row.Source.ValuesFound = 8;
+        foreach (var value in new long[] { 3, 3, 3, 3, 3, 3, 3, 3 })
+        {
+            row.Source.UnassignedValues.Add(ReportBuilder.Number(value));
+        }
+        var findings = ReportBuilder.Evaluate(report);
+        Assert.Single(findings.Of("structure.row_incomplete"));
+        Assert.Empty(findings.Of("arithmetic.suspect_cell"));
+    }
+}

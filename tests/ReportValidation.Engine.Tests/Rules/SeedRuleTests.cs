@@ -38,6 +38,15 @@ public class SeedRuleTests
     }
 
     [Fact]
+    public void Seed_000_is_late_against_a_stricter_local_deadline_from_the_options()
+    {
+        var options = new ValidationOptions { LocalDeadline = "2022-01-20" };
+        var result = ReportEngine.Default.Validate(InputDocument.FromText(File.ReadAllText(Seeds.PathOf("000"))), options: options);
+        var late = Assert.Single(result.Findings, f => f.RuleId == "meta.date_late");
+        Assert.Equal("2022-01-21", late.Actual);
+    }
+
+    [Fact]
     public void Seed_000_overview_reporting_2020_figures_is_a_stale_year()
     {
         var finding = Assert.Single(Validate("000").Findings, f => f.RuleId == "meta.stale_year");

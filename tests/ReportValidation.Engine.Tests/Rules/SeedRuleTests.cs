@@ -134,3 +134,37 @@ public class SeedRuleTests
         Assert.Equal(id == "004" ? "6" : "0", finding.Expected);
     }
 }
+
+/// <summary>
+/// The mutation test on the seeds themselves: for every numeric cell of tables 三 and 四 of each seed
+/// that parses completely, a changed value makes an arithmetic rule fire and suspect_cell name it.
+/// </summary>
+public class SeedMutationTests
+{
+    [Theory]
+    [InlineData("001")]
+    [InlineData("002")]
+    [InlineData("003")]
+    [InlineData("004")]
+    public void Every_mutated_cell_of_a_complete_seed_is_named(string id)
+    {
+        var parsed = ReportEngine.Default.Parse(InputDocument.FromText(File.ReadAllText(Seeds.PathOf(id))));
+        var layout = ReportValidation.Rules.CellCatalog.For(ReportValidation.Rules.CellCatalog.EffectiveVersion(parsed));
+        var cells = layout.Cells.Where(c => c.Table is "applications" or "review_litigation").ToList();
+        Assert.All(cells, c => Assert.Equal(CellState.Number, c.Get(parsed)?.State));
+        var identityRules = new HashSet<string>(ReportValidation.Rules.Identities.Templates.Select(t => t.Rule.Id));
+        foreach (var slot in cells)
+        {
+            var report = parsed.Clone();
+            var cell = slot.Get(report)!;
+            var original = cell.Integer;
+            cell.Integer = original + 3;
+            cell.Raw = $"{original + 3}";
+            var findings = ReportValidation.Rules.RuleCatalog.Default.Evaluate(report, null);
+            Assert.Contains(findings, f => identityRules.Contains(f.RuleId));
+            Assert.True(findings.Exists(f => f.RuleId == "arithmetic.suspect_cell"
+                    && $"{f.Location.Table}.{f.Location.Row}.{f.Location.Column}" == slot.Key && f.Expected == $"{original}"),
+                $"seed {id}: suspect_cell does not name {slot.Key}");
+        }
+    }
+}

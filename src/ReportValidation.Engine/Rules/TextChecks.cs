@@ -150,6 +150,14 @@ internal static class TextChecks
         return mentions;
     }
 
+    private static bool SentenceMentionsCarryOver(Mention mention)
+    {
+        var text = mention.Section.Text;
+        var start = Narrative.SentenceStart(text, 0, mention.Count.Start);
+        var end = Narrative.SentenceEnd(text, mention.Count.End, text.Length);
+        return text.AsSpan(start, end - start).Contains("结转".AsSpan(), StringComparison.Ordinal);
+    }
+
     private static int Miss(out int start, out int end)
     {
         start = end = -1;
@@ -217,6 +225,12 @@ internal static class TextChecks
             }
             var metric = ApplicationMetrics[mention.Metric];
             if (!TryTableValue(context, metric, out var tableValue) || tableValue == mention.Count.Value)
+            {
+                continue;
+            }
+            // "共受理申请20件（含上年结转2件）": the received figure may include last year's carried over.
+            if (mention.Metric == Received && SentenceMentionsCarryOver(mention)
+                && TryTableValue(context, ApplicationMetrics[1], out var carriedOver) && tableValue + carriedOver == mention.Count.Value)
             {
                 continue;
             }

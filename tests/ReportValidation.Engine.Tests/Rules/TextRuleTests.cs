@@ -56,6 +56,17 @@ public class TextRuleTests
     }
 
     [Fact]
+    public void Received_count_including_last_years_carried_over_is_not_a_mismatch()
+    {
+        var report = Consistent2021();
+        var received = ValueAt(report, "applications.received.total");
+        var carried = ValueAt(report, "applications.carried_over.total");
+        Assert.NotEqual(0, carried);
+        WithOverview($"本年度共受理政府信息公开申请{received + carried}件（含上年结转{carried}件）。", report);
+        Assert.Empty(Evaluate(report).Of("text.applications_mismatch"));
+    }
+
+    [Fact]
     public void Proactive_disclosure_counts_are_not_application_counts()
     {
         var report = WithOverview("全年主动公开政府信息5059条，主动公开文件36件，依申请公开工作规范有序。");

@@ -24,6 +24,7 @@ public sealed record RowSlot(
 {
     public int Index { get; internal set; }
     public int FirstCell { get; internal set; }
+    public TemplateLayout? Layout { get; internal set; }
     public int CellCount { get; internal set; }
 }
 
@@ -58,6 +59,10 @@ public sealed class TemplateLayout
     internal TemplateLayout(TemplateVersion version, List<RowSlot> rows, List<CellSlot> cells)
     {
         Version = version;
+        foreach (var row in rows)
+        {
+            row.Layout = this;
+        }
         Rows = rows;
         Cells = cells;
         ByKey = cells.ToFrozenDictionary(c => c.Key, StringComparer.Ordinal);

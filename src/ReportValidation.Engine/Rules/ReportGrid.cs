@@ -103,7 +103,25 @@ public sealed class ReportGrid
         {
             return RowState.NotFound;
         }
-        return IsIncomplete(source, row.CellCount) ? RowState.Incomplete : RowState.Usable;
+        if (IsIncomplete(source, row.CellCount))
+        {
+            return RowState.Incomplete;
+        }
+        // A label with nothing the reader could find after it: the whole row is missing, which the
+        // structure rules report once rather than as a blank in every cell.
+        if (source.ValuesFound == 0 && row.CellCount > 0)
+        {
+            var missing = true;
+            for (var i = row.FirstCell; i < row.FirstCell + row.CellCount && missing; i++)
+            {
+                missing = row.Layout!.Cells[i].Get(report) is null or { State: CellState.Missing or CellState.Unspecified };
+            }
+            if (missing)
+            {
+                return RowState.Incomplete;
+            }
+        }
+        return RowState.Usable;
     }
 
     /// <summary>

@@ -155,6 +155,20 @@ public class StructureRuleTests
     }
 
     [Fact]
+    public void Row_where_the_reader_found_nothing_is_reported_once_as_incomplete()
+    {
+        var report = Consistent2021();
+        var licensing = report.ActiveDisclosure.V2021.Licensing;
+        licensing.Source.ValuesFound = 0;
+        licensing.Decisions = new Cell { State = CellState.Missing };
+        var findings = Evaluate(report);
+        var finding = Assert.Single(findings.Of("structure.row_incomplete"));
+        Assert.Equal("licensing", finding.Location.Row);
+        Assert.Contains("未读取到任何数值", finding.MessageZh, StringComparison.Ordinal);
+        Assert.Empty(findings.Of("cell.blank"));
+    }
+
+    [Fact]
     public void Template_2019_for_a_2021_report_is_an_error()
     {
         var report = Consistent2019(2021);

@@ -125,11 +125,11 @@ public sealed class ReportGrid
     }
 
     /// <summary>
-    /// A row whose value count differs from the column count, unless it carries no value at all and
-    /// every cell is blank (seed 004's empty 规章 row: the report left it blank, nothing to assign).
+    /// A row whose values the reader kept unassigned, or whose value count differs from the column
+    /// count, unless it carries no value at all (seed 004's empty 规章 row: the report left it blank).
     /// </summary>
     public static bool IsIncomplete(RowSource source, int columns) =>
-        source.ValuesFound != columns && (source.ValuesFound != 0 || source.UnassignedValues.Count > 0);
+        source.UnassignedValues.Count > 0 || (source.ValuesFound != columns && source.ValuesFound != 0);
 
     public static bool TryInteger(Cell cell, out long value)
     {

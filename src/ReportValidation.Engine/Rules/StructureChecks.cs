@@ -176,9 +176,11 @@ internal static class StructureChecks
             var source = row.Source(context.Report)!;
             reported |= row.Table == CellCatalog.Applications;
             var finding = context.Add(RuleDefinitions.RowIncomplete,
-                source.ValuesFound == 0
+                source.ValuesFound == 0 && source.UnassignedValues.Count == 0
                     ? $"{TableName(row.Table)}“{row.LabelZh}”行未读取到任何数值（应有{row.CellCount}列），本行不做计算校验。"
-                    : $"{TableName(row.Table)}“{row.LabelZh}”行有{source.ValuesFound}个数值，但应有{row.CellCount}列，无法确定各数值所属的列，本行不做计算校验。",
+                    : source.ValuesFound == row.CellCount
+                        ? $"{TableName(row.Table)}“{row.LabelZh}”行读取到的数值未能对应到各列，本行不做计算校验。"
+                        : $"{TableName(row.Table)}“{row.LabelZh}”行有{source.ValuesFound}个数值，但应有{row.CellCount}列，无法确定各数值所属的列，本行不做计算校验。",
                 $"Row {row.Row} of {row.Table} carries {source.ValuesFound} values for {row.CellCount} columns; they cannot be assigned, so the row is not checked.",
                 context.AtRow(row), FindingOrigin.Extraction);
             finding.Expected = RuleContext.Format(row.CellCount);

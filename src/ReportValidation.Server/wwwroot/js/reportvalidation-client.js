@@ -177,16 +177,19 @@ export class ReportValidationClient {
   }
 }
 
-// Transcoding errors are google.rpc.Status JSON ({ code, message, details: [...] }); the service may
-// put its ValidationError (code, messageZh, messageEn) into details or the message. Take what is there.
+// Transcoding errors are google.rpc.Status JSON: { code, message, details: [Any…] }. The service puts
+// the stable error code in an ErrorInfo's reason ("document.empty") and the Chinese text in a
+// LocalizedMessage; `message` is English.
 function describeFailure(json, text) {
   if (!json) return { message: text?.slice(0, 300) || '' };
-  const detail = (json.details || []).find((d) => d && (d.messageZh || d.messageEn || d.code)) || {};
-  const fromDetail = typeof detail.code === 'string' ? detail.code : '';
+  const details = Array.isArray(json.details) ? json.details : [];
+  const typed = (name) => details.find((d) => typeof d?.['@type'] === 'string' && d['@type'].endsWith(`/google.rpc.${name}`));
+  const info = typed('ErrorInfo');
+  const localized = details.find((d) => d?.['@type']?.endsWith('/google.rpc.LocalizedMessage') && /^zh/i.test(d.locale || ''));
   return {
-    code: fromDetail || json.reason || (typeof json.code === 'string' ? json.code : ''),
+    code: info?.reason || (typeof json.code === 'string' ? json.code : ''),
     message: json.message || json.title || '',
-    messageZh: detail.messageZh || json.messageZh || '',
-    messageEn: detail.messageEn || json.messageEn || '',
+    messageZh: localized?.message || json.messageZh || '',
+    messageEn: json.messageEn || json.message || '',
   };
 }

@@ -45,6 +45,16 @@ async function assertShowsResponse(page, response, lang = 'zh') {
   assert.deepEqual(shown.map((f) => f.message), expected.map((f) => (lang === 'zh' ? f.messageZh : f.messageEn) || ''));
 }
 
+// Seed 004 with 一、本年新收 自然人 changed from 5 to 7: the row total and the column balance fail,
+// and one cell explains both.
+function seed004WithBrokenCell() {
+  const lines = seed('004').text.split('\n');
+  const label = lines.findIndex((l) => l.startsWith('一、本年新收政府信息公开申请数量'));
+  assert.equal(lines[label + 1].trim(), '5 |');
+  lines[label + 1] = '7 |';
+  return lines.join('\n');
+}
+
 describe('validation page', () => {
   for (const { id, text } of seeds) {
     test(`seed ${id} shows the service's verdict, findings and parsed tables`, async () => {
@@ -204,13 +214,7 @@ describe('validation page', () => {
   });
 
   test('failing cells are marked with their expected value and the suspect cell is highlighted', async () => {
-    // Seed 004 with 一、本年新收 自然人 changed from 5 to 7: the row total and the column balance fail,
-    // and one cell explains both.
-    const lines = seed('004').text.split('\n');
-    const label = lines.findIndex((l) => l.startsWith('一、本年新收政府信息公开申请数量'));
-    assert.equal(lines[label + 1].trim(), '5 |');
-    lines[label + 1] = '7 |';
-    const text = lines.join('\n');
+    const text = seed004WithBrokenCell();
     const { page } = await openPage(browser.context);
     await paste(page, text);
     const { findings } = (await apiValidate(text)).result;
@@ -228,6 +232,17 @@ describe('validation page', () => {
     assert.deepEqual(suspectCells.map(([key]) => key), ['applications|received|natural_person']);
     assert.match(suspectCells[0][1], /5/);
     await screenshot(page, 'suspect-cell');
+    await page.close();
+  });
+
+  test('clicking a marked cell selects its finding', async () => {
+    const { page } = await openPage(browser.context);
+    await paste(page, seed004WithBrokenCell());
+    const cell = page.locator('td[data-mark]').first();
+    const first = Number((await cell.getAttribute('data-findings')).split(' ')[0]);
+    await cell.click();
+    assert.equal(await page.getAttribute(`#findings button.finding[data-index="${first}"]`, 'aria-pressed'), 'true');
+    assert.equal(await cell.evaluate((td) => td.classList.contains('selected') || td.classList.contains('involved')), true);
     await page.close();
   });
 

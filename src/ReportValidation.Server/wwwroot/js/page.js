@@ -3,7 +3,7 @@
 // client (validate, listRules); it keeps no domain logic of its own beyond laying out the tables.
 import { ReportValidationClient, ValidationRequestError } from './reportvalidation-client.js';
 import { TEXTS } from './i18n.js';
-import { renderTables, markTables, selectCells } from './tables.js';
+import { renderTables, markTables, selectCells, onCellActivated } from './tables.js';
 import { labelOf } from './vocabulary.js';
 
 const SEVERITIES = ['SEVERITY_ERROR', 'SEVERITY_WARNING', 'SEVERITY_INFO'];
@@ -475,6 +475,13 @@ function renderTablesPanel() {
   renderTables(container, report, state.lang, T());
   markTables(container, findings(), state.lang, T());
 }
+
+onCellActivated($('tables'), (index, td) => {
+  state.selected = index;
+  showSelection();
+  td.classList.add('selected');
+  document.querySelector(`#findings button.finding[data-index="${index}"]`)?.scrollIntoView({ block: 'nearest' });
+});
 
 // ------------------------------------------------------------------ language
 

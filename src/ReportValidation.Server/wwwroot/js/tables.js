@@ -190,6 +190,9 @@ function markCell(td, kind, finding, index, t) {
   td.dataset.findings = [td.dataset.findings, index].filter((x) => x !== undefined && x !== '').join(' ');
   if ((RANK[td.dataset.mark] || 0) >= RANK[kind]) return;
   td.dataset.mark = kind;
+  // A marked cell leads back to its finding: clickable and reachable with Tab.
+  td.tabIndex = 0;
+  td.setAttribute('role', 'button');
   td.classList.remove('mark-fail', 'mark-warn', 'mark-suspect');
   td.classList.add(`mark-${kind}`);
   const slot = td.querySelector('.mark-slot');
@@ -201,6 +204,20 @@ function markCell(td, kind, finding, index, t) {
     finding.expected ? h('span', { class: 'expected', text: `${t.expected} ${finding.expected}` }) : null,
   );
   td.title = `${finding.ruleId}: ${word}${finding.expected ? ` (${t.expected} ${finding.expected})` : ''}`;
+}
+
+/** Calls `select(index)` with the finding of a marked cell when it is clicked or activated by key. */
+export function onCellActivated(container, select) {
+  const activate = (event) => {
+    const td = event.target.closest('td[data-mark]');
+    if (!td) return;
+    if (event.type === 'keydown' && event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    const first = Number((td.dataset.findings || '').split(' ')[0]);
+    if (Number.isInteger(first)) select(first, td);
+  };
+  container.addEventListener('click', activate);
+  container.addEventListener('keydown', activate);
 }
 
 /** Outlines the cells the selected finding is about (its location and the cells of its identity). */

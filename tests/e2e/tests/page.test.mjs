@@ -246,6 +246,34 @@ describe('validation page', () => {
     await page.close();
   });
 
+  test('a warning the clerk explains comes back acknowledged', async () => {
+    const { text } = seed('002');
+    const { page } = await openPage(browser.context);
+    await paste(page, text);
+    const warning = (await shownFindings(page)).find((f) => f.severity === 'SEVERITY_WARNING');
+    assert.ok(warning, 'seed 002 has a warning');
+    const item = page.locator('#findings li').filter({ has: page.locator(`button.finding[data-index="${warning.index}"]`) });
+    await item.locator('summary').click();
+    await item.locator('textarea').fill('统计期限笔误，实为2019年12月31日。');
+    const before = await sequence(page);
+    await item.locator('button[type="submit"]').click();
+    await settled(page, before);
+    const { findings: original } = (await apiValidate(text)).result;
+    const loc = original[warning.index].location || {};
+    const acknowledgements = [{ ruleId: warning.ruleId, table: loc.table || '', row: loc.row || '', column: loc.column || '', explanation: '统计期限笔误，实为2019年12月31日。' }];
+    const answer = await fetch(`${baseUrl}/v1/reports:validate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ document: { text }, options: { profile: 'PROFILE_SUBMISSION', acknowledgements } }),
+    }).then((r) => r.json());
+    await assertShowsResponse(page, answer);
+    const acknowledged = answer.result.findings.filter((f) => f.acknowledged);
+    assert.ok(acknowledged.length > 0, 'the service acknowledged the finding');
+    assert.equal(await page.locator('.ack-done').count(), acknowledged.length);
+    assert.match(await page.locator('.ack-done').first().textContent(), /统计期限笔误/);
+    await page.close();
+  });
+
   test('each finding shows its rule description from ListRules', async () => {
     const { text } = seed('002');
     const { rules } = await apiRules();

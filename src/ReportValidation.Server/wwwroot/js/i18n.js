@@ -39,6 +39,10 @@ export const TEXTS = {
     expected: '应为',
     actual: '实为',
     acknowledged: '已说明',
+    explain: '填写说明',
+    explainLabel: '说明这一数字为何如此（随校验一并提交）：',
+    explainSubmit: '提交说明',
+    withdraw: '撤回说明',
     extraction: '读取存疑',
     diagnosis: {
       single_cell: '一个单元格填错',
@@ -108,6 +112,10 @@ export const TEXTS = {
     expected: 'expected',
     actual: 'actual',
     acknowledged: 'acknowledged',
+    explain: 'Explain',
+    explainLabel: 'Explain why the figure is right (sent with the validation):',
+    explainSubmit: 'Submit explanation',
+    withdraw: 'Withdraw',
     extraction: 'extraction doubt',
     diagnosis: {
       single_cell: 'one cell is wrong',

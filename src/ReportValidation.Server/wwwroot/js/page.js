@@ -16,7 +16,7 @@ const el = (tag, attrs = {}, ...children) => {
     if (v === undefined || v === null || v === false) continue;
     if (k === 'class') node.className = v;
     else if (k === 'text') node.textContent = v;
-    else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role' || k === 'lang' || k === 'title' || k === 'type' || k === 'tabindex') node.setAttribute(k, v);
+    else if (k.startsWith('data-') || k.startsWith('aria-') || ['role', 'lang', 'title', 'type', 'tabindex', 'for'].includes(k)) node.setAttribute(k, v);
     else node[k] = v;
   }
   for (const child of children.flat()) {
@@ -42,7 +42,14 @@ const state = {
   busy: false,
   elapsedMs: 0,
   sequence: 0,          // numbers each validation the page shows; tests wait on it
+  acknowledgements: [], // the clerk's explanations for warnings, sent with every validation
 };
+
+function validationOptions() {
+  const options = { profile: $('profile').value };
+  if (state.acknowledgements.length) options.acknowledgements = state.acknowledgements;
+  return options;
+}
 
 function initialLanguage() {
   const fromUrl = new URLSearchParams(location.search).get('lang');
@@ -132,7 +139,7 @@ async function validate(input, delay, sourceText = input, sourceName = '') {
     $('file-info').textContent = '';
     if (input.trim() === '') {
       check.cancel();
-      Object.assign(state, { response: null, error: null, selected: -1, busy: false, sourceText: null, sourceName: '' });
+      Object.assign(state, { response: null, error: null, selected: -1, busy: false, sourceText: null, sourceName: '', acknowledgements: [] });
       render();
       return;
     }
@@ -140,7 +147,7 @@ async function validate(input, delay, sourceText = input, sourceName = '') {
   setBusy(true);
   const started = performance.now();
   try {
-    const response = await check(input, { profile: $('profile').value }, { delay });
+    const response = await check(input, validationOptions(), { delay });
     if (!response) return; // superseded by newer input
     Object.assign(state, {
       response,
@@ -287,7 +294,7 @@ function renderFindings() {
     container.append(
       el('section', { class: 'severity-group', 'data-severity': severity, 'aria-labelledby': headingId },
         el('h3', { id: headingId }, el('span', { class: 'sev-badge', 'data-severity': severity, 'aria-hidden': 'true' }), `${t.severity[severity]} `, el('span', { class: 'count', text: `(${items.length})` })),
-        el('ul', { class: 'finding-list' }, items.map(({ finding, index }) => el('li', {}, findingButton(finding, index))))),
+        el('ul', { class: 'finding-list' }, items.map(({ finding, index }) => el('li', {}, findingButton(finding, index), acknowledgement(finding, index))))),
     );
   }
 }
@@ -324,6 +331,38 @@ function findingButton(finding, index) {
   values.length ? el('span', { class: 'values', text: values.join(' · ') }) : null,
   finding.diagnosis ? el('span', { class: 'diagnosis', text: `${t.diagnosisLabel}: ${t.diagnosis[finding.diagnosis] || finding.diagnosis}` }) : null,
   description ? el('span', { class: 'rule-description', text: description }) : null);
+}
+
+// Under the submission profile a warning blocks until the clerk explains it; the explanation goes
+// back to the service as an Acknowledgement matching the finding's rule and cell.
+function acknowledgement(finding, index) {
+  if (finding.severity !== 'SEVERITY_WARNING') return null;
+  const t = T();
+  const loc = finding.location || {};
+  const key = { ruleId: finding.ruleId, table: loc.table || '', row: loc.row || '', column: loc.column || '' };
+  const same = (a) => a.ruleId === key.ruleId && a.table === key.table && a.row === key.row && a.column === key.column;
+  if (finding.acknowledged) {
+    return el('div', { class: 'ack ack-done' },
+      el('span', { class: 'ack-text', text: `${t.acknowledged}: ${finding.acknowledgement || ''}` }),
+      el('button', { type: 'button', class: 'link-button', onclick: () => {
+        state.acknowledgements = state.acknowledgements.filter((a) => !same(a));
+        revalidate();
+      } }, t.withdraw));
+  }
+  const id = `ack-${index}`;
+  const input = el('textarea', { id, class: 'ack-input', rows: 2, required: true });
+  return el('details', { class: 'ack' },
+    el('summary', { text: t.explain }),
+    el('form', { onsubmit: (event) => {
+      event.preventDefault();
+      const explanation = input.value.trim();
+      if (!explanation) return;
+      state.acknowledgements = [...state.acknowledgements.filter((a) => !same(a)), { ...key, explanation }];
+      revalidate();
+    } },
+    el('label', { for: id, text: t.explainLabel }),
+    input,
+    el('button', { type: 'submit', class: 'button', text: t.explainSubmit })));
 }
 
 // Arrow keys walk the findings list like a menu; Tab still moves through it one by one.

@@ -238,6 +238,7 @@ describe('validation page', () => {
   test('clicking a marked cell selects its finding', async () => {
     const { page } = await openPage(browser.context);
     await paste(page, seed004WithBrokenCell());
+    assert.ok(await page.locator('td[data-mark]').count() > 0, 'a cell is marked');
     const cell = page.locator('td[data-mark]').first();
     const first = Number((await cell.getAttribute('data-findings')).split(' ')[0]);
     await cell.click();

@@ -218,13 +218,18 @@ describe('validation page', () => {
     const { page } = await openPage(browser.context);
     await paste(page, text);
     const { findings } = (await apiValidate(text)).result;
-    const cellFindings = findings.filter((f) => f.location?.table && f.location?.column && f.severity === 'SEVERITY_ERROR');
+    // Arithmetic errors name their cell by keys, or (row and column identities) by the source span of
+    // the total they are anchored at.
+    const cellFindings = findings.filter((f) => f.ruleId.startsWith('applications.') && f.severity === 'SEVERITY_ERROR');
     assert.ok(cellFindings.length > 0, 'the altered seed has failing cells');
     for (const f of cellFindings) {
-      const key = `${f.location.table}|${f.location.row || 'row'}|${f.location.column}`;
-      const cell = await page.$eval(`td[data-cell="${key}"]`, (td) => ({ cls: td.className, slot: td.querySelector('.mark-slot').textContent }));
-      assert.match(cell.cls, /mark-(fail|suspect)/, key);
-      if (f.expected) assert.ok(cell.slot.includes(f.expected), `${key} shows ${f.expected}`);
+      const loc = f.location;
+      const selector = loc.row && loc.column
+        ? `td[data-cell="${loc.table}|${loc.row}|${loc.column}"]`
+        : `[data-table="${loc.table}"] td[data-start="${loc.startOffset || 0}"]`;
+      const cell = await page.$eval(selector, (td) => ({ cls: td.className, slot: td.querySelector('.mark-slot').textContent }));
+      assert.match(cell.cls, /mark-(fail|suspect)/, selector);
+      if (f.expected) assert.ok(cell.slot.includes(f.expected) || /mark-suspect/.test(cell.cls), `${selector} shows ${f.expected}`);
     }
     const suspect = findings.find((f) => f.ruleId === 'arithmetic.suspect_cell');
     assert.ok(suspect, 'arithmetic.suspect_cell is reported');

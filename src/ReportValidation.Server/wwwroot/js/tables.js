@@ -52,6 +52,7 @@ function valueCell(cell, table, row, column, t) {
     value.textContent = raw;
   }
   if (cell?.span?.line) td.dataset.line = String(cell.span.line);
+  if (cell?.span && cell.span.endOffset > (cell.span.startOffset || 0)) td.dataset.start = String(cell.span.startOffset || 0);
   td.append(value, h('span', { class: 'mark-slot' }));
   return td;
 }
@@ -151,6 +152,23 @@ function findCell(container, table, row, column) {
 }
 
 /**
+ * The cell a finding's location is about. A row identity (applications.row_total) names only its row
+ * and a column identity only its column; both point at their anchor cell (the total) by its source
+ * span, so the cell is found by the span's start offset within the table.
+ */
+export function locateCell(container, loc) {
+  if (!loc?.table) return null;
+  const direct = findCell(container, loc.table, loc.row, loc.column);
+  if (direct) return direct;
+  const start = loc.startOffset ?? loc.span?.startOffset;
+  const end = loc.endOffset ?? loc.span?.endOffset;
+  if (!(end > (start || 0))) return null;
+  const candidates = [...container.querySelectorAll(`[data-table="${loc.table}"] td[data-start="${start || 0}"]`)];
+  return candidates.find((td) => (!loc.row || td.dataset.cell.split('|')[1] === loc.row)
+    && (!loc.column || td.dataset.cell.split('|')[2] === loc.column)) || null;
+}
+
+/**
  * Marks every cell a finding is about: errors and warnings on their location cell with the expected
  * value, the suspect cell of arithmetic.suspect_cell with its corrected value; row-level findings
  * mark the row label, table-level ones the table title.
@@ -162,7 +180,7 @@ export function markTables(container, findings, lang, t) {
     const kind = suspect ? 'suspect' : SEVERITY_MARK[finding.severity];
     if (!kind || !loc.table) return;
     const targets = [];
-    const cell = findCell(container, loc.table, loc.row, loc.column);
+    const cell = locateCell(container, loc);
     if (cell) targets.push(cell);
     // A suspect finding may name its cell only among `cells`.
     if (suspect && !cell) {
@@ -227,7 +245,7 @@ export function selectCells(finding) {
   const container = document.getElementById('tables');
   const loc = finding.location || {};
   for (const ref of finding.cells || []) findCell(container, ref.table || loc.table, ref.row, ref.column)?.classList.add('involved');
-  const own = findCell(container, loc.table, loc.row, loc.column);
+  const own = locateCell(container, loc);
   if (own) {
     own.classList.remove('involved');
     own.classList.add('selected');

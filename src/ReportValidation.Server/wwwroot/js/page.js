@@ -305,7 +305,7 @@ function findingButton(finding, index) {
   const rule = state.rules.get(finding.ruleId);
   const message = state.lang === 'zh' ? finding.messageZh || finding.messageEn : finding.messageEn || finding.messageZh;
   const description = rule ? (state.lang === 'zh' ? rule.descriptionZh : rule.descriptionEn) : '';
-  const where = labelOf(loc.table, loc.row, loc.column, state.lang);
+  const where = labelOf(loc.table, loc.row, loc.column, state.lang) || (loc.section ? t.section(loc.section) : '');
   const line = lineOf(finding);
   const values = [];
   if (finding.expected) values.push(`${t.expected} ${finding.expected}`);

@@ -81,11 +81,19 @@ function applications(table, version, lang, t) {
     const data = rows[fieldName(row.key)];
     const tr = h('tr', { 'data-row': row.key, 'data-found': String(Boolean(data)) },
       h('th', { scope: 'row', class: `row-label indent-${row.indent || 0}`, 'data-row-label': cellId('applications', row.key, '') },
-        row[lang], data ? null : h('span', { class: 'row-missing', text: ` (${t.rowNotFound})` })));
+        row[lang], data ? null : h('span', { class: 'row-missing', text: ` (${t.rowNotFound})` }),
+        unassigned(data, t)));
     for (const c of APPLICATION_COLUMNS) tr.append(valueCell(data?.[fieldName(c.key)], 'applications', row.key, c.key, t));
     body.append(tr);
   }
   return h('table', { class: 'grid applications' }, header, body);
+}
+
+// Values the reader found in a row but could not place in columns (a collapsed row): shown, never guessed into cells.
+function unassigned(row, t) {
+  const values = row?.source?.unassignedValues || [];
+  if (values.length === 0) return null;
+  return h('span', { class: 'unassigned', text: ` ${t.unassigned}: ${values.map((c) => c.raw || '·').join(' ')}` });
 }
 
 function versionOf(version, rows) {

@@ -44,7 +44,7 @@ dll="$server_dir/bin/Release/net10.0/ReportValidation.Server.dll"
 log "starting the server"
 server_log="$out/server.log"
 (cd "$server_dir" && exec env Server__Address=127.0.0.1 Server__GrpcPort=0 Server__HttpPort=0 \
-  DOTNET_NOLOGO=1 dotnet "$dll") >"$server_log" 2>&1 &
+  DOTNET_NOLOGO=1 dotnet "$dll" --contentRoot "$server_dir") >"$server_log" 2>&1 &
 server_pid=$!
 stop_server() {
   if kill -0 "$server_pid" 2>/dev/null; then

@@ -90,5 +90,9 @@ failed=$(( ${failed:-0} + ${cancelled:-0} ))
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 if [ "$passed" = 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 log "screenshots in $screenshots"
+if [ "${REPORTVALIDATION_README_SCREENSHOT:-}" = 1 ]; then
+  (cd "$here" && REPORTVALIDATION_BASE_URL="$base_url" REPORTVALIDATION_SCREENSHOTS="$screenshots" \
+    REPORTVALIDATION_SEEDS="$root/tests/TestData/seeds" node readme-screenshot.mjs) || failed=$((failed + 1))
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -169,6 +169,18 @@ describe('validation page', () => {
     await page.close();
   });
 
+  test('switching the profile to audit validates again under that profile', async () => {
+    const { text } = seed('004');
+    const { page } = await openPage(browser.context);
+    await paste(page, text);
+    await assertShowsResponse(page, await apiValidate(text, 'PROFILE_SUBMISSION'));
+    const before = await sequence(page);
+    await page.selectOption('#profile', 'PROFILE_AUDIT');
+    await settled(page, before);
+    await assertShowsResponse(page, await apiValidate(text, 'PROFILE_AUDIT'));
+    await page.close();
+  });
+
   test('typing sends one request after the clerk pauses, not one per keystroke', async () => {
     const { page } = await openPage(browser.context);
     const requests = [];

@@ -88,7 +88,7 @@ public static partial class MetadataReader
             var year = YearInText().Match(report.Title);
             if (year.Success)
             {
-                report.TitleYear = int.Parse(year.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                report.TitleYear = ToInt(year.Groups[1].Value);
                 report.IssuingBody = report.Title[..year.Index].Trim().TrimEnd('（', '(');
             }
             return;
@@ -209,14 +209,30 @@ public static partial class MetadataReader
         {
             return null;
         }
-        var y = int.Parse(year, System.Globalization.CultureInfo.InvariantCulture);
-        var m = int.Parse(month, System.Globalization.CultureInfo.InvariantCulture);
-        var d = int.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        var y = ToInt(year);
+        var m = ToInt(month);
+        var d = ToInt(day);
         if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
         {
             return null;
         }
         return new Date { Year = y, Month = m, Day = d };
+    }
+
+    // Regex \d also matches full-width and other decimal digits, which int.Parse refuses.
+    private static int ToInt(string digits)
+    {
+        var value = 0;
+        foreach (var c in digits)
+        {
+            var d = (int)char.GetNumericValue(c);
+            if (d is < 0 or > 9 || value > 100_000_000)
+            {
+                return -1;
+            }
+            value = value * 10 + d;
+        }
+        return value;
     }
 
     private static Date? FromNumerals(string year, string month, string day)

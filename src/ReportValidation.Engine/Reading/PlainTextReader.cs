@@ -33,13 +33,31 @@ public static class PlainTextReader
     private static GridLine ReadLine(string text, int number, int start, int end)
     {
         var line = text.AsSpan(start, end - start);
-        var cells = new List<GridCell>(1);
         var pipes = line.Count('|');
         if (pipes == 0)
         {
-            AddTrimmed(text, start, end, cells, keepBlank: false);
+            // The common case, one cell or none: no list, and the line shares the cell's string when
+            // the cell is the whole line.
+            var cellStart = start;
+            var cellEnd = end;
+            while (cellStart < cellEnd && IsSpace(text[cellStart]))
+            {
+                cellStart++;
+            }
+            while (cellEnd > cellStart && IsSpace(text[cellEnd - 1]))
+            {
+                cellEnd--;
+            }
+            if (cellStart == cellEnd)
+            {
+                return new GridLine(number, start, end, "", [], isRow: false);
+            }
+            var cellText = text[cellStart..cellEnd];
+            var lineText = cellEnd - cellStart == end - start ? cellText : text[start..end];
+            return new GridLine(number, start, end, lineText, [new GridCell(cellText, cellStart, cellEnd)], isRow: false);
         }
-        else if (line.Trim().Trim('|').IsWhiteSpace())
+        var cells = new List<GridCell>(Math.Min(pipes + 1, 16));
+        if (line.Trim().Trim('|').IsWhiteSpace())
         {
             // A line of pipes alone stands for that many empty cells, as in renderings that put one
             // cell per line ("|" for an empty cell, "|||" for three).

@@ -33,10 +33,9 @@ internal static class ActiveDisclosureTableReader
         new("procurement", "政府集中采购", ["集中采购"], 2),
     ];
 
-    public static ActiveDisclosureTable Read(SourceDocument document, LineRange range, TemplateVersion version)
+    public static ActiveDisclosureTable Read(SourceDocument document, List<TableToken> tokens, TemplateVersion version)
     {
         var table = new ActiveDisclosureTable();
-        var tokens = TableTokens.Read(document, range);
         var definitions = version == TemplateVersion._2019 ? Rows2019 : Rows2021;
         var (feeUnit, procurementUnit) = HeaderUnits(tokens);
         var rows = new Dictionary<string, (RowSource Source, Cell[] Cells)>();

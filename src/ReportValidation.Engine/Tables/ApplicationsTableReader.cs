@@ -17,10 +17,9 @@ internal static class ApplicationsTableReader
     private static readonly int Total = ApplicationsRows.IndexOf("total");
     private static readonly int Disclosed = ApplicationsRows.IndexOf("disclosed");
 
-    public static ApplicationsTable Read(SourceDocument document, LineRange range, TemplateVersion version)
+    public static ApplicationsTable Read(SourceDocument document, List<TableToken> tokens, TemplateVersion version)
     {
         var table = new ApplicationsTable();
-        var tokens = TableTokens.Read(document, range);
         var rows = ApplicationsRows.All;
         var read = new ApplicationsRow?[rows.Count];
         var current = -1;
@@ -28,6 +27,23 @@ internal static class ApplicationsTableReader
         var values = new List<TableToken>(8);
         var firstToken = -1;
         var lastToken = -1;
+
+        // A label that matches no row but carries values: assigned later by its position between
+        // the rows that did match, when that leaves no doubt.
+        var orphans = new List<Orphan>();
+        TableToken? orphanLabel = null;
+        var orphanValues = new List<TableToken>(8);
+        var orphanAfter = -1;
+
+        void CloseOrphan(int nextRow)
+        {
+            if (orphanLabel is { } label && orphanValues.Any(v => !v.IsImplicitBlank))
+            {
+                orphans.Add(new Orphan(label, [.. orphanValues], orphanAfter, nextRow));
+            }
+            orphanLabel = null;
+            orphanValues.Clear();
+        }
 
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -39,11 +55,16 @@ internal static class ApplicationsTableReader
                     values.Add(token);
                     lastToken = i;
                 }
+                else if (current < 0 && orphanLabel is not null && orphanValues.Count < Columns + 1)
+                {
+                    orphanValues.Add(token);
+                }
                 continue;
             }
             var match = Match(token.Label, lastMatched, tokens, i);
             if (match >= 0 && read[match] is null)
             {
+                CloseOrphan(match);
                 if (current >= 0)
                 {
                     Finish(document, table, read, current, values, followedByLabel: true);
@@ -51,34 +72,39 @@ internal static class ApplicationsTableReader
                 current = match;
                 lastMatched = match;
                 values.Clear();
-                read[match] = new ApplicationsRow
-                {
-                    Source = new RowSource
-                    {
-                        Found = true,
-                        Label = token.Cell.Text.Trim(),
-                        OfficialLabel = rows[match].OfficialLabel,
-                        LabelMatch = IsOfficial(token.Label, rows[match]) ? LabelMatch.Official : LabelMatch.Alias,
-                        LabelSpan = document.Span(token.Cell),
-                    },
-                };
+                read[match] = NewRow(document, token, match, IsOfficial(token.Label, match) ? LabelMatch.Official : LabelMatch.Alias);
                 if (firstToken < 0)
                 {
                     firstToken = i;
                 }
                 lastToken = i;
             }
-            else if (current >= 0 && values.Count > 0)
+            else if (current >= 0 && values.Count == 0)
             {
-                // Text after the values ends the row: a header, a note, the next section.
-                Finish(document, table, read, current, values, followedByLabel: false);
-                current = -1;
+                // The rest of a label broken over two cells.
+            }
+            else
+            {
+                if (current >= 0)
+                {
+                    // Text after the values ends the row: a header, a note, the next section.
+                    Finish(document, table, read, current, values, followedByLabel: false);
+                    current = -1;
+                }
+                CloseOrphan(-1);
+                if (lastMatched >= 0 && token.Label.Length is > 1 and <= 48)
+                {
+                    orphanLabel = token;
+                    orphanAfter = lastMatched;
+                }
             }
         }
+        CloseOrphan(rows.Count);
         if (current >= 0)
         {
             Finish(document, table, read, current, values, followedByLabel: false);
         }
+        AssignByPosition(document, table, read, orphans, version);
 
         table.Found = firstToken >= 0;
         if (table.Found)
@@ -104,6 +130,66 @@ internal static class ApplicationsTableReader
             }
         }
         return table;
+    }
+
+    private sealed record Orphan(TableToken Label, List<TableToken> Values, int After, int Before);
+
+    private static ApplicationsRow NewRow(SourceDocument document, TableToken token, int row, LabelMatch match) => new()
+    {
+        Source = new RowSource
+        {
+            Found = true,
+            Label = token.Cell.Text.Trim(),
+            OfficialLabel = ApplicationsRows.All[row].OfficialLabel,
+            LabelMatch = match,
+            LabelSpan = document.Span(token.Cell),
+        },
+    };
+
+    /// <summary>
+    /// Unrecognised labels with values between two recognised rows take the template rows missing
+    /// between them, in order, when their numbers agree; otherwise they stay unassigned.
+    /// </summary>
+    private static void AssignByPosition(SourceDocument document, ApplicationsTable table, ApplicationsRow?[] read, List<Orphan> orphans, TemplateVersion version)
+    {
+        foreach (var group in orphans.GroupBy(o => (o.After, o.Before)))
+        {
+            var (after, before) = group.Key;
+            if (before < 0)
+            {
+                before = NextRead(read, after);
+            }
+            var candidates = new List<int>();
+            for (var r = after + 1; r < before; r++)
+            {
+                if (read[r] is null && ApplicationsRows.All[r].AppliesTo(version))
+                {
+                    candidates.Add(r);
+                }
+            }
+            var list = group.ToList();
+            if (candidates.Count != list.Count)
+            {
+                continue;
+            }
+            for (var k = 0; k < list.Count; k++)
+            {
+                read[candidates[k]] = NewRow(document, list[k].Label, candidates[k], LabelMatch.Position);
+                Finish(document, table, read, candidates[k], list[k].Values, followedByLabel: true);
+            }
+        }
+    }
+
+    private static int NextRead(ApplicationsRow?[] read, int after)
+    {
+        for (var r = after + 1; r < read.Length; r++)
+        {
+            if (read[r] is not null)
+            {
+                return r;
+            }
+        }
+        return read.Length;
     }
 
     private static void Finish(SourceDocument document, ApplicationsTable table, ApplicationsRow?[] read, int index,
@@ -193,6 +279,8 @@ internal static class ApplicationsTableReader
         return false;
     }
 
-    private static bool IsOfficial(string label, ApplicationsRowDefinition row) =>
-        LabelText.WithoutOrdinal(label) == LabelText.WithoutOrdinal(LabelText.Normalize(row.OfficialLabel));
+    private static readonly string[] OfficialCores =
+        ApplicationsRows.All.Select(r => LabelText.WithoutOrdinal(LabelText.Normalize(r.OfficialLabel))).ToArray();
+
+    private static bool IsOfficial(string label, int row) => LabelText.WithoutOrdinal(label) == OfficialCores[row];
 }

@@ -15,30 +15,40 @@ public static class CellText
     /// <summary>Whether a cell's text is a value (number or blank marker) rather than a label.</summary>
     public static bool IsValue(string text)
     {
-        var s = Compact(text);
-        if (IsBlankMarker(s))
+        var s = text.AsSpan().Trim();
+        if (s.Length == 0)
         {
             return true;
         }
         var digits = 0;
-        var cjk = 0;
+        var words = 0;
+        var first = s[0];
         foreach (var c in s)
         {
-            if (char.IsAsciiDigit(c))
+            if (char.IsAsciiDigit(c) || c is >= '０' and <= '９')
             {
                 digits++;
             }
-            else if (c > 0x2E80)
+            else if (c is '.' or ',' or '+' or '-' or ' ' or '%' or '，' or '．' or '＋' or '－' or '−' or '\u3000')
             {
-                cjk++;
+                continue;
             }
-            else if (c is not ('.' or ',' or '+' or '-' or ' ' or '%'))
+            else if (c is '元' or '万' or '件' or '个' or '项' or '条' or '次' or '增' or '减')
+            {
+                words++;
+            }
+            else if (digits == 0 && s.Length <= 3)
+            {
+                // "/", "—", "无", "N/A": a blank marker is a value too.
+                return IsBlankMarker(Compact(text));
+            }
+            else
             {
                 return false;
             }
         }
         // "5", "1,234", "+3", "减4", "251000元", "398.3675万元", "4件": digits with at most a unit word.
-        return digits > 0 && cjk <= 2 && (cjk == 0 || HasValueWord(s));
+        return digits > 0 ? words <= 2 : IsBlankMarker(Compact(text)) || (words == 0 && first is '-' or '－');
     }
 
     /// <summary>Whether a cell's text is an explicit blank: "/", "—", "无", or whitespace.</summary>
@@ -127,10 +137,6 @@ public static class CellText
         Cell.ValueOneofCase.Decimal when decimal.TryParse(cell.Decimal, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) => d,
         _ => null,
     };
-
-    private static bool HasValueWord(string s) =>
-        s.Contains('元') || s.Contains('件') || s.Contains('个') || s.Contains('项') || s.Contains('条') || s.Contains('次')
-        || s.StartsWith('增') || s.StartsWith('减');
 
     private static bool IsPlainNumber(string s)
     {

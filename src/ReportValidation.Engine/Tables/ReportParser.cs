@@ -23,13 +23,13 @@ public static class ReportParser
         cancellationToken.ThrowIfCancellationRequested();
 
         var regions = TableRegions.Find(document, headings);
-        report.TemplateVersion = TemplateDetector.Detect(document,
-            [(regions.ActiveDisclosure.Start, regions.ActiveDisclosure.End), (regions.Applications.Start, regions.Applications.End)],
-            report.Year);
-        report.ActiveDisclosure = ActiveDisclosureTableReader.Read(document, regions.ActiveDisclosure, report.TemplateVersion);
+        var activeDisclosure = TableTokens.Read(document, regions.ActiveDisclosure);
+        var applications = TableTokens.Read(document, regions.Applications);
+        report.TemplateVersion = TemplateDetector.Detect(activeDisclosure, applications, report.Year);
+        report.ActiveDisclosure = ActiveDisclosureTableReader.Read(document, activeDisclosure, report.TemplateVersion);
         cancellationToken.ThrowIfCancellationRequested();
-        report.Applications = ApplicationsTableReader.Read(document, regions.Applications, report.TemplateVersion);
-        report.ReviewLitigation = ReviewLitigationTableReader.Read(document, regions.ReviewLitigation);
+        report.Applications = ApplicationsTableReader.Read(document, applications, report.TemplateVersion);
+        report.ReviewLitigation = ReviewLitigationTableReader.Read(document, TableTokens.Read(document, regions.ReviewLitigation));
         return report;
     }
 }

@@ -18,10 +18,9 @@ internal static class ReviewLitigationTableReader
         "litigation_after_review.upheld", "litigation_after_review.corrected", "litigation_after_review.other", "litigation_after_review.pending", "litigation_after_review.total",
     ];
 
-    public static ReviewLitigationTable Read(SourceDocument document, LineRange range)
+    public static ReviewLitigationTable Read(SourceDocument document, List<TableToken> tokens)
     {
         var table = new ReviewLitigationTable();
-        var tokens = TableTokens.Read(document, range);
         var header = -1;
         var values = new List<TableToken>(Columns + 1);
         var started = false;

@@ -1,5 +1,4 @@
 using System.Text;
-using ReportValidation.Reading;
 using ReportValidation.V1;
 
 namespace ReportValidation.Tables;
@@ -16,20 +15,19 @@ public static class TemplateDetector
     private static readonly string[] Markers2019 =
         ["本年新制作", "本年新公开", "对外公开总数", "上一年项目数量", "本年增/减", "其他对外管理服务事项", "第二十条第(九)项", "政府集中采购", "采购项目数量", "采购总金额"];
 
-    public static TemplateVersion Detect(SourceDocument document, IEnumerable<(int Start, int End)> ranges, int year)
+    /// <summary>Detects the version from the label tokens of the table 二 and 三 regions.</summary>
+    internal static TemplateVersion Detect(List<TableToken> activeDisclosure, List<TableToken> applications, int year)
     {
-        var text = new StringBuilder();
-        foreach (var (start, end) in ranges)
+        // Labels joined, so a header broken over two cells ("本年新" / "公开数量") still matches.
+        var text = new StringBuilder(2048);
+        foreach (var tokens in (ReadOnlySpan<List<TableToken>>)[activeDisclosure, applications])
         {
-            for (var i = start; i < end; i++)
+            foreach (var token in tokens)
             {
-                foreach (var cell in document.Lines[i].Cells)
-                {
-                    text.Append(cell.Text);
-                }
+                text.Append(token.Label);
             }
         }
-        var normalized = LabelText.Normalize(text.ToString());
+        var normalized = text.ToString();
         var score2021 = Count(normalized, Markers2021);
         var score2019 = Count(normalized, Markers2019);
         if (score2021 > score2019)

@@ -3,12 +3,22 @@ namespace ReportValidation.ClusterLoad;
 /// <summary>
 /// A document no replica has seen goes to the first target (a miss, computed and stored in Redis),
 /// then unchanged to every other target: each must answer from the shared cache with the same hash.
-/// Prints one line per target; exits non-zero when a later target computed it again.
+/// Prints one line per target; exits non-zero when a later target computed it again. Each target
+/// first validates a throwaway document: a fresh replica connects to Redis on its first call and
+/// bypasses Redis for a moment if that call finds the connection not yet up.
 /// </summary>
 public static class CacheProbe
 {
     public static async Task<int> RunAsync(ClusterLoadOptions options)
     {
+        foreach (var target in options.Targets)
+        {
+            using var warmChannel = Channels.Open(target);
+            await new V1.ReportValidator.ReportValidatorClient(warmChannel)
+                .ValidateDocumentAsync(Channels.Request($"{Channels.Seeds()[0]}\nwarm-up {Guid.NewGuid():N}\n"), deadline: DateTime.UtcNow.AddSeconds(10));
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
         var request = Channels.Request($"{Channels.Seeds()[0]}\nprobe {Guid.NewGuid():N}\n");
         string? firstHash = null;
         var failures = 0;

@@ -17,8 +17,9 @@ public sealed class PhaseTally(string name)
     public long Retried { get; private set; }
     public long Cached { get; private set; }
     public Dictionary<string, long> FailedByStatus { get; } = [];
+    public List<string> FailureDetails { get; } = [];
 
-    public void Record(bool ok, string status, bool cached, bool retried, double latencyMs)
+    public void Record(bool ok, string status, bool cached, bool retried, double latencyMs, string? detail = null)
     {
         lock (_latenciesMs)
         {
@@ -28,6 +29,10 @@ public sealed class PhaseTally(string name)
             {
                 Failed++;
                 FailedByStatus[status] = FailedByStatus.GetValueOrDefault(status) + 1;
+                if (detail is not null && FailureDetails.Count < 3 && !FailureDetails.Contains(detail))
+                {
+                    FailureDetails.Add(detail);
+                }
                 return;
             }
             Cached += cached ? 1 : 0;
@@ -55,6 +60,7 @@ public sealed class PhaseTally(string name)
                 p50_ms = Math.Round(Percentile(0.50), 2),
                 p99_ms = Math.Round(Percentile(0.99), 2),
                 failed_by_status = FailedByStatus,
+                failure_details = FailureDetails,
             };
         }
     }
@@ -159,7 +165,8 @@ public static class LoadRun
                 catch (RpcException e)
                 {
                     var retried = e.Trailers.Get("grpc-previous-rpc-attempts") is not null;
-                    tally.Record(false, e.StatusCode.ToString(), false, retried, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    tally.Record(false, e.StatusCode.ToString(), false, retried, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                        $"{e.StatusCode}: {e.Status.Detail} {e.Status.DebugException?.Message}");
                 }
             }
         })).ToArray();

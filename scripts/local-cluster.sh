@@ -205,6 +205,7 @@ declare -A log_from log_to
 for entry in "${phases[@]}"; do
   name=${entry%%:*}
   seconds=${entry##*:}
+  log_from[$name]=$(wc -l <"$work/nginx/access.log" 2>/dev/null || echo 0)
   case "$name" in
     steady)
       for i in 0 1 2; do before[$i]=$(metric_sum "${http_ports[$i]}" reportvalidation_requests_total); done ;;
@@ -226,7 +227,6 @@ for entry in "${phases[@]}"; do
       start_redis || log "Redis did not restart"
       log "Redis restarted (empty)" ;;
   esac
-  log_from[$name]=$(wc -l <"$work/nginx/access.log" 2>/dev/null || echo 0)
   echo "$name" >"$work/phase"
   sleep "$seconds"
   log_to[$name]=$(wc -l <"$work/nginx/access.log" 2>/dev/null || echo 0)

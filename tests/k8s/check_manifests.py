@@ -466,6 +466,31 @@ MUTATIONS = [
 ]
 
 
+def check_dockerfile(root, appsettings):
+    """The image the overlays run: multi-stage, SDK build, aspnet runtime, non-root, the server's ports."""
+    path = os.path.join(root, "Dockerfile")
+    if not os.path.exists(path):
+        return ["no Dockerfile"]
+    lines = [l.strip() for l in open(path, encoding="utf-8") if l.strip() and not l.strip().startswith("#")]
+    froms = [l.split()[1] for l in lines if l.upper().startswith("FROM ")]
+    problems = []
+    if len(froms) < 2 or "dotnet/sdk" not in froms[0]:
+        problems.append("not a multi-stage build starting from the .NET SDK image")
+    if not froms or "dotnet/aspnet" not in froms[-1]:
+        problems.append("the final stage does not run on the aspnet runtime image")
+    final = lines[max(i for i, l in enumerate(lines) if l.upper().startswith("FROM ")):] if froms else []
+    users = [l.split(None, 1)[1] for l in final if l.upper().startswith("USER ")]
+    if not users or users[-1] in ("root", "0", "0:0"):
+        problems.append("the final stage does not switch to a non-root user")
+    exposed = {int(p.split("/")[0]) for l in final if l.upper().startswith("EXPOSE ") for p in l.split()[1:]}
+    wanted = {appsettings["Server"]["GrpcPort"], appsettings["Server"]["HttpPort"]}
+    if exposed != wanted:
+        problems.append(f"EXPOSE {sorted(exposed)} but the server listens on {sorted(wanted)}")
+    if not any("ReportValidation.Server.dll" in l for l in final if l.upper().startswith("ENTRYPOINT")):
+        problems.append("the entry point does not start ReportValidation.Server.dll")
+    return problems
+
+
 def run_checks(docs, appsettings):
     results = []
     for name, check in CHECKS:
@@ -506,6 +531,9 @@ def main():
             continue
         for name, problems in run_checks(rendered[overlay], appsettings):
             report(not problems, f"{overlay}: {name}", problems)
+
+    problems = check_dockerfile(root, appsettings)
+    report(not problems, "Dockerfile: multi-stage, aspnet runtime, non-root, the server's ports", problems)
 
     # The checks can fail: each mutation of a clean render must be caught.
     base = rendered.get("prod") or next(iter(rendered.values()), None)

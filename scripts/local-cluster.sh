@@ -212,6 +212,8 @@ for entry in "${phases[@]}"; do
     replica-killed)
       for i in 0 1 2; do after[$i]=$(metric_sum "${http_ports[$i]}" reportvalidation_requests_total); done
       rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/${replica_pids[2]}/status" 2>/dev/null)
+      redis_keys=$(redis-cli -p "$redis_port" dbsize 2>/dev/null)
+      redis_bytes=$(redis-cli -p "$redis_port" info memory 2>/dev/null | tr -d '\r' | awk -F: '$1 == "used_memory_dataset" { print $2 }')
       # Switch the phase first, so the calls in flight on replica 3 when it dies are counted here.
       echo "$name" >"$work/phase"; sleep 0.3
       kill -KILL "${replica_pids[2]}"
@@ -239,13 +241,14 @@ check "load client ran" "$([ $load_rc = 0 ] && [ -s "$work/phases.jsonl" ] && ec
 # --- figures and checks ---------------------------------------------------------------------
 python3 - "$work" "${log_from[steady]}" "${log_to[steady]}" "${log_from[replica-killed]}" "${log_to[replica-killed]}" \
   "${grpc_ports[*]}" "${before[*]}" "${after[*]}" "${rss_kb:-0}" \
-  "${redis_errors_before:-0}" "${redis_errors_after:-0}" >"$work/checks.txt" <<'PY'
+  "${redis_errors_before:-0}" "${redis_errors_after:-0}" "${redis_keys:-0}" "${redis_bytes:-0}" >"$work/checks.txt" <<'PY'
 import json, sys, collections
 work, s_from, s_to, k_from, k_to = sys.argv[1], *map(int, sys.argv[2:6])
 ports = sys.argv[6].split()
 before = [int(x) for x in sys.argv[7].split()]
 after = [int(x) for x in sys.argv[8].split()]
 rss_kb, errors_before, errors_after = int(sys.argv[9]), int(sys.argv[10]), int(sys.argv[11])
+redis_keys, redis_bytes = int(sys.argv[12] or 0), int(sys.argv[13] or 0)
 phases = {}
 for line in open(f"{work}/phases.jsonl"):
     p = json.loads(line)
@@ -314,6 +317,8 @@ result("restarting Redis brings the hit rate back",
        back.get("failed", 1) == 0 and recovered.get("failed", 1) == 0 and recovered.get("hit_rate", 0) >= 0.8,
        f"hit rate {down.get('hit_rate', 0)*100:.1f}% while down -> {back.get('hit_rate', 0)*100:.1f}% just after restart "
        f"-> {recovered.get('hit_rate', 0)*100:.1f}% after")
+if redis_keys:
+    print(f"FIGURE Redis after the steady phase: {redis_keys} entries, {redis_bytes/1024:.0f} KiB of data ({redis_bytes/redis_keys/1024:.1f} KiB an entry)")
 if rss_kb:
     print(f"FIGURE replica peak resident memory (VmHWM) after the steady phase: {rss_kb/1024:.0f} MiB")
 PY

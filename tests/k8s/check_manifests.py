@@ -17,6 +17,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 import yaml
 
@@ -491,6 +492,52 @@ def check_dockerfile(root, appsettings):
     return problems
 
 
+SCHEMA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schema")
+
+
+def schema_check(renders):
+    """Type-checks rendered objects against the Kubernetes API types of the kubernetes-models package
+    (tests/k8s/schema): TypeScript's excess-property check on object literals makes an unknown or
+    misspelt field an error, which `kubectl kustomize` alone never reports. One tsc run for all
+    renders (name -> docs); returns name -> problems."""
+    tsc = os.path.join(SCHEMA_DIR, "node_modules", "typescript", "bin", "tsc")
+    if not os.path.exists(tsc):
+        return {name: ["tests/k8s/schema is not installed (npm ci there)"] for name in renders}
+    work = tempfile.mkdtemp(prefix="k8s-schema-", dir=SCHEMA_DIR)
+    files = {}
+    problems = {name: [] for name in renders}
+    for name, docs in renders.items():
+        imports, bodies = {}, []
+        for i, d in enumerate(docs):
+            group_version, kind = d.get("apiVersion", ""), d.get("kind", "")
+            module = f"kubernetes-models/{group_version}/{kind}"
+            if not os.path.exists(os.path.join(SCHEMA_DIR, "node_modules", module + ".d.ts")):
+                problems[name].append(f"{kind} {group_version} is not a Kubernetes API type")
+                continue
+            alias = "T_" + re.sub(r"\W", "_", f"{group_version}_{kind}")
+            imports[alias] = f'import type {{ I{kind} as {alias} }} from "{module}";'
+            bodies.append(f"export const o{i}: {alias} = {json.dumps(d, indent=1)};")
+        path = os.path.join(work, re.sub(r"\W", "_", name) + ".mts")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(imports.values()) + "\n" + "\n".join(bodies) + "\n")
+        files[path] = name
+    out = subprocess.run(["node", tsc, "--noEmit", "--strict", "--module", "node16", "--moduleResolution", "node16",
+                          "--target", "es2022", "--skipLibCheck", *files], capture_output=True, text=True, cwd=SCHEMA_DIR)
+    for line in out.stdout.splitlines():
+        m = re.match(r"(.+?\.mts)\((\d+),\d+\): error (TS\d+: .*)", line)
+        if m:
+            name = files.get(os.path.join(SCHEMA_DIR, m.group(1)) if not os.path.isabs(m.group(1)) else m.group(1))
+            if name in problems:
+                problems[name].append(f"line {m.group(2)}: {m.group(3)}")
+    if out.returncode != 0 and not any(problems.values()):
+        for name in problems:
+            problems[name].append(f"tsc failed: {(out.stdout + out.stderr).strip()[:400]}")
+    for path in files:
+        os.remove(path)
+    os.rmdir(work)
+    return problems
+
+
 def run_checks(docs, appsettings):
     results = []
     for name, check in CHECKS:
@@ -531,6 +578,19 @@ def main():
             continue
         for name, problems in run_checks(rendered[overlay], appsettings):
             report(not problems, f"{overlay}: {name}", problems)
+
+    # Valid API objects, field by field; plus one render with a misspelt field that must be caught.
+    if rendered:
+        renders = dict(rendered)
+        base = rendered.get("prod") or next(iter(rendered.values()))
+        misspelt = copy.deepcopy(base)
+        _server_container(misspelt)["readinesProbe"] = _server_container(misspelt).pop("readinessProbe")
+        renders["mutation: misspelt field"] = misspelt
+        schema = schema_check(renders)
+        for name in rendered:
+            report(not schema[name], f"{name}: valid Kubernetes API objects, no unknown fields", schema[name])
+        report(bool(schema["mutation: misspelt field"]) and "readinesProbe" in " ".join(schema["mutation: misspelt field"]),
+               "mutation caught: misspelt field readinesProbe (by: Kubernetes API types)", ["tsc accepted it"])
 
     problems = check_dockerfile(root, appsettings)
     report(not problems, "Dockerfile: multi-stage, aspnet runtime, non-root, the server's ports", problems)

@@ -29,4 +29,11 @@ if ! "$python" -c 'import yaml' 2>/dev/null; then
   "$python" -c 'import yaml' 2>/dev/null || apt_install python3-yaml
   "$python" -c 'import yaml' 2>/dev/null || fail "PyYAML is missing and Debian's python3-yaml could not be installed"
 fi
+# Kubernetes API types (kubernetes-models) and TypeScript, pinned by tests/k8s/schema/package-lock.json.
+schema="$root/tests/k8s/schema"
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+command -v node >/dev/null 2>&1 || fail "node is missing and Debian's nodejs could not be installed"
+if [ ! -f "$schema/node_modules/.package-lock.json" ] || [ "$schema/package-lock.json" -nt "$schema/node_modules/.package-lock.json" ]; then
+  (cd "$schema" && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1) || fail "npm ci in tests/k8s/schema failed"
+fi
 exec "$python" "$root/tests/k8s/check_manifests.py" "$root"

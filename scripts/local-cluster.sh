@@ -234,7 +234,7 @@ for entry in "${phases[@]}"; do
   if [ "$name" = warm ]; then
     # A slow machine may not finish the first pass over the documents in time: wait for two passes
     # through nginx, so the steady phase measures a filled cache.
-    wait_for 30 test "$(wc -l <"$work/nginx/access.log")" -ge $((2 * documents))
+    wait_for 30 bash -c "[ \$(wc -l <'$work/nginx/access.log') -ge $((2 * documents)) ]"
   fi
   log_to[$name]=$(wc -l <"$work/nginx/access.log" 2>/dev/null || echo 0)
 done

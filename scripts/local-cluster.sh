@@ -5,7 +5,8 @@
 # production clients should) and checks that
 #   - a document validated on one replica is a cache hit on the others (shared Redis),
 #   - calls spread across the replicas (nginx's upstream log and each replica's request metric),
-#   - killing a replica (SIGKILL) during the load loses no call,
+#   - killing a replica (SIGKILL) during the load loses no call, a restarted one rejoins, and
+#     stopping one gracefully (SIGTERM, as Kubernetes does) loses no call either,
 #   - stopping Redis during the load fails no call, and restarting it brings the hit rate back.
 # Prints the figures, closes with "N passed, N failed", exits non-zero when a check fails.
 #
@@ -30,13 +31,15 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-# Phase lengths in seconds: warm (first pass fills Redis), steady, replica-killed, redis-down,
-# redis-back (the server's breaker and StackExchange.Redis reconnect), recovered.
+# Phase lengths in seconds: warm (first passes fill Redis), steady, replica-killed (SIGKILL),
+# replica-back (restarted; nginx tries it again after fail_timeout), replica-drained (another one
+# stopped with SIGTERM, as Kubernetes stops a pod), redis-down, redis-back (the server's breaker and
+# StackExchange.Redis reconnect), recovered.
 if [ "$short" = 1 ]; then
-  phases=(warm:2 steady:4 replica-killed:3 redis-down:3 redis-back:2 recovered:3)
+  phases=(warm:2 steady:4 replica-killed:3 replica-back:5 replica-drained:3 redis-down:3 redis-back:2 recovered:3)
   concurrency=8
 else
-  phases=(warm:3 steady:10 replica-killed:8 redis-down:8 redis-back:3 recovered:8)
+  phases=(warm:3 steady:10 replica-killed:8 replica-back:8 replica-drained:8 redis-down:8 redis-back:3 recovered:8)
   concurrency=16
 fi
 documents=30
@@ -112,14 +115,15 @@ start_redis || fail_setup "redis-server did not start (see $work/redis.log)"
 # The in-process cache level is off (Cache__MemoryLimitBytes=0), so every hit is a Redis hit: that
 # makes sharing across replicas and the Redis outage visible in the hit rate. Production keeps it on.
 replica_pids=()
-for i in 0 1 2; do
-  env Server__Address=127.0.0.1 Server__GrpcPort="${grpc_ports[$i]}" Server__HttpPort="${http_ports[$i]}" \
+start_replica() { # index
+  env Server__Address=127.0.0.1 Server__GrpcPort="${grpc_ports[$1]}" Server__HttpPort="${http_ports[$1]}" \
     Redis__Configuration="127.0.0.1:$redis_port" Cache__MemoryLimitBytes=0 \
     Logging__LogLevel__Default=Warning Logging__LogLevel__ReportValidation=Information \
-    dotnet "$server_dll" --contentRoot "$(dirname "$server_dll")" >"$work/replica$((i + 1)).log" 2>&1 &
-  replica_pids+=($!)
+    dotnet "$server_dll" --contentRoot "$(dirname "$server_dll")" >>"$work/replica$(($1 + 1)).log" 2>&1 &
+  replica_pids[$1]=$!
   pids+=($!)
-done
+}
+for i in 0 1 2; do start_replica "$i"; done
 for i in 0 1 2; do
   wait_for 60 curl -sf "http://127.0.0.1:${http_ports[$i]}/metrics" \
     || fail_setup "replica $((i + 1)) did not start (see $work/replica$((i + 1)).log: $(tail -n 5 "$work/replica$((i + 1)).log"))"
@@ -148,8 +152,8 @@ chmod 777 "$work/nginx/temp"
   echo "  keepalive_timeout 600s;"
   echo "  upstream replicas {"
   for i in 0 1 2; do
-    # A replica that refuses a connection is skipped for 10 s, then tried again.
-    echo "    server 127.0.0.1:${grpc_ports[$i]} max_fails=1 fail_timeout=10s;"
+    # A replica that refuses a connection is skipped for 2 s, then tried again.
+    echo "    server 127.0.0.1:${grpc_ports[$i]} max_fails=1 fail_timeout=2s;"
   done
   echo "    keepalive 32;"
   echo "    keepalive_requests 1000000;"
@@ -202,10 +206,14 @@ load_pid=$!
 pids+=("$load_pid")
 
 declare -A log_from log_to
+enter_phase() { # name: the load client counts calls from here on under it; so does the nginx log range
+  [ -n "${log_from[$1]:-}" ] && return
+  log_from[$1]=$(wc -l <"$work/nginx/access.log" 2>/dev/null || echo 0)
+  echo "$1" >"$work/phase"
+}
 for entry in "${phases[@]}"; do
   name=${entry%%:*}
   seconds=${entry##*:}
-  log_from[$name]=$(wc -l <"$work/nginx/access.log" 2>/dev/null || echo 0)
   case "$name" in
     steady)
       for i in 0 1 2; do before[$i]=$(metric_sum "${http_ports[$i]}" reportvalidation_requests_total); done ;;
@@ -215,21 +223,29 @@ for entry in "${phases[@]}"; do
       redis_keys=$(redis-cli -p "$redis_port" dbsize 2>/dev/null)
       redis_bytes=$(redis-cli -p "$redis_port" info memory 2>/dev/null | tr -d '\r' | awk -F: '$1 == "used_memory_dataset" { print $2 }')
       # Switch the phase first, so the calls in flight on replica 3 when it dies are counted here.
-      echo "$name" >"$work/phase"; sleep 0.3
+      enter_phase "$name"; sleep 0.3
       kill -KILL "${replica_pids[2]}"
       wait "${replica_pids[2]}" 2>/dev/null
       log "replica 3 killed (SIGKILL) under load" ;;
+    replica-back)
+      start_replica 2
+      wait_for 60 curl -sf "http://127.0.0.1:${http_ports[2]}/metrics" || log "replica 3 did not restart"
+      log "replica 3 restarted" ;;
+    replica-drained)
+      enter_phase "$name"; sleep 0.3
+      kill -TERM "${replica_pids[1]}"
+      log "replica 2 stopped (SIGTERM) under load" ;;
     redis-down)
-      redis_errors_before=$(( $(metric_sum "${http_ports[0]}" reportvalidation_redis_errors_total) + $(metric_sum "${http_ports[1]}" reportvalidation_redis_errors_total) ))
+      redis_errors_before=$(( $(metric_sum "${http_ports[0]}" reportvalidation_redis_errors_total) + $(metric_sum "${http_ports[2]}" reportvalidation_redis_errors_total) ))
       kill -TERM "$redis_pid"
       wait "$redis_pid" 2>/dev/null
       log "Redis stopped under load" ;;
     redis-back)
-      redis_errors_after=$(( $(metric_sum "${http_ports[0]}" reportvalidation_redis_errors_total) + $(metric_sum "${http_ports[1]}" reportvalidation_redis_errors_total) ))
+      redis_errors_after=$(( $(metric_sum "${http_ports[0]}" reportvalidation_redis_errors_total) + $(metric_sum "${http_ports[2]}" reportvalidation_redis_errors_total) ))
       start_redis || log "Redis did not restart"
       log "Redis restarted (empty)" ;;
   esac
-  echo "$name" >"$work/phase"
+  enter_phase "$name"
   sleep "$seconds"
   if [ "$name" = warm ]; then
     # A slow machine may not finish the first pass over the documents in time: wait for two passes
@@ -244,16 +260,35 @@ load_rc=$?
 check "load client ran" "$([ $load_rc = 0 ] && [ -s "$work/phases.jsonl" ] && echo 1 || echo 0)" "exit code $load_rc"
 
 # --- figures and checks ---------------------------------------------------------------------
-python3 - "$work" "${log_from[steady]}" "${log_to[steady]}" "${log_from[replica-killed]}" "${log_to[replica-killed]}" \
-  "${grpc_ports[*]}" "${before[*]}" "${after[*]}" "${rss_kb:-0}" \
-  "${redis_errors_before:-0}" "${redis_errors_after:-0}" "${redis_keys:-0}" "${redis_bytes:-0}" >"$work/checks.txt" <<'PY'
+{
+  echo "grpc_ports=${grpc_ports[*]}"
+  echo "before=${before[*]}"
+  echo "after=${after[*]}"
+  echo "rss_kb=${rss_kb:-0}"
+  echo "redis_errors_before=${redis_errors_before:-0}"
+  echo "redis_errors_after=${redis_errors_after:-0}"
+  echo "redis_keys=${redis_keys:-0}"
+  echo "redis_bytes=${redis_bytes:-0}"
+  for entry in "${phases[@]}"; do
+    echo "log_from_${entry%%:*}=${log_from[${entry%%:*}]}"
+    echo "log_to_${entry%%:*}=${log_to[${entry%%:*}]}"
+  done
+} >"$work/facts.txt"
+python3 - "$work" >"$work/checks.txt" <<'PY'
 import json, sys, collections
-work, s_from, s_to, k_from, k_to = sys.argv[1], *map(int, sys.argv[2:6])
-ports = sys.argv[6].split()
-before = [int(x) for x in sys.argv[7].split()]
-after = [int(x) for x in sys.argv[8].split()]
-rss_kb, errors_before, errors_after = int(sys.argv[9]), int(sys.argv[10]), int(sys.argv[11])
-redis_keys, redis_bytes = int(sys.argv[12] or 0), int(sys.argv[13] or 0)
+work = sys.argv[1]
+facts = dict(line.rstrip("\n").split("=", 1) for line in open(f"{work}/facts.txt") if "=" in line)
+def fact(key, default="0"):
+    return facts.get(key) or default
+ports = fact("grpc_ports", "").split()
+before = [int(x) for x in fact("before", "").split()]
+after = [int(x) for x in fact("after", "").split()]
+rss_kb, errors_before, errors_after = int(fact("rss_kb")), int(fact("redis_errors_before")), int(fact("redis_errors_after"))
+redis_keys, redis_bytes = int(fact("redis_keys")), int(fact("redis_bytes"))
+def log_range(phase):
+    return int(fact(f"log_from_{phase}")), int(fact(f"log_to_{phase}"))
+s_from, s_to = log_range("steady")
+k_from, k_to = log_range("replica-killed")
 phases = {}
 for line in open(f"{work}/phases.jsonl"):
     p = json.loads(line)
@@ -280,7 +315,7 @@ def show(name):
     print(f"FIGURE {name:15s} calls={p['calls']:6d} calls/s={p['calls_per_second']:8.1f} failed={p['failed']:3d} "
           f"retried={p['retried']:3d} hit_rate={p['hit_rate']*100:5.1f}% p50={p['p50_ms']:.2f}ms p99={p['p99_ms']:.2f}ms")
 
-for name in ["warm", "steady", "replica-killed", "redis-down", "redis-back", "recovered"]:
+for name in ["warm", "steady", "replica-killed", "replica-back", "replica-drained", "redis-down", "redis-back", "recovered"]:
     show(name)
 
 def result(name, ok, detail):
@@ -307,6 +342,24 @@ print(f"FIGURE replica-killed: nginx answered {dict(killed_status)}; upstream ca
 result("killing a replica loses no call", killed.get("calls", 0) > 0 and killed.get("failed", 1) == 0,
        f"{killed.get('calls', 0)} calls while replica 3 was killed, {killed.get('failed', '?')} failed, "
        f"{killed.get('retried', 0)} retried by the client")
+
+back_counts, _ = upstreams(log[slice(*log_range("replica-back"))])
+back_total = sum(back_counts.values())
+rejoined = back_counts.get(ports[2], 0) if ports else 0
+rb = phases.get("replica-back", {})
+print(f"FIGURE replica-back: upstream calls by replica {dict(back_counts)}")
+# A restarted replica is cold (JIT) and nginx tries it again only after fail_timeout, so its share
+# of a closed-loop load starts small: at least 10% (of 33%) shows it is back in rotation.
+result("a restarted replica rejoins", rb.get("failed", 1) == 0 and back_total > 0 and rejoined >= 0.1 * back_total,
+       f"replica 3, restarted, served {rejoined} of {back_total} calls ({(rejoined / back_total * 100) if back_total else 0:.1f}%), "
+       f"{rb.get('failed', '?')} failed")
+
+drained = phases.get("replica-drained", {})
+drained_counts, drained_status = upstreams(log[slice(*log_range("replica-drained"))])
+print(f"FIGURE replica-drained: nginx answered {dict(drained_status)}; upstream calls by replica {dict(drained_counts)}")
+result("stopping a replica (SIGTERM) loses no call", drained.get("calls", 0) > 0 and drained.get("failed", 1) == 0,
+       f"{drained.get('calls', 0)} calls while replica 2 shut down, {drained.get('failed', '?')} failed, "
+       f"{drained.get('retried', 0)} retried by the client")
 
 down = phases.get("redis-down", {})
 print(f"FIGURE redis-down: reportvalidation_redis_errors_total on the live replicas +{errors_after - errors_before}")

@@ -220,6 +220,8 @@ def check_hpa(docs, _):
             problems.append(f"HPA {h['metadata']['name']} has minReplicas > maxReplicas")
         if not any(m.get("type") == "Resource" and m["resource"]["name"] == "cpu" for m in h["spec"].get("metrics", [])):
             problems.append(f"HPA {h['metadata']['name']} does not scale on CPU")
+        if server is not None and "replicas" in server["spec"]:
+            problems.append("the server Deployment sets replicas: every apply would undo the HPA's count")
         if server is not None and "cpu" not in server["spec"]["template"]["spec"]["containers"][0].get("resources", {}).get("requests", {}):
             problems.append("CPU utilisation needs a CPU request on the server container")
     return problems
@@ -452,6 +454,7 @@ MUTATIONS = [
     ("writable root filesystem", "non-root, read-only, no capabilities", lambda d: _server_container(d)["securityContext"].update(readOnlyRootFilesystem=False)),
     ("pod label renamed", "selectors match labels", lambda d: server_deployment(d)["spec"]["template"]["metadata"]["labels"].update({"app.kubernetes.io/component": "api"})),
     ("HPA aimed elsewhere", "HPA on CPU targets the server Deployment", lambda d: of_kind(d, "HorizontalPodAutoscaler")[0]["spec"]["scaleTargetRef"].update(name="other")),
+    ("replicas pinned beside the HPA", "HPA on CPU targets the server Deployment", lambda d: server_deployment(d)["spec"].update(replicas=3)),
     ("PDB selects nothing", "PDB targets the server Deployment", lambda d: of_kind(d, "PodDisruptionBudget")[0]["spec"]["selector"]["matchLabels"].update({"app.kubernetes.io/name": "other"})),
     ("gRPC port moved in settings only", "ports and probes match the server's settings", lambda d: _settings_cm(d)["data"].update(Server__GrpcPort="6080")),
     ("probe on the HTTP/1.1 port", "ports and probes match the server's settings", lambda d: _server_container(d)["livenessProbe"]["grpc"].update(port=5081)),

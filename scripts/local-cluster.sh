@@ -57,7 +57,14 @@ ensure_apt_package() { # command package
   log "installing $2 from Debian's packages"
   if [ "$(id -u)" = 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
   $apt_get update -qq >/dev/null 2>&1 || true
+  # Debian's nginx starts a system-wide server on port 80 when installed, unless policy-rc.d says
+  # no: this script runs its own on a free port, so forbid service starts for the install.
+  local policy_added=0
+  if [ ! -e /usr/sbin/policy-rc.d ] && [ "$(id -u)" = 0 ]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && policy_added=1
+  fi
   DEBIAN_FRONTEND=noninteractive $apt_get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "$2" >/dev/null 2>&1
+  [ "$policy_added" = 1 ] && rm -f /usr/sbin/policy-rc.d
   command -v "$1" >/dev/null 2>&1
 }
 export PATH="$PATH:/usr/sbin:/sbin"

@@ -38,6 +38,23 @@ public sealed class BatchTests
     }
 
     [Fact]
+    public async Task ADocumentOutOfTimeGetsAnErrorAndTheBatchGoesOn()
+    {
+        using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:CallTimeoutMilliseconds"] = "1" });
+        using var call = host.Client().ValidateBatch();
+        var big = Documents.Request(string.Concat(Enumerable.Repeat(Documents.Seed("004"), 400)), "big");
+        var next = Documents.Request(Documents.Unique(), "next");
+
+        await call.RequestStream.WriteAsync(big);
+        await call.RequestStream.WriteAsync(next);
+        await call.RequestStream.CompleteAsync();
+        var received = await call.ResponseStream.ReadAllAsync().ToListAsync();
+
+        Assert.Equal(["big", "next"], received.Select(r => r.RequestId));
+        Assert.Equal("validation.deadline_exceeded", received[0].Error.Code);
+    }
+
+    [Fact]
     public async Task GracefulShutdownFinishesAnInFlightBatch()
     {
         var host = new ServiceHost();

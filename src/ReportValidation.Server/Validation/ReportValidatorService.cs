@@ -31,36 +31,52 @@ public sealed class ReportValidatorService(CachedValidation validation, IOptions
 
     /// <summary>
     /// One response per request, in request order. Requests are taken one at a time, so a client that
-    /// sends faster than the server validates is held back by HTTP/2 flow control. A document that
-    /// cannot be read gets an error response and the stream goes on.
+    /// sends faster than the server validates is held back by HTTP/2 flow control. The server's time
+    /// limit applies to each document (the caller's deadline to the whole stream); a document that
+    /// cannot be read, is malformed or runs out of time gets an error response and the stream goes on.
     /// </summary>
-    public override Task ValidateBatch(IAsyncStreamReader<ValidateDocumentRequest> requestStream,
-        IServerStreamWriter<ValidateDocumentResponse> responseStream, ServerCallContext context) =>
-        WithinBudget(context, async token =>
+    public override async Task ValidateBatch(IAsyncStreamReader<ValidateDocumentRequest> requestStream,
+        IServerStreamWriter<ValidateDocumentResponse> responseStream, ServerCallContext context)
+    {
+        var binary = IsProtobuf(context);
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
         {
-            var binary = IsProtobuf(context);
-            await foreach (var request in requestStream.ReadAllAsync(token))
+            ValidateDocumentResponse response;
+            try
             {
-                ValidateDocumentResponse response;
-                try
-                {
-                    response = await ValidateOne(request, binary, token);
-                }
-                catch (DocumentReadException exception)
-                {
-                    response = new ValidateDocumentResponse { RequestId = request.RequestId, Error = RequestErrors.Describe(exception) };
-                }
-                catch (RpcException exception) when (exception.StatusCode == StatusCode.InvalidArgument)
-                {
-                    response = new ValidateDocumentResponse
-                    {
-                        RequestId = request.RequestId,
-                        Error = new ValidationError { Code = "request.invalid", MessageEn = exception.Status.Detail, MessageZh = "请求格式不正确。" },
-                    };
-                }
-                await responseStream.WriteAsync(response, token);
+                response = await WithinBudget(context, token => ValidateOne(request, binary, token));
             }
-        });
+            catch (RpcException exception) when (exception.StatusCode is StatusCode.InvalidArgument or StatusCode.ResourceExhausted
+                or StatusCode.DeadlineExceeded && !context.CancellationToken.IsCancellationRequested)
+            {
+                response = new ValidateDocumentResponse { RequestId = request.RequestId, Error = InStream(exception) };
+            }
+            await responseStream.WriteAsync(response, context.CancellationToken);
+        }
+    }
+
+    // The batch form of a failed call: the reason the status details name, in both languages.
+    private static ValidationError InStream(RpcException exception)
+    {
+        var status = exception.GetRpcStatus();
+        var reason = status?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason;
+        var chinese = status?.GetDetail<Google.Rpc.LocalizedMessage>()?.Message;
+        return exception.StatusCode switch
+        {
+            StatusCode.DeadlineExceeded => new ValidationError
+            {
+                Code = "validation.deadline_exceeded",
+                MessageEn = exception.Status.Detail,
+                MessageZh = "校验超时。",
+            },
+            _ => new ValidationError
+            {
+                Code = reason ?? "request.invalid",
+                MessageEn = exception.Status.Detail,
+                MessageZh = chinese ?? "请求格式不正确。",
+            },
+        };
+    }
 
     public override Task<ListRulesResponse> ListRules(ListRulesRequest request, ServerCallContext context)
     {

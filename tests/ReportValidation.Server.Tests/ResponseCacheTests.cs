@@ -230,6 +230,8 @@ public sealed class ResponseCacheTests
         Assert.True(second.Cached);
         Assert.Equal(first.ContentHash, second.ContentHash);
         Assert.NotEqual(first.ContentHash, other.ContentHash);
+        Assert.Equal(report, first.Result.Report);
+        Assert.Equal(first.Result, second.Result);
     }
 
     private static readonly Dictionary<string, string?> MemoryOff = new() { ["Cache:MemoryLimitBytes"] = "0" };

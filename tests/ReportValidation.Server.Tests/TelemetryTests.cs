@@ -43,6 +43,7 @@ public sealed class TelemetryTests
         Environment.SetEnvironmentVariable("Telemetry__OtlpEndpoint", collector.Endpoint);
         Environment.SetEnvironmentVariable("Telemetry__OtlpProtocol", "http/protobuf");
         Environment.SetEnvironmentVariable("Telemetry__ServiceName", "reportvalidation-otlp-test");
+        Environment.SetEnvironmentVariable("OTEL_BSP_SCHEDULE_DELAY", "100"); // export spans within 0.1 s
         try
         {
             host = new ServiceHost();
@@ -52,11 +53,18 @@ public sealed class TelemetryTests
             Environment.SetEnvironmentVariable("Telemetry__OtlpEndpoint", null);
             Environment.SetEnvironmentVariable("Telemetry__OtlpProtocol", null);
             Environment.SetEnvironmentVariable("Telemetry__ServiceName", null);
+            Environment.SetEnvironmentVariable("OTEL_BSP_SCHEDULE_DELAY", null);
         }
         using (host)
         {
-            await host.Client().ValidateDocumentAsync(Documents.Request(Documents.Seed("004") + "\n" + marker + "\n"));
-        } // stopping the host flushes the exporters
+            var response = await host.Client().ValidateDocumentAsync(Documents.Request(Documents.Seed("004") + "\n" + marker + "\n"));
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (waited.Elapsed < TimeSpan.FromSeconds(20)
+                && !collector.Exports.Any(e => e.Path == "/v1/traces" && System.Text.Encoding.UTF8.GetString(e.Body).Contains(response.ContentHash)))
+            {
+                await Task.Delay(100);
+            }
+        } // stopping the host flushes the rest (metrics, logs)
 
         var traces = collector.Exports.Where(e => e.Path == "/v1/traces").Select(e => System.Text.Encoding.UTF8.GetString(e.Body)).ToList();
         Assert.NotEmpty(traces);

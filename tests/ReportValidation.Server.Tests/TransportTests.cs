@@ -88,6 +88,7 @@ public sealed class TransportTests : IDisposable
 
         Assert.Equal("web", response.RequestId);
         Assert.Equal(64, response.ContentHash.Length);
+        Assert.Contains("政府信息公开工作年度报告", response.Result.Report.Title);
     }
 
     [Fact]

@@ -106,20 +106,29 @@ internal static class TextChecks
                     continue;
                 }
                 var text = section.Text;
+                // Sentence-level facts are worked out once per sentence, not once per number in it.
+                int sentenceStart = -1, sentenceEnd = -1;
+                bool skip = false, hasApplication = false, hasReview = false;
                 foreach (var count in Narrative.Counts(text, 0, text.Length, '件'))
                 {
-                    var sentenceStart = Narrative.SentenceStart(text, 0, count.Start);
-                    var sentenceEnd = Narrative.SentenceEnd(text, count.End, text.Length);
-                    var sentence = text.AsSpan(sentenceStart, sentenceEnd - sentenceStart);
-                    if (Narrative.ContainsAny(sentence, SentenceStops) || MentionsOtherYear(text, sentenceStart, sentenceEnd, year))
+                    if (count.Start >= sentenceEnd)
+                    {
+                        sentenceStart = Narrative.SentenceStart(text, 0, count.Start);
+                        sentenceEnd = Narrative.SentenceEnd(text, count.End, text.Length);
+                        var sentence = text.AsSpan(sentenceStart, sentenceEnd - sentenceStart);
+                        skip = Narrative.ContainsAny(sentence, SentenceStops) || MentionsOtherYear(text, sentenceStart, sentenceEnd, year);
+                        hasApplication = sentence.Contains("申请".AsSpan(), StringComparison.Ordinal);
+                        hasReview = sentence.Contains("复议".AsSpan(), StringComparison.Ordinal) || sentence.Contains("诉".AsSpan(), StringComparison.Ordinal);
+                    }
+                    if (skip)
                     {
                         continue;
                     }
                     var clauseStart = Narrative.ClauseStart(text, sentenceStart, count.Start);
-                    var appKey = sentence.Contains("申请".AsSpan(), StringComparison.Ordinal)
+                    var appKey = hasApplication
                         ? Narrative.NearestKey(text, clauseStart, count.Start, ApplicationKeys, out var appStart, out var appEnd)
                         : Miss(out appStart, out appEnd);
-                    var reviewKey = sentence.Contains("复议".AsSpan(), StringComparison.Ordinal) || sentence.Contains("诉".AsSpan(), StringComparison.Ordinal)
+                    var reviewKey = hasReview
                         ? Narrative.NearestKey(text, clauseStart, count.Start, ReviewKeys, out var reviewStart, out var reviewEnd)
                         : Miss(out reviewStart, out reviewEnd);
                     if (reviewKey >= 0 && reviewEnd >= appEnd)

@@ -248,9 +248,17 @@ internal static class TextChecks
             var finding = context.Add(RuleDefinitions.ApplicationsMismatch,
                 $"正文“{phrase}”称{metric.NameZh}{mention.Count.Value}件，但表三总计列为{tableValue}件。",
                 $"The narrative states {mention.Count.Value} {metric.NameEn}, table 三 (total column) says {tableValue}.",
-                TextLocation(mention, CellCatalog.Applications));
+                TextLocation(mention));
             finding.Expected = RuleContext.Format(tableValue);
             finding.Actual = RuleContext.Format(mention.Count.Value);
+            foreach (var row in context.Layout.Rows)
+            {
+                if (row.Table == CellCatalog.Applications && metric.Rows(row.Row))
+                {
+                    var slot = context.Layout.Cells[row.FirstCell + row.CellCount - 1];
+                    finding.Cells.Add(RuleContext.Ref(slot, context.Grid.Cells[slot.Index]));
+                }
+            }
         }
         BreakdownSums(context, mentions);
     }
@@ -307,7 +315,7 @@ internal static class TextChecks
             var finding = context.Add(RuleDefinitions.ApplicationsMismatch,
                 $"正文所列各项办理结果合计{parts}件，多于所述{ApplicationMetrics[whole.Metric].NameZh}{whole.Count.Value}件。",
                 $"The narrative's results add up to {parts}, more than the {whole.Count.Value} {ApplicationMetrics[whole.Metric].NameEn} it states.",
-                TextLocation(whole, CellCatalog.Applications));
+                TextLocation(whole));
             finding.Expected = $"≤ {whole.Count.Value + carried}";
             finding.Actual = RuleContext.Format(parts);
         }
@@ -371,19 +379,26 @@ internal static class TextChecks
             var finding = context.Add(RuleDefinitions.ReviewLitigationMismatch,
                 $"正文“{phrase}”称{nameZh}{mention.Count.Value}件，但表四为{tableValue}件。",
                 $"The narrative states {mention.Count.Value} cases of {nameZh}, table 四 says {tableValue}.",
-                TextLocation(mention, CellCatalog.ReviewLitigation));
+                TextLocation(mention));
             finding.Expected = RuleContext.Format(tableValue);
             finding.Actual = RuleContext.Format(mention.Count.Value);
+            foreach (var key in mention.Metric switch
+            {
+                0 => ["review_litigation.row.review.total"],
+                1 => ["review_litigation.row.litigation_direct.total"],
+                2 => ["review_litigation.row.litigation_after_review.total"],
+                _ => new[] { "review_litigation.row.litigation_direct.total", "review_litigation.row.litigation_after_review.total" },
+            })
+            {
+                var slot = layout.Cell(key);
+                finding.Cells.Add(RuleContext.Ref(slot, grid.Cells[slot.Index]));
+            }
         }
     }
 
-    private static Location TextLocation(Mention mention, string table)
-    {
-        var span = LineIndex.Within(mention.Section, mention.Count.Start, mention.Count.End);
-        var location = RuleContext.At(span, section: mention.Section.Ordinal);
-        location.Table = table;
-        return location;
-    }
+    /// <summary>The number in the narrative (table "" as for any text finding); the table cells go in the finding's cells.</summary>
+    private static Location TextLocation(Mention mention) =>
+        RuleContext.At(LineIndex.Within(mention.Section, mention.Count.Start, mention.Count.End), section: mention.Section.Ordinal);
 
     private static readonly (string TopicZh, string TopicEn, string[] Words)[] OverviewTopics =
     [

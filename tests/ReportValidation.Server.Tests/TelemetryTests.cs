@@ -44,6 +44,7 @@ public sealed class TelemetryTests
         Environment.SetEnvironmentVariable("Telemetry__OtlpProtocol", "http/protobuf");
         Environment.SetEnvironmentVariable("Telemetry__ServiceName", "reportvalidation-otlp-test");
         Environment.SetEnvironmentVariable("OTEL_BSP_SCHEDULE_DELAY", "100"); // export spans within 0.1 s
+        Environment.SetEnvironmentVariable("OTEL_METRIC_EXPORT_INTERVAL", "200"); // and metrics every 0.2 s
         try
         {
             host = new ServiceHost();
@@ -54,13 +55,15 @@ public sealed class TelemetryTests
             Environment.SetEnvironmentVariable("Telemetry__OtlpProtocol", null);
             Environment.SetEnvironmentVariable("Telemetry__ServiceName", null);
             Environment.SetEnvironmentVariable("OTEL_BSP_SCHEDULE_DELAY", null);
+            Environment.SetEnvironmentVariable("OTEL_METRIC_EXPORT_INTERVAL", null);
         }
         using (host)
         {
             var response = await host.Client().ValidateDocumentAsync(Documents.Request(Documents.Seed("004") + "\n" + marker + "\n"));
             var waited = System.Diagnostics.Stopwatch.StartNew();
             while (waited.Elapsed < TimeSpan.FromSeconds(20)
-                && !collector.Exports.Any(e => e.Path == "/v1/traces" && System.Text.Encoding.UTF8.GetString(e.Body).Contains(response.ContentHash)))
+                && (!collector.Exports.Any(e => e.Path == "/v1/traces" && System.Text.Encoding.UTF8.GetString(e.Body).Contains(response.ContentHash))
+                    || !collector.Exports.Any(e => e.Path == "/v1/metrics")))
             {
                 await Task.Delay(100);
             }

@@ -139,6 +139,20 @@ describe('validation page', () => {
     await page.close();
   });
 
+  test('a dropped HTML file is sent as HTML and its findings shown without a line view', async () => {
+    const escape = (line) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const html = `<!doctype html><html><head><meta charset="utf-8"></head><body>${seed('004').text.split('\n').map((l) => `<p>${escape(l)}</p>`).join('\n')}</body></html>`;
+    const bytes = Buffer.from(html, 'utf8');
+    const { page, errors } = await openPage(browser.context);
+    await dropFile(page, 'report.html', bytes, 'text/html');
+    const response = await apiValidate({ content: bytes.toString('base64'), contentType: 'text/html', fileName: 'report.html' });
+    await assertShowsResponse(page, response);
+    assert.equal(await page.$eval('#source-lines', (ol) => ol.dataset.lines), '0');
+    assert.match(await page.textContent('#source-detail'), /report\.html/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('a GB18030 file chosen with the file button shows decoded lines', async () => {
     const { text } = seed('001');
     const bytes = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text });

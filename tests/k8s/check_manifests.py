@@ -33,12 +33,9 @@ def render(overlay):
 
 
 def server_settings(root):
-    """The server's appsettings.json, or this suite's copy of it until the server is on this branch."""
-    real = os.path.join(root, "src", "ReportValidation.Server", "appsettings.json")
-    if os.path.exists(real):
-        return json.load(open(real, encoding="utf-8-sig")), real
-    copy_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "expected-appsettings.json")
-    return json.load(open(copy_path, encoding="utf-8")), copy_path
+    """The server's own appsettings.json: the names and defaults the manifests must agree with."""
+    path = os.path.join(root, "src", "ReportValidation.Server", "appsettings.json")
+    return json.load(open(path, encoding="utf-8-sig")), path
 
 
 def of_kind(docs, kind):

@@ -129,7 +129,8 @@ internal static class ArithmeticChecks
                     var partner = suspect.Partner!;
                     var delta = suspect.Corrected - suspect.Actual;
                     zh = $"疑似有申请计入了错误的申请人类型：{slot.WhereZh}现为{actual}，“{partner.ColumnLabelZh}”列与之相差相反（本行总计不变）；"
-                        + $"将本格改为{expected}、“{partner.ColumnLabelZh}”列相应{(delta > 0 ? "减少" : "增加")}{Math.Abs(delta)}后，全部勾稽关系成立。";
+                        + $"将本格改为{expected}、“{partner.ColumnLabelZh}”列相应{(delta > 0 ? "减少" : "增加")}{Math.Abs(delta)}后，全部勾稽关系成立"
+                        + (suspect.Alternatives > 0 ? $"（另有{suspect.Alternatives}行同样可能）。" : "。");
                     en = $"An application seems counted under the wrong applicant type: {slot.Key} is {actual}; with {expected} here and "
                         + $"{partner.Column} changed by {-delta}, every identity holds (the row total is unchanged).";
                     break;

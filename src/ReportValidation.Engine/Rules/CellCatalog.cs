@@ -19,9 +19,14 @@ public sealed record RowSlot(
     string Table,
     string Row,
     string LabelZh,
-    Func<Report, RowSource?> Source,
-    Func<Report, bool> Present)
+    Func<Report, object?> Message,
+    Func<object, RowSource?> SourceOf)
 {
+    /// <summary>How the reader found the row, or null when the row (or its table) is absent.</summary>
+    public RowSource? Source(Report report) => Message(report) is { } message ? SourceOf(message) : null;
+
+    public bool Present(Report report) => Message(report) is not null;
+
     public int Index { get; internal set; }
     public int FirstCell { get; internal set; }
     public TemplateLayout? Layout { get; internal set; }
@@ -38,8 +43,11 @@ public sealed record CellSlot(
     string Column,
     string ColumnLabelZh,
     ValueKind Kind,
-    Func<Report, Cell?> Get)
+    Func<object, Cell?> FromRow)
 {
+    /// <summary>The cell in a report, or null when its row is absent.</summary>
+    public Cell? Get(Report report) => RowSlot.Message(report) is { } row ? FromRow(row) : null;
+
     public string Table => RowSlot.Table;
     public string Row => RowSlot.Row;
     public string Key { get; } = RowSlot.Table + "." + RowSlot.Row + "." + Column;
@@ -189,112 +197,100 @@ public static class CellCatalog
         var rows = new List<RowSlot>();
         var cells = new List<CellSlot>();
 
-        void AddRow(RowSlot row, IEnumerable<(string Column, string LabelZh, ValueKind Kind, Func<Report, Cell?> Get)> columns)
+        // One accessor per row message and one per cell of it: a report is laid out with a single
+        // call per row and per cell.
+        void AddRow<TRow>(string table, string key, string label, Func<Report, TRow?> row, Func<TRow, RowSource?> source,
+            (string Column, string LabelZh, ValueKind Kind, Func<TRow, Cell?> Get)[] columns)
+            where TRow : class
         {
-            row.FirstCell = cells.Count;
-            foreach (var (column, label, kind, get) in columns)
+            var slot = new RowSlot(table, key, label, r => row(r), m => source((TRow)m))
             {
-                cells.Add(new CellSlot(cells.Count, row, column, label, kind, get));
+                FirstCell = cells.Count,
+                Index = rows.Count,
+            };
+            foreach (var (column, columnLabel, kind, get) in columns)
+            {
+                cells.Add(new CellSlot(cells.Count, slot, column, columnLabel, kind, m => get((TRow)m)));
             }
-            row.CellCount = cells.Count - row.FirstCell;
-            row.Index = rows.Count;
-            rows.Add(row);
+            slot.CellCount = cells.Count - slot.FirstCell;
+            rows.Add(slot);
         }
 
         // 二 (active_disclosure)
         if (version == TemplateVersion._2021)
         {
-            AddStock2021(AddRow, "regulations", "规章", r => r.ActiveDisclosure?.V2021?.Regulations);
-            AddStock2021(AddRow, "normative_documents", "行政规范性文件", r => r.ActiveDisclosure?.V2021?.NormativeDocuments);
-            AddDecision2021(AddRow, "licensing", "行政许可", r => r.ActiveDisclosure?.V2021?.Licensing);
-            AddDecision2021(AddRow, "penalty", "行政处罚", r => r.ActiveDisclosure?.V2021?.Penalty);
-            AddDecision2021(AddRow, "coercion", "行政强制", r => r.ActiveDisclosure?.V2021?.Coercion);
-            Func<Report, FeeAmountRow?> fees = r => r.ActiveDisclosure?.V2021?.Fees;
-            AddRow(new RowSlot(ActiveDisclosure, "fees", "行政事业性收费", r => fees(r)?.Source, r => fees(r) is not null),
-                [("fee_amount", "本年收费金额（万元）", ValueKind.Money, r => fees(r)?.FeeAmount)]);
+            (string, string, ValueKind, Func<StockRow, Cell?>)[] stock =
+            [
+                ("issued", "本年制发件数", ValueKind.Count, m => m.Issued),
+                ("abolished", "本年废止件数", ValueKind.Count, m => m.Abolished),
+                ("in_force", "现行有效件数", ValueKind.Count, m => m.InForce),
+            ];
+            (string, string, ValueKind, Func<DecisionRow, Cell?>)[] decisions =
+            [
+                ("decisions", "本年处理决定数量", ValueKind.Count, m => m.Decisions),
+            ];
+            AddRow(ActiveDisclosure, "regulations", "规章", r => r.ActiveDisclosure?.V2021?.Regulations, m => m.Source, stock);
+            AddRow(ActiveDisclosure, "normative_documents", "行政规范性文件", r => r.ActiveDisclosure?.V2021?.NormativeDocuments, m => m.Source, stock);
+            AddRow(ActiveDisclosure, "licensing", "行政许可", r => r.ActiveDisclosure?.V2021?.Licensing, m => m.Source, decisions);
+            AddRow(ActiveDisclosure, "penalty", "行政处罚", r => r.ActiveDisclosure?.V2021?.Penalty, m => m.Source, decisions);
+            AddRow(ActiveDisclosure, "coercion", "行政强制", r => r.ActiveDisclosure?.V2021?.Coercion, m => m.Source, decisions);
+            AddRow(ActiveDisclosure, "fees", "行政事业性收费", r => r.ActiveDisclosure?.V2021?.Fees, m => m.Source,
+                [("fee_amount", "本年收费金额（万元）", ValueKind.Money, m => m.FeeAmount)]);
         }
         else
         {
-            AddPublished2019(AddRow, "regulations", "规章", r => r.ActiveDisclosure?.V2019?.Regulations);
-            AddPublished2019(AddRow, "normative_documents", "规范性文件", r => r.ActiveDisclosure?.V2019?.NormativeDocuments);
-            AddItems2019(AddRow, "licensing", "行政许可", r => r.ActiveDisclosure?.V2019?.Licensing);
-            AddItems2019(AddRow, "other_services", "其他对外管理服务事项", r => r.ActiveDisclosure?.V2019?.OtherServices);
-            AddItems2019(AddRow, "penalty", "行政处罚", r => r.ActiveDisclosure?.V2019?.Penalty);
-            AddItems2019(AddRow, "coercion", "行政强制", r => r.ActiveDisclosure?.V2019?.Coercion);
-            Func<Report, FeeItemsRow?> fees = r => r.ActiveDisclosure?.V2019?.Fees;
-            AddRow(new RowSlot(ActiveDisclosure, "fees", "行政事业性收费", r => fees(r)?.Source, r => fees(r) is not null),
+            (string, string, ValueKind, Func<PublishedRow, Cell?>)[] published =
             [
-                ("prev_items", "上一年项目数量", ValueKind.Count, r => fees(r)?.PrevItems),
-                ("change", "本年增/减", ValueKind.SignedCount, r => fees(r)?.Change),
+                ("new_made", "本年新制作数量", ValueKind.Count, m => m.NewMade),
+                ("new_published", "本年新公开数量", ValueKind.Count, m => m.NewPublished),
+                ("published_total", "对外公开总数量", ValueKind.Count, m => m.PublishedTotal),
+            ];
+            (string, string, ValueKind, Func<ItemsRow, Cell?>)[] items =
+            [
+                ("prev_items", "上一年项目数量", ValueKind.Count, m => m.PrevItems),
+                ("change", "本年增/减", ValueKind.SignedCount, m => m.Change),
+                ("decisions", "处理决定数量", ValueKind.Count, m => m.Decisions),
+            ];
+            AddRow(ActiveDisclosure, "regulations", "规章", r => r.ActiveDisclosure?.V2019?.Regulations, m => m.Source, published);
+            AddRow(ActiveDisclosure, "normative_documents", "规范性文件", r => r.ActiveDisclosure?.V2019?.NormativeDocuments, m => m.Source, published);
+            AddRow(ActiveDisclosure, "licensing", "行政许可", r => r.ActiveDisclosure?.V2019?.Licensing, m => m.Source, items);
+            AddRow(ActiveDisclosure, "other_services", "其他对外管理服务事项", r => r.ActiveDisclosure?.V2019?.OtherServices, m => m.Source, items);
+            AddRow(ActiveDisclosure, "penalty", "行政处罚", r => r.ActiveDisclosure?.V2019?.Penalty, m => m.Source, items);
+            AddRow(ActiveDisclosure, "coercion", "行政强制", r => r.ActiveDisclosure?.V2019?.Coercion, m => m.Source, items);
+            AddRow(ActiveDisclosure, "fees", "行政事业性收费", r => r.ActiveDisclosure?.V2019?.Fees, m => m.Source,
+            [
+                ("prev_items", "上一年项目数量", ValueKind.Count, m => m.PrevItems),
+                ("change", "本年增/减", ValueKind.SignedCount, m => m.Change),
             ]);
-            Func<Report, ProcurementRow?> procurement = r => r.ActiveDisclosure?.V2019?.Procurement;
-            AddRow(new RowSlot(ActiveDisclosure, "procurement", "政府集中采购", r => procurement(r)?.Source, r => procurement(r) is not null),
+            AddRow(ActiveDisclosure, "procurement", "政府集中采购", r => r.ActiveDisclosure?.V2019?.Procurement, m => m.Source,
             [
-                ("procurement_items", "采购项目数量", ValueKind.Count, r => procurement(r)?.ProcurementItems),
-                ("procurement_amount", "采购总金额", ValueKind.Money, r => procurement(r)?.ProcurementAmount),
+                ("procurement_items", "采购项目数量", ValueKind.Count, m => m.ProcurementItems),
+                ("procurement_amount", "采购总金额", ValueKind.Money, m => m.ProcurementAmount),
             ]);
         }
 
         // 三 (applications)
+        var applicationColumns = new (string, string, ValueKind, Func<ApplicationsRow, Cell?>)[ApplicationColumns.Length];
+        for (var c = 0; c < ApplicationColumns.Length; c++)
+        {
+            applicationColumns[c] = (ApplicationColumns[c].Key, ApplicationColumns[c].LabelZh, ValueKind.Count, ApplicationCellGetters[c]);
+        }
         var applicationRows = version == TemplateVersion._2019
             ? CommonHead.Concat(Other2019).Concat(CommonTail)
             : CommonHead.Concat(Other2021).Concat(CommonTail);
         foreach (var (key, label, get) in applicationRows)
         {
-            Func<Report, ApplicationsRow?> row = r => r.Applications is { } t ? get(t) : null;
-            var columns = new List<(string, string, ValueKind, Func<Report, Cell?>)>();
-            for (var c = 0; c < ApplicationColumns.Length; c++)
-            {
-                var cellGet = ApplicationCellGetters[c];
-                columns.Add((ApplicationColumns[c].Key, ApplicationColumns[c].LabelZh, ValueKind.Count,
-                    r => row(r) is { } found ? cellGet(found) : null));
-            }
-            AddRow(new RowSlot(Applications, key, label, r => row(r)?.Source, r => row(r) is not null), columns);
+            AddRow(Applications, key, label, r => r.Applications is { } t ? get(t) : null, m => m.Source, applicationColumns);
         }
 
-        // 四 (review_litigation): one row "row"
-        var reviewColumns = new List<(string, string, ValueKind, Func<Report, Cell?>)>();
-        foreach (var (key, label, get) in ReviewColumns)
+        // 四 (review_litigation): one row "row", whose message is the table itself
+        var reviewColumns = new (string, string, ValueKind, Func<ReviewLitigationTable, Cell?>)[ReviewColumns.Length];
+        for (var c = 0; c < ReviewColumns.Length; c++)
         {
-            reviewColumns.Add((key, label, ValueKind.Count, r => r.ReviewLitigation is { } t ? get(t) : null));
+            reviewColumns[c] = (ReviewColumns[c].Key, ReviewColumns[c].LabelZh, ValueKind.Count, ReviewColumns[c].Get);
         }
-        AddRow(new RowSlot(ReviewLitigation, "row", "行政复议、行政诉讼", r => r.ReviewLitigation?.Source,
-            r => r.ReviewLitigation is not null), reviewColumns);
+        AddRow(ReviewLitigation, "row", "行政复议、行政诉讼", r => r.ReviewLitigation, m => m.Source, reviewColumns);
 
         return new TemplateLayout(version, rows, cells);
     }
-
-    private static void AddStock2021(Action<RowSlot, IEnumerable<(string, string, ValueKind, Func<Report, Cell?>)>> add,
-        string key, string label, Func<Report, StockRow?> get) =>
-        add(new RowSlot(ActiveDisclosure, key, label, r => get(r)?.Source, r => get(r) is not null),
-        [
-            ("issued", "本年制发件数", ValueKind.Count, r => get(r)?.Issued),
-            ("abolished", "本年废止件数", ValueKind.Count, r => get(r)?.Abolished),
-            ("in_force", "现行有效件数", ValueKind.Count, r => get(r)?.InForce),
-        ]);
-
-    private static void AddDecision2021(Action<RowSlot, IEnumerable<(string, string, ValueKind, Func<Report, Cell?>)>> add,
-        string key, string label, Func<Report, DecisionRow?> get) =>
-        add(new RowSlot(ActiveDisclosure, key, label, r => get(r)?.Source, r => get(r) is not null),
-        [
-            ("decisions", "本年处理决定数量", ValueKind.Count, r => get(r)?.Decisions),
-        ]);
-
-    private static void AddPublished2019(Action<RowSlot, IEnumerable<(string, string, ValueKind, Func<Report, Cell?>)>> add,
-        string key, string label, Func<Report, PublishedRow?> get) =>
-        add(new RowSlot(ActiveDisclosure, key, label, r => get(r)?.Source, r => get(r) is not null),
-        [
-            ("new_made", "本年新制作数量", ValueKind.Count, r => get(r)?.NewMade),
-            ("new_published", "本年新公开数量", ValueKind.Count, r => get(r)?.NewPublished),
-            ("published_total", "对外公开总数量", ValueKind.Count, r => get(r)?.PublishedTotal),
-        ]);
-
-    private static void AddItems2019(Action<RowSlot, IEnumerable<(string, string, ValueKind, Func<Report, Cell?>)>> add,
-        string key, string label, Func<Report, ItemsRow?> get) =>
-        add(new RowSlot(ActiveDisclosure, key, label, r => get(r)?.Source, r => get(r) is not null),
-        [
-            ("prev_items", "上一年项目数量", ValueKind.Count, r => get(r)?.PrevItems),
-            ("change", "本年增/减", ValueKind.SignedCount, r => get(r)?.Change),
-            ("decisions", "处理决定数量", ValueKind.Count, r => get(r)?.Decisions),
-        ]);
 }

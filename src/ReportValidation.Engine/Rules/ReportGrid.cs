@@ -29,30 +29,30 @@ public sealed class ReportGrid
         Values = new long[count];
         Known = new bool[count];
         RowStates = new RowState[layout.Rows.Count];
-        var rowIndex = 0;
         foreach (var row in layout.Rows)
         {
-            var state = StateOf(report, row);
-            RowStates[rowIndex++] = state;
+            var message = TableFound(report, row.Table) ? row.Message(report) : null;
+            if (message is not null)
+            {
+                for (var i = row.FirstCell; i < row.FirstCell + row.CellCount; i++)
+                {
+                    Cells[i] = layout.Cells[i].FromRow(message);
+                }
+            }
+            var state = message is null ? RowState.NotFound : StateOf(row.SourceOf(message), row, Cells);
+            RowStates[row.Index] = state;
+            if (state != RowState.Usable)
+            {
+                continue;
+            }
             for (var i = row.FirstCell; i < row.FirstCell + row.CellCount; i++)
             {
-                var cell = layout.Cells[i].Get(report);
-                Cells[i] = cell;
-                if (state == RowState.Usable && cell is not null && TryInteger(cell, out var value))
+                if (Cells[i] is { } cell && TryInteger(cell, out var value))
                 {
                     Values[i] = value;
                     Known[i] = true;
-                    switch (row.Table)
-                    {
-                        case CellCatalog.Applications:
-                            ApplicationsHasNumbers = true;
-                            break;
-                        case CellCatalog.ReviewLitigation:
-                            ReviewHasNumbers = true;
-                            break;
-                        default:
-                            break;
-                    }
+                    ApplicationsHasNumbers |= row.Table == CellCatalog.Applications;
+                    ReviewHasNumbers |= row.Table == CellCatalog.ReviewLitigation;
                 }
             }
         }
@@ -86,14 +86,9 @@ public sealed class ReportGrid
         _ => report.ActiveDisclosure?.Found == true,
     };
 
-    /// <summary>The number of value cells the row should carry.</summary>
-    public static RowState StateOf(Report report, RowSlot row)
+    /// <summary>Whether a found row's cells can be checked, from how the reader found it.</summary>
+    private static RowState StateOf(RowSource? source, RowSlot row, Cell?[] cells)
     {
-        if (!TableFound(report, row.Table) || !row.Present(report))
-        {
-            return RowState.NotFound;
-        }
-        var source = row.Source(report);
         if (source is null)
         {
             // A structured report (portal form) has no source rows: its cells are as given.
@@ -111,15 +106,14 @@ public sealed class ReportGrid
         // structure rules report once rather than as a blank in every cell.
         if (source.ValuesFound == 0 && row.CellCount > 0)
         {
-            var missing = true;
-            for (var i = row.FirstCell; i < row.FirstCell + row.CellCount && missing; i++)
+            for (var i = row.FirstCell; i < row.FirstCell + row.CellCount; i++)
             {
-                missing = row.Layout!.Cells[i].Get(report) is null or { State: CellState.Missing or CellState.Unspecified };
+                if (cells[i] is { State: not (CellState.Missing or CellState.Unspecified) })
+                {
+                    return RowState.Usable;
+                }
             }
-            if (missing)
-            {
-                return RowState.Incomplete;
-            }
+            return RowState.Incomplete;
         }
         return RowState.Usable;
     }

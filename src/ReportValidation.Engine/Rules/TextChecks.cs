@@ -106,20 +106,29 @@ internal static class TextChecks
                     continue;
                 }
                 var text = section.Text;
+                // Sentence-level facts are worked out once per sentence, not once per number in it.
+                int sentenceStart = -1, sentenceEnd = -1;
+                bool skip = false, hasApplication = false, hasReview = false;
                 foreach (var count in Narrative.Counts(text, 0, text.Length, '件'))
                 {
-                    var sentenceStart = Narrative.SentenceStart(text, 0, count.Start);
-                    var sentenceEnd = Narrative.SentenceEnd(text, count.End, text.Length);
-                    var sentence = text.AsSpan(sentenceStart, sentenceEnd - sentenceStart);
-                    if (Narrative.ContainsAny(sentence, SentenceStops) || MentionsOtherYear(text, sentenceStart, sentenceEnd, year))
+                    if (count.Start >= sentenceEnd)
+                    {
+                        sentenceStart = Narrative.SentenceStart(text, 0, count.Start);
+                        sentenceEnd = Narrative.SentenceEnd(text, count.End, text.Length);
+                        var sentence = text.AsSpan(sentenceStart, sentenceEnd - sentenceStart);
+                        skip = Narrative.ContainsAny(sentence, SentenceStops) || MentionsOtherYear(text, sentenceStart, sentenceEnd, year);
+                        hasApplication = sentence.Contains("申请".AsSpan(), StringComparison.Ordinal);
+                        hasReview = sentence.Contains("复议".AsSpan(), StringComparison.Ordinal) || sentence.Contains("诉".AsSpan(), StringComparison.Ordinal);
+                    }
+                    if (skip)
                     {
                         continue;
                     }
                     var clauseStart = Narrative.ClauseStart(text, sentenceStart, count.Start);
-                    var appKey = sentence.Contains("申请".AsSpan(), StringComparison.Ordinal)
+                    var appKey = hasApplication
                         ? Narrative.NearestKey(text, clauseStart, count.Start, ApplicationKeys, out var appStart, out var appEnd)
                         : Miss(out appStart, out appEnd);
-                    var reviewKey = sentence.Contains("复议".AsSpan(), StringComparison.Ordinal) || sentence.Contains("诉".AsSpan(), StringComparison.Ordinal)
+                    var reviewKey = hasReview
                         ? Narrative.NearestKey(text, clauseStart, count.Start, ReviewKeys, out var reviewStart, out var reviewEnd)
                         : Miss(out reviewStart, out reviewEnd);
                     if (reviewKey >= 0 && reviewEnd >= appEnd)
@@ -239,9 +248,17 @@ internal static class TextChecks
             var finding = context.Add(RuleDefinitions.ApplicationsMismatch,
                 $"正文“{phrase}”称{metric.NameZh}{mention.Count.Value}件，但表三总计列为{tableValue}件。",
                 $"The narrative states {mention.Count.Value} {metric.NameEn}, table 三 (total column) says {tableValue}.",
-                TextLocation(mention, CellCatalog.Applications));
+                TextLocation(mention));
             finding.Expected = RuleContext.Format(tableValue);
             finding.Actual = RuleContext.Format(mention.Count.Value);
+            foreach (var row in context.Layout.Rows)
+            {
+                if (row.Table == CellCatalog.Applications && metric.Rows(row.Row))
+                {
+                    var slot = context.Layout.Cells[row.FirstCell + row.CellCount - 1];
+                    finding.Cells.Add(RuleContext.Ref(slot, context.Grid.Cells[slot.Index]));
+                }
+            }
         }
         BreakdownSums(context, mentions);
     }
@@ -298,7 +315,7 @@ internal static class TextChecks
             var finding = context.Add(RuleDefinitions.ApplicationsMismatch,
                 $"正文所列各项办理结果合计{parts}件，多于所述{ApplicationMetrics[whole.Metric].NameZh}{whole.Count.Value}件。",
                 $"The narrative's results add up to {parts}, more than the {whole.Count.Value} {ApplicationMetrics[whole.Metric].NameEn} it states.",
-                TextLocation(whole, CellCatalog.Applications));
+                TextLocation(whole));
             finding.Expected = $"≤ {whole.Count.Value + carried}";
             finding.Actual = RuleContext.Format(parts);
         }
@@ -362,19 +379,26 @@ internal static class TextChecks
             var finding = context.Add(RuleDefinitions.ReviewLitigationMismatch,
                 $"正文“{phrase}”称{nameZh}{mention.Count.Value}件，但表四为{tableValue}件。",
                 $"The narrative states {mention.Count.Value} cases of {nameZh}, table 四 says {tableValue}.",
-                TextLocation(mention, CellCatalog.ReviewLitigation));
+                TextLocation(mention));
             finding.Expected = RuleContext.Format(tableValue);
             finding.Actual = RuleContext.Format(mention.Count.Value);
+            foreach (var key in mention.Metric switch
+            {
+                0 => ["review_litigation.row.review.total"],
+                1 => ["review_litigation.row.litigation_direct.total"],
+                2 => ["review_litigation.row.litigation_after_review.total"],
+                _ => new[] { "review_litigation.row.litigation_direct.total", "review_litigation.row.litigation_after_review.total" },
+            })
+            {
+                var slot = layout.Cell(key);
+                finding.Cells.Add(RuleContext.Ref(slot, grid.Cells[slot.Index]));
+            }
         }
     }
 
-    private static Location TextLocation(Mention mention, string table)
-    {
-        var span = LineIndex.Within(mention.Section, mention.Count.Start, mention.Count.End);
-        var location = RuleContext.At(span, section: mention.Section.Ordinal);
-        location.Table = table;
-        return location;
-    }
+    /// <summary>The number in the narrative (table "" as for any text finding); the table cells go in the finding's cells.</summary>
+    private static Location TextLocation(Mention mention) =>
+        RuleContext.At(LineIndex.Within(mention.Section, mention.Count.Start, mention.Count.End), section: mention.Section.Ordinal);
 
     private static readonly (string TopicZh, string TopicEn, string[] Words)[] OverviewTopics =
     [

@@ -28,6 +28,10 @@ public class TextRuleTests
         var relative = finding.Location.StartOffset - section.Span.StartOffset;
         Assert.Equal($"{received + 1}", section.Text.Substring(relative, finding.Location.EndOffset - finding.Location.StartOffset));
         Assert.Equal(1, finding.Location.Section);
+        Assert.Equal("", finding.Location.Table);
+        var cell = Assert.Single(finding.Cells);
+        Assert.Equal("received", cell.Row);
+        Assert.Equal("total", cell.Column);
     }
 
     [Fact]

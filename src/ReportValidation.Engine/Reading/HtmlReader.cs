@@ -348,7 +348,8 @@ public static partial class HtmlReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rows = table.Rows;
-            var layout = table.QuerySelector("table") is not null || rows.All(r => r.Cells.Length <= 1) && table.QuerySelector("p, div") is not null;
+            var layout = table.QuerySelector("table") is not null
+                || (rows.Length == 1 && rows[0].Cells.Length == 1 && table.QuerySelectorAll("p, div").Length > 1);
             if (layout)
             {
                 // A table that lays out the page (or wraps the whole report in one cell): its cells are blocks.

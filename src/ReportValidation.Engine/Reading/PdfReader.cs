@@ -91,7 +91,7 @@ public static partial class PdfReader
             var size = Size(letter);
             if (group.Count > 0 && Math.Abs(letter.StartBaseLine.Y - groupY) > Math.Max(groupSize, size) * 0.35)
             {
-                AddLine(group, pageNumber, page.Height, lines);
+                AddLine(group, pageNumber, lines);
                 group.Clear();
             }
             if (group.Count == 0)
@@ -101,13 +101,14 @@ public static partial class PdfReader
             }
             group.Add(letter);
         }
-        AddLine(group, pageNumber, page.Height, lines);
+        AddLine(group, pageNumber, lines);
+        DropPageNumbers(lines, page.Width, page.Height);
         return lines;
     }
 
     private static double Size(Letter letter) => letter.PointSize > 0 ? letter.PointSize : Math.Max(letter.FontSize, 1);
 
-    private static void AddLine(List<Letter> letters, int pageNumber, double pageHeight, List<PdfLine> lines)
+    private static void AddLine(List<Letter> letters, int pageNumber, List<PdfLine> lines)
     {
         if (letters.Count == 0)
         {
@@ -151,23 +152,39 @@ public static partial class PdfReader
         {
             return;
         }
-        var line = new PdfLine(pageNumber, y, size, cells);
-        if (IsPageFurniture(line, pageHeight))
+        lines.Add(new PdfLine(pageNumber, y, size, cells));
+    }
+
+    /// <summary>
+    /// Page numbers ("- 3 -", "第 3 页", "3/12"): the first or last line of a page, alone, centred,
+    /// in the top or bottom margin, set apart from the body. A value cell "0" at the foot of a page is left alone.
+    /// </summary>
+    private static void DropPageNumbers(List<PdfLine> lines, double pageWidth, double pageHeight)
+    {
+        if (lines.Count == 0 || pageHeight <= 0 || pageWidth <= 0)
         {
             return;
         }
-        lines.Add(line);
-    }
-
-    /// <summary>Page numbers in the top or bottom margin ("- 3 -", "第 3 页", "3/12").</summary>
-    private static bool IsPageFurniture(PdfLine line, double pageHeight)
-    {
-        if (line.Cells.Count != 1 || pageHeight <= 0)
+        bool IsPageNumber(PdfLine line, PdfLine? neighbour)
         {
-            return false;
+            // Footers stand apart from the body; a value cell at the foot of a table does not.
+            if (line.Cells.Count != 1 || (neighbour is not null && Math.Abs(neighbour.Y - line.Y) < line.Size * 3))
+            {
+                return false;
+            }
+            var cell = line.Cells[0];
+            var centred = Math.Abs(cell.Center - pageWidth / 2) < pageWidth * 0.1;
+            var inMargin = line.Y < pageHeight * 0.1 || line.Y > pageHeight * 0.9;
+            return centred && inMargin && PageNumberPattern().IsMatch(cell.Text.ToString());
         }
-        var inMargin = line.Y < pageHeight * 0.08 || line.Y > pageHeight * 0.94;
-        return inMargin && PageNumberPattern().IsMatch(line.Cells[0].Text.ToString());
+        if (IsPageNumber(lines[^1], lines.Count > 1 ? lines[^2] : null))
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+        if (lines.Count > 0 && IsPageNumber(lines[0], lines.Count > 1 ? lines[1] : null))
+        {
+            lines.RemoveAt(0);
+        }
     }
 
     [GeneratedRegex(@"^[\s\-—–]*(第\s*)?\d+\s*页?\s*([/／共]\s*\d+\s*页?)?[\s\-—–]*$")]

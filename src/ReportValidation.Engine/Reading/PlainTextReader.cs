@@ -3,8 +3,9 @@ using ReportValidation.V1;
 namespace ReportValidation.Reading;
 
 /// <summary>
-/// Plain text to lines of cells. A line with pipes is a row whose non-empty segments are cells (empty
-/// segments are the filler of collapsed merged cells); any other non-blank line is one cell.
+/// Plain text to lines of cells. A line with pipes is a row: its non-empty segments are cells, a
+/// whitespace segment between two pipes is an empty cell, and "||" is filler; any other non-blank
+/// line is one cell.
 /// </summary>
 public static class PlainTextReader
 {
@@ -32,29 +33,63 @@ public static class PlainTextReader
     private static GridLine ReadLine(string text, int number, int start, int end)
     {
         var line = text.AsSpan(start, end - start);
-        var cells = new List<GridCell>(1);
-        var isRow = line.IndexOf('|') >= 0;
-        if (isRow)
+        var pipes = line.Count('|');
+        if (pipes == 0)
         {
-            var segmentStart = start;
-            for (var i = start; i <= end; i++)
+            // The common case, one cell or none: no list, and the line shares the cell's string when
+            // the cell is the whole line.
+            var cellStart = start;
+            var cellEnd = end;
+            while (cellStart < cellEnd && IsSpace(text[cellStart]))
             {
-                if (i == end || text[i] == '|')
-                {
-                    AddTrimmed(text, segmentStart, i, cells);
-                    segmentStart = i + 1;
-                }
+                cellStart++;
+            }
+            while (cellEnd > cellStart && IsSpace(text[cellEnd - 1]))
+            {
+                cellEnd--;
+            }
+            if (cellStart == cellEnd)
+            {
+                return new GridLine(number, start, end, "", [], isRow: false);
+            }
+            var cellText = text[cellStart..cellEnd];
+            var lineText = cellEnd - cellStart == end - start ? cellText : text[start..end];
+            return new GridLine(number, start, end, lineText, [new GridCell(cellText, cellStart, cellEnd)], isRow: false);
+        }
+        var cells = new List<GridCell>(Math.Min(pipes + 1, 16));
+        if (line.Trim().Trim('|').IsWhiteSpace())
+        {
+            // A line of pipes alone stands for that many empty cells, as in renderings that put one
+            // cell per line ("|" for an empty cell, "|||" for three).
+            var first = start + line.IndexOf('|');
+            for (var i = 0; i < pipes; i++)
+            {
+                cells.Add(new GridCell("", first, first));
             }
         }
         else
         {
-            AddTrimmed(text, start, end, cells);
+            var segmentStart = start;
+            var segment = 0;
+            for (var i = start; i <= end; i++)
+            {
+                if (i == end || text[i] == '|')
+                {
+                    // Between two pipes, whitespace is an empty cell; "||" is the filler of collapsed
+                    // merged cells and carries nothing.
+                    var bounded = segment > 0 && i < end;
+                    AddTrimmed(text, segmentStart, i, cells, keepBlank: bounded);
+                    segmentStart = i + 1;
+                    segment++;
+                }
+            }
         }
-        return new GridLine(number, start, end, text[start..end], cells, isRow);
+        return new GridLine(number, start, end, text[start..end], cells, pipes > 0);
     }
 
-    private static void AddTrimmed(string text, int start, int end, List<GridCell> cells)
+    private static void AddTrimmed(string text, int start, int end, List<GridCell> cells, bool keepBlank)
     {
+        var rawStart = start;
         while (start < end && IsSpace(text[start]))
         {
             start++;
@@ -63,9 +98,16 @@ public static class PlainTextReader
         {
             end--;
         }
-        if (end > start && !IsSeparatorRow(text, start, end))
+        if (end > start)
         {
-            cells.Add(new GridCell(text[start..end], start, end));
+            if (!IsSeparatorRow(text, start, end))
+            {
+                cells.Add(new GridCell(text[start..end], start, end));
+            }
+        }
+        else if (keepBlank && start > rawStart)
+        {
+            cells.Add(new GridCell("", rawStart, rawStart));
         }
     }
 

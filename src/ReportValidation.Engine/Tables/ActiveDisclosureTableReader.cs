@@ -1,0 +1,246 @@
+using ReportValidation.Reading;
+using ReportValidation.V1;
+
+namespace ReportValidation.Tables;
+
+/// <summary>
+/// Table 二 (主动公开政府信息情况): sub-tables under 第二十条 captions, rows found by their labels, each
+/// with the column count of its template version (format.md §4).
+/// </summary>
+internal static class ActiveDisclosureTableReader
+{
+    private sealed record RowDefinition(string Key, string Label, string[] Aliases, int Columns);
+
+    private static readonly RowDefinition[] Rows2021 =
+    [
+        new("regulations", "规章", [], 3),
+        new("normative_documents", "行政规范性文件", ["规范性文件"], 3),
+        new("licensing", "行政许可", [], 1),
+        new("penalty", "行政处罚", [], 1),
+        new("coercion", "行政强制", [], 1),
+        new("fees", "行政事业性收费", ["事业性收费"], 1),
+    ];
+
+    private static readonly RowDefinition[] Rows2019 =
+    [
+        new("regulations", "规章", [], 3),
+        new("normative_documents", "规范性文件", ["行政规范性文件"], 3),
+        new("licensing", "行政许可", [], 3),
+        new("other_services", "其他对外管理服务事项", ["对外管理服务事项"], 3),
+        new("penalty", "行政处罚", [], 3),
+        new("coercion", "行政强制", [], 3),
+        new("fees", "行政事业性收费", ["事业性收费"], 2),
+        new("procurement", "政府集中采购", ["集中采购"], 2),
+    ];
+
+    public static ActiveDisclosureTable Read(SourceDocument document, List<TableToken> tokens, TemplateVersion version)
+    {
+        var table = new ActiveDisclosureTable();
+        var definitions = version == TemplateVersion._2019 ? Rows2019 : Rows2021;
+        var (feeUnit, procurementUnit) = HeaderUnits(tokens);
+        var rows = new Dictionary<string, (RowSource Source, Cell[] Cells)>();
+        var current = -1;
+        var values = new List<TableToken>(4);
+        RowSource? source = null;
+        int first = -1, last = -1;
+
+        void Finish(bool followedByLabel)
+        {
+            var definition = definitions[current];
+            var unit = definition.Key == "fees" && version != TemplateVersion._2019 ? feeUnit
+                : definition.Key == "procurement" ? procurementUnit : "";
+            var cells = TableTokens.Assign(document, values, definition.Columns, followedByLabel, source!, unit)
+                ?? Enumerable.Range(0, definition.Columns).Select(_ => TableTokens.Missing()).ToArray();
+            // The money column is the last one of its row (收费金额, 采购总金额); counts carry no unit.
+            for (var c = 0; c < cells.Length - 1; c++)
+            {
+                if (cells[c].Unit == unit)
+                {
+                    cells[c].Unit = "";
+                }
+            }
+            if (unit.Length > 0 && cells[^1].Unit.Length == 0 && cells[^1].State == CellState.Number)
+            {
+                cells[^1].Unit = unit;
+            }
+            rows[definition.Key] = (source!, cells);
+            values.Clear();
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.IsValue)
+            {
+                if (current >= 0 && values.Count < definitions[current].Columns + 1)
+                {
+                    values.Add(token);
+                    last = i;
+                }
+                continue;
+            }
+            var match = Match(definitions, token.Label, out var official);
+            if (match >= 0 && !rows.ContainsKey(definitions[match].Key) && (current < 0 || definitions[current].Key != definitions[match].Key))
+            {
+                if (current >= 0)
+                {
+                    Finish(followedByLabel: true);
+                }
+                current = match;
+                source = new RowSource
+                {
+                    Found = true,
+                    Label = token.Cell.Text.Trim(),
+                    OfficialLabel = definitions[match].Label,
+                    LabelMatch = official ? LabelMatch.Official : LabelMatch.Alias,
+                    LabelSpan = document.Span(token.Cell),
+                };
+                first = first < 0 ? i : first;
+                last = i;
+            }
+            else if (current >= 0)
+            {
+                // A caption or header after a row: the row ended; a row with no values before a caption was left empty.
+                Finish(followedByLabel: true);
+                current = -1;
+            }
+        }
+        if (current >= 0)
+        {
+            Finish(followedByLabel: false);
+        }
+
+        table.Found = first >= 0;
+        if (!table.Found)
+        {
+            return table;
+        }
+        table.Span = document.Span(tokens[first].Cell.Start, tokens[last].Cell.End);
+        if (version == TemplateVersion._2019)
+        {
+            table.V2019 = Build2019(rows);
+        }
+        else
+        {
+            table.V2021 = Build2021(rows);
+        }
+        return table;
+    }
+
+    private static ActiveDisclosure2021 Build2021(Dictionary<string, (RowSource Source, Cell[] Cells)> rows)
+    {
+        return new ActiveDisclosure2021
+        {
+            Regulations = Stock("regulations"),
+            NormativeDocuments = Stock("normative_documents"),
+            Licensing = Decision("licensing"),
+            Penalty = Decision("penalty"),
+            Coercion = Decision("coercion"),
+            Fees = new FeeAmountRow { Source = Source("fees", "行政事业性收费"), FeeAmount = Cell("fees", 0) },
+        };
+
+        StockRow Stock(string key) => new()
+        {
+            Source = Source(key, key == "regulations" ? "规章" : "行政规范性文件"),
+            Issued = Cell(key, 0),
+            Abolished = Cell(key, 1),
+            InForce = Cell(key, 2),
+        };
+        DecisionRow Decision(string key) => new() { Source = Source(key, Label2021(key)), Decisions = Cell(key, 0) };
+        RowSource Source(string key, string label) => rows.TryGetValue(key, out var row) ? row.Source : new RowSource { Found = false, OfficialLabel = label };
+        Cell Cell(string key, int column) => rows.TryGetValue(key, out var row) ? row.Cells[column] : TableTokens.Missing();
+    }
+
+    private static ActiveDisclosure2019 Build2019(Dictionary<string, (RowSource Source, Cell[] Cells)> rows)
+    {
+        return new ActiveDisclosure2019
+        {
+            Regulations = Published("regulations", "规章"),
+            NormativeDocuments = Published("normative_documents", "规范性文件"),
+            Licensing = Items("licensing", "行政许可"),
+            OtherServices = Items("other_services", "其他对外管理服务事项"),
+            Penalty = Items("penalty", "行政处罚"),
+            Coercion = Items("coercion", "行政强制"),
+            Fees = new FeeItemsRow { Source = Source("fees", "行政事业性收费"), PrevItems = Cell("fees", 0), Change = Cell("fees", 1) },
+            Procurement = new ProcurementRow
+            {
+                Source = Source("procurement", "政府集中采购"),
+                ProcurementItems = Cell("procurement", 0),
+                ProcurementAmount = Cell("procurement", 1),
+            },
+        };
+
+        PublishedRow Published(string key, string label) => new()
+        {
+            Source = Source(key, label),
+            NewMade = Cell(key, 0),
+            NewPublished = Cell(key, 1),
+            PublishedTotal = Cell(key, 2),
+        };
+        ItemsRow Items(string key, string label) => new()
+        {
+            Source = Source(key, label),
+            PrevItems = Cell(key, 0),
+            Change = Cell(key, 1),
+            Decisions = Cell(key, 2),
+        };
+        RowSource Source(string key, string label) => rows.TryGetValue(key, out var row) ? row.Source : new RowSource { Found = false, OfficialLabel = label };
+        Cell Cell(string key, int column) => rows.TryGetValue(key, out var row) ? row.Cells[column] : TableTokens.Missing();
+    }
+
+    private static string Label2021(string key) => key switch
+    {
+        "licensing" => "行政许可",
+        "penalty" => "行政处罚",
+        _ => "行政强制",
+    };
+
+    private static int Match(RowDefinition[] definitions, string label, out bool official)
+    {
+        var bare = LabelText.WithoutOrdinal(label);
+        official = false;
+        for (var r = 0; r < definitions.Length; r++)
+        {
+            if (bare == definitions[r].Label)
+            {
+                official = true;
+                return r;
+            }
+        }
+        for (var r = 0; r < definitions.Length; r++)
+        {
+            foreach (var alias in definitions[r].Aliases)
+            {
+                if (bare == alias)
+                {
+                    return r;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The money units the headers name: 2021 本年收费金额（单位：万元）, 2019 采购总金额（元|万元）.</summary>
+    private static (string Fee, string Procurement) HeaderUnits(List<TableToken> tokens)
+    {
+        var fee = "万元";
+        var procurement = "";
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var label = tokens[i].Label;
+            var next = i + 1 < tokens.Count ? tokens[i + 1].Label : "";
+            if (label.Contains("收费金额", StringComparison.Ordinal))
+            {
+                fee = UnitOf(label + (label.Contains('元') ? "" : next)) is { Length: > 0 } u ? u : "万元";
+            }
+            else if (label.Contains("采购总金额", StringComparison.Ordinal))
+            {
+                procurement = UnitOf(label + (label.Contains('元') ? "" : next));
+            }
+        }
+        return (fee, procurement);
+    }
+
+    private static string UnitOf(string header) =>
+        header.Contains("万元", StringComparison.Ordinal) ? "万元" : header.Contains("(元)", StringComparison.Ordinal) || header.EndsWith('元') || header.Contains("单位:元", StringComparison.Ordinal) ? "元" : "";
+}

@@ -1,0 +1,92 @@
+using ReportValidation.Reading;
+using ReportValidation.V1;
+
+namespace ReportValidation.Tables;
+
+/// <summary>
+/// Table 四: one unlabeled row of 15 values in fixed order. Header text is broken in most renderings
+/// ("结果 | 其他 | 尚未", one character per line in PDFs), so the values are read by position.
+/// </summary>
+internal static class ReviewLitigationTableReader
+{
+    public const int Columns = 15;
+
+    public static readonly string[] ColumnKeys =
+    [
+        "review.upheld", "review.corrected", "review.other", "review.pending", "review.total",
+        "litigation_direct.upheld", "litigation_direct.corrected", "litigation_direct.other", "litigation_direct.pending", "litigation_direct.total",
+        "litigation_after_review.upheld", "litigation_after_review.corrected", "litigation_after_review.other", "litigation_after_review.pending", "litigation_after_review.total",
+    ];
+
+    public static ReviewLitigationTable Read(SourceDocument document, List<TableToken> tokens)
+    {
+        var table = new ReviewLitigationTable();
+        var header = -1;
+        var values = new List<TableToken>(Columns + 1);
+        var started = false;
+        for (var i = 0; i < tokens.Count && values.Count <= Columns; i++)
+        {
+            var token = tokens[i];
+            if (!token.IsValue)
+            {
+                if (header < 0 && (token.Label.Contains("复议", StringComparison.Ordinal) || token.Label.Contains("诉讼", StringComparison.Ordinal)))
+                {
+                    header = i;
+                }
+                continue;
+            }
+            // Whitespace cells inside broken header rows are not data; the data starts at the first
+            // number or explicit blank marker.
+            if (!started && token.IsImplicitBlank)
+            {
+                continue;
+            }
+            started = true;
+            values.Add(token);
+        }
+        table.Found = header >= 0 || values.Count > 0;
+        if (!table.Found)
+        {
+            return table;
+        }
+        var first = header >= 0 ? header : tokens.IndexOf(values[0]);
+        var lastToken = values.Count > 0 ? values[^1] : tokens[first];
+        table.Span = document.Span(tokens[first].Cell.Start, lastToken.Cell.End);
+        var source = new RowSource { Found = values.Count > 0 };
+        if (values.Count > 0)
+        {
+            source.LabelSpan = document.Span(values[0].Cell);
+        }
+        table.Source = source;
+        var cells = TableTokens.Assign(document, values, Columns, followedByLabel: false, source)
+            ?? Enumerable.Range(0, Columns).Select(_ => TableTokens.Missing()).ToArray();
+        Set(table, cells);
+        return table;
+    }
+
+    public static Cell?[] Cells(ReviewLitigationTable t) =>
+    [
+        t.ReviewUpheld, t.ReviewCorrected, t.ReviewOther, t.ReviewPending, t.ReviewTotal,
+        t.LitigationDirectUpheld, t.LitigationDirectCorrected, t.LitigationDirectOther, t.LitigationDirectPending, t.LitigationDirectTotal,
+        t.LitigationAfterReviewUpheld, t.LitigationAfterReviewCorrected, t.LitigationAfterReviewOther, t.LitigationAfterReviewPending, t.LitigationAfterReviewTotal,
+    ];
+
+    private static void Set(ReviewLitigationTable t, Cell[] c)
+    {
+        t.ReviewUpheld = c[0];
+        t.ReviewCorrected = c[1];
+        t.ReviewOther = c[2];
+        t.ReviewPending = c[3];
+        t.ReviewTotal = c[4];
+        t.LitigationDirectUpheld = c[5];
+        t.LitigationDirectCorrected = c[6];
+        t.LitigationDirectOther = c[7];
+        t.LitigationDirectPending = c[8];
+        t.LitigationDirectTotal = c[9];
+        t.LitigationAfterReviewUpheld = c[10];
+        t.LitigationAfterReviewCorrected = c[11];
+        t.LitigationAfterReviewOther = c[12];
+        t.LitigationAfterReviewPending = c[13];
+        t.LitigationAfterReviewTotal = c[14];
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using ReportValidation.Cli;
+
+namespace ReportValidation.Tests.Cli;
+
+/// <summary>`reportvalidation validate` as auditors run it.</summary>
+public class CommandLineTests
+{
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = CommandLine.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void No_arguments_is_bad_usage_with_exit_code_2()
+    {
+        var (exit, _, error) = Run();
+        Assert.Equal(CommandLine.Unusable, exit);
+        Assert.Contains("usage", error);
+    }
+
+    [Fact]
+    public void An_unknown_option_is_bad_usage()
+    {
+        Assert.Equal(CommandLine.Unusable, Run("validate", "--frobnicate", Seeds.PathOf("001")).Exit);
+    }
+
+    [Fact]
+    public void A_missing_file_exits_2_with_a_message()
+    {
+        var (exit, _, error) = Run("validate", "/nonexistent/report.txt");
+        Assert.Equal(CommandLine.Unusable, exit);
+        Assert.Contains("no such file", error);
+    }
+
+    [Fact]
+    public void An_unreadable_file_exits_2()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, []);
+            var (exit, _, error) = Run("validate", path);
+            Assert.Equal(CommandLine.Unusable, exit);
+            Assert.Contains("empty", error);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Json_output_is_one_protobuf_json_object_per_file_with_the_report_under_report()
+    {
+        var (_, output, _) = Run("validate", "--json", Seeds.PathOf("004"), Seeds.PathOf("001"));
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using var first = JsonDocument.Parse(lines[0]);
+        Assert.EndsWith("004_803a795cc0886256.txt", first.RootElement.GetProperty("file").GetString());
+        var report = first.RootElement.GetProperty("report");
+        Assert.Equal(2024, report.GetProperty("year").GetInt32());
+        Assert.Equal("TEMPLATE_VERSION_2021", report.GetProperty("templateVersion").GetString());
+        Assert.Equal("6", report.GetProperty("applications").GetProperty("received").GetProperty("total").GetProperty("integer").GetString());
+        Assert.True(first.RootElement.TryGetProperty("summary", out _));
+    }
+
+    [Fact]
+    public void A_directory_is_validated_file_by_file_and_ends_with_a_summary_by_rule()
+    {
+        var (exit, output, _) = Run("validate", Seeds.Directory);
+        Assert.NotEqual(CommandLine.Unusable, exit);
+        foreach (var id in Seeds.Ids)
+        {
+            Assert.Contains(Path.GetFileName(Seeds.PathOf(id)), output);
+        }
+        Assert.Contains("汇总 summary: 5", output);
+    }
+}

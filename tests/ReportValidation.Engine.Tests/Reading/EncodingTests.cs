@@ -5,27 +5,27 @@ namespace ReportValidation.Tests.Reading;
 
 public class EncodingTests
 {
-    public static IEnumerable<object[]> SeedNames() => Seeds.Names();
+    public static IEnumerable<object[]> SeedNames() => GridTexts.SeedIds();
 
     [Theory]
     [MemberData(nameof(SeedNames))]
     public void A_gb18030_text_report_without_a_charset_reads_like_its_utf8_version(string seed)
     {
-        var text = Seeds.Text(seed);
+        var text = ReportValidation.Tests.Seeds.Text(seed);
         var utf8 = DocumentReader.Read(InputDocument.FromText(text));
         var gb = DocumentReader.Read(new InputDocument(TextDecoding.Gb18030.GetBytes(text)));
         Assert.Equal(utf8.Text, gb.Text);
-        Assert.Equal(Seeds.CellTexts(utf8), Seeds.CellTexts(gb));
+        Assert.Equal(GridTexts.CellTexts(utf8), GridTexts.CellTexts(gb));
     }
 
     [Theory]
     [MemberData(nameof(SeedNames))]
     public void A_gb18030_html_page_without_a_charset_reads_like_its_utf8_version(string seed)
     {
-        var html = HtmlRendering.Render(SeedLayout.FromText(Seeds.Text(seed)), charsetMeta: "");
+        var html = HtmlRendering.Render(SeedLayout.FromText(ReportValidation.Tests.Seeds.Text(seed)), charsetMeta: "");
         var utf8 = DocumentReader.Read(new InputDocument(Encoding.UTF8.GetBytes(html)));
         var gb = DocumentReader.Read(new InputDocument(TextDecoding.Gb18030.GetBytes(html)));
-        Assert.Equal(Seeds.CellTexts(utf8), Seeds.CellTexts(gb));
+        Assert.Equal(GridTexts.CellTexts(utf8), GridTexts.CellTexts(gb));
     }
 
     [Fact]

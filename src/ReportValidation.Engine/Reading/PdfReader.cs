@@ -208,7 +208,14 @@ public static partial class PdfReader
                 {
                     var above = anchor.Cells.MinBy(a => Math.Abs(a.Center - cell.Center))!;
                     above.Text.Append(cell.Text);
+                    above.Right = Math.Max(above.Right, cell.Right);
                 }
+                previous = line;
+                continue;
+            }
+            if (anchor is not null && previous is not null && WrappedLabel(anchor, previous, line) is { } label)
+            {
+                label.Text.Append(line.Cells[0].Text);
                 previous = line;
                 continue;
             }
@@ -241,6 +248,33 @@ public static partial class PdfReader
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// A long row label wrapped inside its column ("（二）部分公开（区分处理的，只计这一情形，" then
+    /// "不计其他情形）"): one text cell set close under a label of the row above, starting where it
+    /// starts and ending before the next column. Returns the label it continues.
+    /// </summary>
+    private static PdfCell? WrappedLabel(PdfLine anchor, PdfLine previous, PdfLine line)
+    {
+        if (line.Cells.Count != 1 || line.Page != previous.Page || previous.Y <= line.Y || previous.Y - line.Y > line.Size * 1.5)
+        {
+            return null;
+        }
+        var cell = line.Cells[0];
+        if (IsNumber(cell.Text.ToString()))
+        {
+            return null;
+        }
+        for (var i = 0; i + 1 < anchor.Cells.Count; i++)
+        {
+            var label = anchor.Cells[i];
+            if (Math.Abs(label.X - cell.X) <= line.Size * 0.5 && cell.Right < anchor.Cells[i + 1].X && !IsNumber(label.Text.ToString()))
+            {
+                return label;
+            }
+        }
+        return null;
     }
 
     private static bool IsNumber(string text) =>

@@ -71,6 +71,27 @@ public class PdfReaderTests
     }
 
     [Fact]
+    public void A_row_label_wrapped_inside_its_column_stays_one_label()
+    {
+        var builder = new PdfDocumentBuilder();
+        var writer = new PdfRendering.PageWriter(builder);
+        writer.Text("（二）部分公开（区分处理的，只计这一情形，", 9, 60, 700);
+        writer.Text("不计其他情形）", 9, 60, 689);
+        for (var i = 0; i < 7; i++)
+        {
+            writer.Text(i.ToString(System.Globalization.CultureInfo.InvariantCulture), 9, 300 + i * 30, 700);
+        }
+        writer.Text("（三）不予公开", 9, 60, 675);
+        writer.Text("1.属于国家秘密", 9, 150, 675);
+        writer.Text("一、总体情况之后的正文段落，比第一列宽得多，一直写到右边的数值列那里。", 9, 60, 640);
+        writer.Text("紧接着的第二行正文，同样很长，越过了第一列的右边界，写到数值列那里。", 9, 60, 629);
+        var lines = Read(builder.Build()).Lines;
+        Assert.Equal(["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "0", "1", "2", "3", "4", "5", "6"], Cells(lines[0]));
+        Assert.Equal(["（三）不予公开", "1.属于国家秘密"], Cells(lines[1]));
+        Assert.Equal(4, lines.Count);
+    }
+
+    [Fact]
     public void Cells_carry_their_page_and_position()
     {
         var document = Read(TableFour());

@@ -67,6 +67,23 @@ public static class ContentSniffer
         var declared = MediaType(document.ContentType);
         if (declared is not null && KnownContentTypes.TryGetValue(declared, out var known))
         {
+            if (known is SourceFormat.Text or SourceFormat.Html)
+            {
+                // A client that labels every upload text/plain: a PDF or a zip says what it is, and
+                // other binary bytes are no text whatever the label says.
+                if (bytes[..Math.Min(bytes.Length, 1024)].IndexOf(PdfMagic) >= 0)
+                {
+                    return SourceFormat.Pdf;
+                }
+                if (bytes.StartsWith(ZipMagic) || bytes.StartsWith(CompoundFileMagic))
+                {
+                    return SourceFormat.Docx;
+                }
+                if (LooksBinary(bytes))
+                {
+                    return SourceFormat.Unspecified;
+                }
+            }
             return known;
         }
         if (declared is "application/msword" or "application/vnd.ms-word")

@@ -163,7 +163,7 @@ public static class DocxReader
                         continue;
                     }
                     var text = new StringBuilder();
-                    foreach (var paragraph in cell.Descendants<Paragraph>())
+                    foreach (var paragraph in Paragraphs(cell))
                     {
                         if (text.Length > 0)
                         {
@@ -227,11 +227,49 @@ public static class DocxReader
             }
         }
 
+        /// <summary>The paragraphs of a cell, through content controls, in order.</summary>
+        private static IEnumerable<Paragraph> Paragraphs(OpenXmlElement container)
+        {
+            foreach (var child in container.ChildElements)
+            {
+                switch (child)
+                {
+                    case Paragraph paragraph:
+                        yield return paragraph;
+                        break;
+                    case SdtBlock { SdtContentBlock: { } content }:
+                        foreach (var inner in Paragraphs(content))
+                        {
+                            yield return inner;
+                        }
+                        break;
+                    case CustomXmlBlock custom:
+                        foreach (var inner in Paragraphs(custom))
+                        {
+                            yield return inner;
+                        }
+                        break;
+                }
+            }
+        }
+
         private static string ParagraphText(Paragraph paragraph)
         {
             var text = new StringBuilder();
-            foreach (var element in paragraph.Descendants())
+            var stack = new Stack<OpenXmlElement>();
+            stack.Push(paragraph);
+            while (stack.Count > 0)
             {
+                var element = stack.Pop();
+                // Word writes a text box twice (mc:Choice and a VML mc:Fallback): read it once.
+                if (element is AlternateContentFallback)
+                {
+                    continue;
+                }
+                for (var i = element.ChildElements.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(element.ChildElements[i]);
+                }
                 switch (element)
                 {
                     case Text t:

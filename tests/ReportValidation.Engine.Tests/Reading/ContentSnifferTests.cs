@@ -22,6 +22,17 @@ public class ContentSnifferTests
         Assert.Equal(expected, Detect(Text, contentType));
 
     [Fact]
+    public void A_pdf_labelled_as_text_is_still_read_as_pdf() =>
+        Assert.Equal(SourceFormat.Pdf, Detect(Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj"), "text/plain"));
+
+    [Fact]
+    public void Binary_bytes_labelled_as_text_are_refused_as_binary()
+    {
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(new InputDocument(new byte[] { 1, 2, 0, 4, 5, 0, 7 }, "text/plain")));
+        Assert.Equal(DocumentErrorKind.Binary, error.Kind);
+    }
+
+    [Fact]
     public void Pdf_is_recognised_by_its_header() =>
         Assert.Equal(SourceFormat.Pdf, Detect(Encoding.ASCII.GetBytes("%PDF-1.7\n%âãÏÓ\n1 0 obj"), "application/octet-stream"));
 

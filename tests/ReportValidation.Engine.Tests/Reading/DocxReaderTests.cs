@@ -117,6 +117,17 @@ public class DocxReaderTests
     }
 
     [Fact]
+    public void A_text_box_written_with_a_fallback_is_read_once()
+    {
+        var bytes = Docx((_, body) => body.Append(new Paragraph(
+            new Run(new Text("一、")),
+            new AlternateContent(
+                new AlternateContentChoice(new Run(new Text("总体情况"))) { Requires = "wps" },
+                new AlternateContentFallback(new Run(new Text("总体情况")))))));
+        Assert.Equal("一、总体情况", Read(bytes).Text);
+    }
+
+    [Fact]
     public void A_truncated_docx_is_corrupt()
     {
         var bytes = SampleReport();

@@ -35,7 +35,7 @@ public sealed class ReportEngine(RuleCatalog rules, ReadingLimits limits)
     public ValidationResult ValidateReport(Report report, Report? previous = null,
         ValidationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var findings = Rules.Evaluate(report, previous, cancellationToken);
+        var findings = Rules.Evaluate(report, previous, options, cancellationToken);
         var summary = Verdict.Summarize(findings, options);
         var result = new ValidationResult
         {

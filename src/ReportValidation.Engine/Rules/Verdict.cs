@@ -2,7 +2,11 @@ using ReportValidation.V1;
 
 namespace ReportValidation.Rules;
 
-/// <summary>Applies the caller's profile and acknowledgements to findings and sums them up.</summary>
+/// <summary>
+/// Applies the caller's profile and acknowledgements to findings and sums them up. An error always
+/// blocks: it must be fixed before publication. Under the submission profile a warning blocks too,
+/// unless a clerk acknowledged it with a written explanation; under audit only errors block.
+/// </summary>
 public static class Verdict
 {
     public static Summary Summarize(IList<Finding> findings, ValidationOptions? options)
@@ -12,7 +16,7 @@ public static class Verdict
         {
             profile = Profile.Audit;
         }
-        if (options is not null)
+        if (options is not null && options.Acknowledgements.Count > 0)
         {
             foreach (var finding in findings)
             {
@@ -35,7 +39,7 @@ public static class Verdict
             {
                 case Severity.Error:
                     summary.Errors++;
-                    blocking |= !finding.Acknowledged || profile == Profile.Audit;
+                    blocking = true;
                     break;
                 case Severity.Warning:
                     summary.Warnings++;
@@ -54,9 +58,10 @@ public static class Verdict
         return summary;
     }
 
+    /// <summary>Same rule id; table, row and column when the acknowledgement names them; an explanation written.</summary>
     private static bool Matches(Acknowledgement ack, Finding finding)
     {
-        if (!string.Equals(ack.RuleId, finding.RuleId, StringComparison.Ordinal))
+        if (!string.Equals(ack.RuleId, finding.RuleId, StringComparison.Ordinal) || string.IsNullOrWhiteSpace(ack.Explanation))
         {
             return false;
         }

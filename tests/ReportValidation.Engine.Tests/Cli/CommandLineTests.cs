@@ -54,6 +54,31 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void A_report_without_error_findings_exits_0()
+    {
+        var (exit, output, _) = Run("validate", Seeds.PathOf("001"));
+        Assert.Equal(CommandLine.Clean, exit);
+        Assert.Contains("通过 PASS", output);
+    }
+
+    [Fact]
+    public void A_report_with_an_error_finding_exits_1_and_names_the_rule()
+    {
+        var (exit, output, _) = Run("validate", Seeds.PathOf("002"));
+        Assert.Equal(CommandLine.HasErrors, exit);
+        Assert.Contains("structure.section_missing", output);
+    }
+
+    [Fact]
+    public void The_rules_command_lists_the_catalog()
+    {
+        var (exit, output, _) = Run("rules");
+        Assert.Equal(CommandLine.Clean, exit);
+        Assert.Contains("applications.row_total", output);
+        Assert.Contains("arithmetic.suspect_cell", output);
+    }
+
+    [Fact]
     public void Json_output_is_one_protobuf_json_object_per_file_with_the_report_under_report()
     {
         var (_, output, _) = Run("validate", "--json", Seeds.PathOf("004"), Seeds.PathOf("001"));

@@ -1,0 +1,47 @@
+namespace ReportValidation.LoadGenerator;
+
+public sealed record LoadSettings
+{
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(3);
+    public int Concurrency { get; init; } = 16;
+    public int ServerCore { get; init; } = 1;
+    public int ClientCore { get; init; }
+    public string Repository { get; init; } = FindRepository();
+    public string Configuration { get; init; } = "Release";
+    public string? OutputPath { get; init; }
+    public string RedisServer { get; init; } = Environment.GetEnvironmentVariable("REPORTVALIDATION_REDIS_SERVER") ?? "redis-server";
+
+    public static LoadSettings Parse(string[] args)
+    {
+        var settings = new LoadSettings();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            settings = args[i] switch
+            {
+                "--warmup" => settings with { Warmup = TimeSpan.FromSeconds(double.Parse(value)) },
+                "--duration" => settings with { Duration = TimeSpan.FromSeconds(double.Parse(value)) },
+                "--concurrency" => settings with { Concurrency = int.Parse(value) },
+                "--server-core" => settings with { ServerCore = int.Parse(value) },
+                "--client-core" => settings with { ClientCore = int.Parse(value) },
+                "--repo" => settings with { Repository = value },
+                "--configuration" => settings with { Configuration = value },
+                "--out" => settings with { OutputPath = value },
+                "--redis-server" => settings with { RedisServer = value },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+        return settings;
+    }
+
+    private static string FindRepository()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ReportValidation.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("run from inside the repository, or pass --repo");
+    }
+}

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using Grpc.Net.Client;
+using ReportValidation.Bench;
+using ReportValidation.V1;
+
+namespace ReportValidation.LoadGenerator;
+
+public sealed record Measurement(string Scenario, long Calls, long Failed, double Seconds, double P50Ms, double P99Ms)
+{
+    public double PerSecond => Calls / Seconds;
+}
+
+/// <summary>The scenarios, each a short closed loop of concurrent calls over one HTTP/2 channel.</summary>
+public sealed class Measurements(LoadSettings settings)
+{
+    private readonly string _seed = File.ReadAllText(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), "004_*.txt").Single());
+    private long _unique;
+
+    public async Task<List<Measurement>> RunAsync()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            using var self = Process.GetCurrentProcess();
+            self.ProcessorAffinity = (nint)(1L << settings.ClientCore);
+        }
+        var results = new List<Measurement>();
+
+        using (var echo = StartEcho(out var echoPort))
+        {
+            await ServerProcess.WaitForPortAsync(echoPort);
+            using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{echoPort}");
+            var client = new Echo.EchoClient(channel);
+            var empty = new EchoMessage();
+            results.Add(await MeasureAsync("echo floor (empty message)", async () => await client.SayAsync(empty)));
+            var sized = new EchoMessage { Payload = ByteString.CopyFromUtf8(_seed) };
+            results.Add(await MeasureAsync("echo, a seed-sized message", async () => await client.SayAsync(sized)));
+        }
+
+        using (var server = StartServer(new Dictionary<string, string>(), out var port))
+        {
+            var client = await ConnectAsync(port);
+            results.Add(await MeasureAsync("ValidateDocument, cache miss (in-memory cache)", async () => await client.ValidateDocumentAsync(UniqueRequest())));
+            var same = Request(_seed);
+            await client.ValidateDocumentAsync(same);
+            results.Add(await MeasureAsync("ValidateDocument, in-memory hit", async () => await client.ValidateDocumentAsync(same)));
+        }
+
+        var redisPort = ServerProcess.FreePort();
+        var redis = ServerProcess.Start(settings.ServerCore, settings.RedisServer,
+            ["--port", redisPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
+        try
+        {
+            await ServerProcess.WaitForPortAsync(redisPort);
+            var redisSettings = new Dictionary<string, string>
+            {
+                ["Redis__Configuration"] = $"127.0.0.1:{redisPort}",
+                ["Cache__MemoryLimitBytes"] = "0", // every hit goes to Redis
+            };
+            using var server = StartServer(redisSettings, out var port);
+            var client = await ConnectAsync(port);
+            var same = Request(_seed);
+            await client.ValidateDocumentAsync(same);
+            results.Add(await MeasureAsync("ValidateDocument, Redis hit (in-memory level off)", async () => await client.ValidateDocumentAsync(same)));
+            results.Add(await MeasureAsync("ValidateDocument, cache miss with Redis up", async () => await client.ValidateDocumentAsync(UniqueRequest())));
+            redis.Dispose();
+            results.Add(await MeasureAsync("ValidateDocument, Redis stopped (misses)", async () => await client.ValidateDocumentAsync(UniqueRequest())));
+        }
+        finally
+        {
+            redis.Dispose();
+        }
+        return results;
+    }
+
+    private ServerProcess StartEcho(out int port)
+    {
+        port = ServerProcess.FreePort();
+        var dll = Path.Combine(settings.Repository, "bench", "ReportValidation.EchoServer", "bin", settings.Configuration, "net10.0", "ReportValidation.EchoServer.dll");
+        return ServerProcess.Start(settings.ServerCore, "dotnet", [dll], new Dictionary<string, string> { ["Echo__Port"] = port.ToString() });
+    }
+
+    private ServerProcess StartServer(Dictionary<string, string> extra, out int port)
+    {
+        port = ServerProcess.FreePort();
+        var project = Path.Combine(settings.Repository, "src", "ReportValidation.Server");
+        var dll = Path.Combine(project, "bin", settings.Configuration, "net10.0", "ReportValidation.Server.dll");
+        var environment = new Dictionary<string, string>(extra)
+        {
+            ["Server__Address"] = "127.0.0.1",
+            ["Server__GrpcPort"] = port.ToString(),
+            ["Server__HttpPort"] = ServerProcess.FreePort().ToString(),
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Limits__MaxConcurrentCalls"] = "1024",
+        };
+        return ServerProcess.Start(settings.ServerCore, "dotnet", [dll, "--contentRoot", project], environment);
+    }
+
+    private static async Task<ReportValidator.ReportValidatorClient> ConnectAsync(int port)
+    {
+        await ServerProcess.WaitForPortAsync(port);
+        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        var client = new ReportValidator.ReportValidatorClient(channel);
+        await client.ListRulesAsync(new ListRulesRequest());
+        return client;
+    }
+
+    private static ValidateDocumentRequest Request(string text) => new() { Document = new Document { Text = text } };
+
+    // A different document every call: the seed with a distinct trailing line, so parse and rules run.
+    private ValidateDocumentRequest UniqueRequest() => Request($"{_seed}\n{Interlocked.Increment(ref _unique)}\n");
+
+    private async Task<Measurement> MeasureAsync(string scenario, Func<Task> call)
+    {
+        Console.Error.WriteLine($"measuring: {scenario}");
+        var stopAt = Stopwatch.GetTimestamp() + (long)((settings.Warmup + settings.Duration).TotalSeconds * Stopwatch.Frequency);
+        var measureFrom = Stopwatch.GetTimestamp() + (long)(settings.Warmup.TotalSeconds * Stopwatch.Frequency);
+        var latencies = new List<long>[settings.Concurrency];
+        long failed = 0;
+        long firstMeasured = long.MaxValue, lastMeasured = 0;
+        var workers = Enumerable.Range(0, settings.Concurrency).Select(w => Task.Run(async () =>
+        {
+            var mine = latencies[w] = new List<long>(1 << 16);
+            long first = long.MaxValue, last = 0;
+            while (true)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (started >= stopAt)
+                {
+                    break;
+                }
+                var ok = true;
+                try
+                {
+                    await call();
+                }
+                catch (Exception)
+                {
+                    ok = false;
+                }
+                var ended = Stopwatch.GetTimestamp();
+                if (started >= measureFrom)
+                {
+                    if (ok)
+                    {
+                        mine.Add(ended - started);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                    first = Math.Min(first, started);
+                    last = Math.Max(last, ended);
+                }
+            }
+            lock (latencies)
+            {
+                firstMeasured = Math.Min(firstMeasured, first);
+                lastMeasured = Math.Max(lastMeasured, last);
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        double Percentile(double p) => all.Length == 0 ? double.NaN
+            : all[Math.Min(all.Length - 1, (int)(p * all.Length))] * 1000.0 / Stopwatch.Frequency;
+        var seconds = (lastMeasured - firstMeasured) / (double)Stopwatch.Frequency;
+        return new Measurement(scenario, all.Length, failed, seconds, Percentile(0.50), Percentile(0.99));
+    }
+}

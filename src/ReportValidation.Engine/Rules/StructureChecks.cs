@@ -1,0 +1,255 @@
+using ReportValidation.V1;
+
+namespace ReportValidation.Rules;
+
+/// <summary>structure.*: the six sections, the three tables and their rows (format.md §3–§6, §10.2).</summary>
+internal static class StructureChecks
+{
+    private static readonly string[] Ordinals = ["", "一", "二", "三", "四", "五", "六"];
+
+    private static readonly string[] OfficialHeadings =
+    [
+        "", "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+    ];
+
+    private static readonly string[] SectionNamesEn =
+    [
+        "", "overview", "proactive disclosure", "applications", "review and litigation", "problems and improvements", "other matters",
+    ];
+
+    public static void SectionMissing(RuleContext context)
+    {
+        Span<bool> seen = stackalloc bool[7];
+        foreach (var section in context.Report.Sections)
+        {
+            if (section.Ordinal is >= 1 and <= 6)
+            {
+                seen[section.Ordinal] = true;
+            }
+        }
+        for (var ordinal = 1; ordinal <= 6; ordinal++)
+        {
+            if (!seen[ordinal])
+            {
+                context.Add(RuleDefinitions.SectionMissing,
+                    $"缺少第{Ordinals[ordinal]}部分“{OfficialHeadings[ordinal]}”。",
+                    $"Section {ordinal} ({SectionNamesEn[ordinal]}) is missing.",
+                    RuleContext.At(null, section: ordinal));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The sections that break the order: those outside the longest run in order, so one section
+    /// moved up is reported once, not every section it jumped over.
+    /// </summary>
+    public static void SectionOrder(RuleContext context)
+    {
+        var firsts = new List<Section>(6);
+        Span<bool> seen = stackalloc bool[7];
+        foreach (var section in context.Report.Sections)
+        {
+            if (section.Ordinal is >= 1 and <= 6 && !seen[section.Ordinal])
+            {
+                seen[section.Ordinal] = true;
+                firsts.Add(section);
+            }
+        }
+        var count = firsts.Count;
+        Span<int> length = stackalloc int[count];
+        Span<int> before = stackalloc int[count];
+        var best = -1;
+        for (var i = 0; i < count; i++)
+        {
+            length[i] = 1;
+            before[i] = -1;
+            for (var j = 0; j < i; j++)
+            {
+                if (firsts[j].Ordinal < firsts[i].Ordinal && length[j] + 1 > length[i])
+                {
+                    length[i] = length[j] + 1;
+                    before[i] = j;
+                }
+            }
+            if (best < 0 || length[i] > length[best])
+            {
+                best = i;
+            }
+        }
+        Span<bool> inOrder = stackalloc bool[count];
+        for (var i = best; i >= 0; i = before[i])
+        {
+            inOrder[i] = true;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            if (inOrder[i])
+            {
+                continue;
+            }
+            var section = firsts[i];
+            var previous = i > 0 ? firsts[i - 1].Ordinal : 0;
+            context.Add(RuleDefinitions.SectionOrder,
+                previous > 0
+                    ? $"第{Ordinals[section.Ordinal]}部分“{section.Heading}”出现在第{Ordinals[previous]}部分之后，顺序错乱。"
+                    : $"第{Ordinals[section.Ordinal]}部分“{section.Heading}”位置错乱。",
+                $"Section {section.Ordinal} is out of order.",
+                RuleContext.At(section.HeadingSpan, section: section.Ordinal));
+        }
+    }
+
+    public static void SectionDuplicate(RuleContext context)
+    {
+        Span<bool> seen = stackalloc bool[7];
+        foreach (var section in context.Report.Sections)
+        {
+            var ordinal = section.Ordinal;
+            if (ordinal is < 1 or > 6)
+            {
+                continue;
+            }
+            if (seen[ordinal])
+            {
+                context.Add(RuleDefinitions.SectionDuplicate,
+                    $"第{Ordinals[ordinal]}部分标题“{section.Heading}”重复出现。",
+                    $"The heading of section {ordinal} appears twice.",
+                    RuleContext.At(section.HeadingSpan, section: ordinal));
+            }
+            seen[ordinal] = true;
+        }
+    }
+
+    private static readonly (string Table, string NameZh, string NameEn, int Section)[] Tables =
+    [
+        (CellCatalog.ActiveDisclosure, "表二（主动公开政府信息情况）", "table 二 (proactive disclosure)", 2),
+        (CellCatalog.Applications, "表三（收到和处理政府信息公开申请情况）", "table 三 (applications)", 3),
+        (CellCatalog.ReviewLitigation, "表四（行政复议、行政诉讼情况）", "table 四 (review and litigation)", 4),
+    ];
+
+    public static void TableMissing(RuleContext context)
+    {
+        foreach (var (table, nameZh, nameEn, sectionOrdinal) in Tables)
+        {
+            if (ReportGrid.TableFound(context.Report, table))
+            {
+                continue;
+            }
+            // With its section present the table is likely there but unread: a doubt about extraction.
+            var section = context.Section(sectionOrdinal);
+            context.Add(RuleDefinitions.TableMissing,
+                section is null ? $"未找到{nameZh}。" : $"第{Ordinals[sectionOrdinal]}部分中未能识别出{nameZh}。",
+                $"{nameEn} not found.",
+                RuleContext.At(section?.Span, table, section: sectionOrdinal),
+                section is null ? FindingOrigin.Report : FindingOrigin.Extraction);
+        }
+    }
+
+    public static void RowMissing(RuleContext context)
+    {
+        foreach (var row in context.Layout.Rows)
+        {
+            if (!ReportGrid.TableFound(context.Report, row.Table))
+            {
+                continue;
+            }
+            if (row.Present(context.Report) && (row.Source(context.Report) is null || row.Source(context.Report)!.Found))
+            {
+                continue;
+            }
+            context.Add(RuleDefinitions.RowMissing,
+                $"{TableName(row.Table)}缺少“{row.LabelZh}”行。",
+                $"Row {row.Row} is missing from {row.Table}.",
+                RuleContext.At(context.TableSpan(row.Table), row.Table, row.Row));
+        }
+    }
+
+    public static void RowIncomplete(RuleContext context)
+    {
+        var reported = false;
+        foreach (var row in context.Layout.Rows)
+        {
+            if (context.Grid.StateOfRow(row) != RowState.Incomplete)
+            {
+                continue;
+            }
+            var source = row.Source(context.Report)!;
+            reported |= row.Table == CellCatalog.Applications;
+            var finding = context.Add(RuleDefinitions.RowIncomplete,
+                source.ValuesFound == 0 && source.UnassignedValues.Count == 0
+                    ? $"{TableName(row.Table)}“{row.LabelZh}”行未读取到任何数值（应有{row.CellCount}列），本行不做计算校验。"
+                    : source.ValuesFound == row.CellCount
+                        ? $"{TableName(row.Table)}“{row.LabelZh}”行读取到的数值未能对应到各列，本行不做计算校验。"
+                        : $"{TableName(row.Table)}“{row.LabelZh}”行有{source.ValuesFound}个数值，但应有{row.CellCount}列，无法确定各数值所属的列，本行不做计算校验。",
+                $"Row {row.Row} of {row.Table} carries {source.ValuesFound} values for {row.CellCount} columns; they cannot be assigned, so the row is not checked.",
+                context.AtRow(row), FindingOrigin.Extraction);
+            finding.Expected = RuleContext.Format(row.CellCount);
+            finding.Actual = RuleContext.Format(source.ValuesFound);
+            foreach (var value in source.UnassignedValues)
+            {
+                finding.Cells.Add(new CellRef { Table = row.Table, Row = row.Row, Raw = value.Raw, State = value.State, Span = value.Span });
+            }
+        }
+        // A collapsed table whose rows do not say how many values they carried: report it once.
+        if (!reported && context.Report.Applications is { Found: true, Collapsed: true })
+        {
+            context.Add(RuleDefinitions.RowIncomplete,
+                "表三各行数值个数少于列数，无法确定各数值所属的列，表三不做计算校验。",
+                "Table 三 is collapsed: its rows carry fewer values than columns, so it is not checked.",
+                RuleContext.At(context.Report.Applications.Span, CellCatalog.Applications), FindingOrigin.Extraction);
+        }
+    }
+
+    public static void TemplateMismatch(RuleContext context)
+    {
+        var report = context.Report;
+        if (report.Year == 0)
+        {
+            return;
+        }
+        if (report.TemplateVersion == TemplateVersion._2019 && report.Year >= 2021)
+        {
+            context.Add(RuleDefinitions.TemplateMismatch,
+                $"{report.Year}年度报告应使用2021年版格式（国办公开办函〔2021〕30号），但使用了2019年版格式。",
+                $"The {report.Year} report uses the 2019 template; reports for 2021 onward must use the 2021 template.",
+                RuleContext.At(report.ActiveDisclosure?.Span ?? report.Applications?.Span));
+        }
+        else if (report.TemplateVersion == TemplateVersion._2021 && report.Year <= 2020)
+        {
+            context.Add(RuleDefinitions.TemplateMismatch,
+                $"{report.Year}年度报告应使用2019年版格式（国办公开办函〔2019〕60号），但使用了2021年版格式。",
+                $"The {report.Year} report uses the 2021 template; reports for 2019–2020 use the 2019 template.",
+                RuleContext.At(report.ActiveDisclosure?.Span ?? report.Applications?.Span),
+                severity: Severity.Warning);
+        }
+    }
+
+    public static void NonstandardLabel(RuleContext context)
+    {
+        foreach (var row in context.Layout.Rows)
+        {
+            if (!ReportGrid.TableFound(context.Report, row.Table))
+            {
+                continue;
+            }
+            var source = row.Source(context.Report);
+            if (source is not { Found: true, LabelMatch: LabelMatch.Alias })
+            {
+                continue;
+            }
+            var official = source.OfficialLabel.Length > 0 ? source.OfficialLabel : row.LabelZh;
+            context.Add(RuleDefinitions.NonstandardLabel,
+                $"{TableName(row.Table)}行标签“{source.Label}”不是标准写法，标准标签为“{official}”。",
+                $"Row label \"{source.Label}\" is a known variant of the official \"{official}\".",
+                RuleContext.At(source.LabelSpan, row.Table, row.Row)).Actual = source.Label;
+            context.Findings[^1].Expected = official;
+        }
+    }
+
+    public static string TableName(string table) => table switch
+    {
+        CellCatalog.Applications => "表三",
+        CellCatalog.ReviewLitigation => "表四",
+        _ => "表二",
+    };
+}

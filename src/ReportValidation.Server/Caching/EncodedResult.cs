@@ -1,0 +1,82 @@
+using System.Reflection;
+using Google.Protobuf;
+using ReportValidation.V1;
+
+namespace ReportValidation.Server.Caching;
+
+/// <summary>
+/// A validation result together with its protobuf encoding, made once when the result is computed or
+/// read from Redis. Google.Protobuf recomputes nested sizes while writing, so encoding a parsed report
+/// (thousands of nested cells and spans) costs several times more than the rest of a cache hit; binary
+/// responses (gRPC, gRPC-Web) reuse these bytes instead. JSON responses use <see cref="Result"/>.
+/// </summary>
+public sealed class EncodedResult
+{
+    private const int ResultField = 1; // `result` is field 1 in ValidateDocumentResponse and ValidateReportResponse
+
+    private static readonly FieldInfo? DocumentUnknownFields = UnknownFieldsOf<ValidateDocumentResponse>();
+    private static readonly FieldInfo? ReportUnknownFields = UnknownFieldsOf<ValidateReportResponse>();
+
+    private readonly UnknownFieldSet? _wire;
+
+    public EncodedResult(ValidationResult result, ReadOnlySpan<byte> encoded)
+    {
+        Result = result;
+        _wire = AsField(encoded);
+    }
+
+    public ValidationResult Result { get; }
+
+    /// <summary>Whether responses can carry the encoded bytes (false if Google.Protobuf's internals change).</summary>
+    public static bool CanReuseEncoding => DocumentUnknownFields is not null && ReportUnknownFields is not null;
+
+    /// <summary>Sets the response's result: as the encoded bytes for protobuf on the wire, as the message for JSON.</summary>
+    public void SetOn(ValidateDocumentResponse response, bool binary)
+    {
+        if (binary && _wire is not null && DocumentUnknownFields is not null)
+        {
+            DocumentUnknownFields.SetValue(response, _wire);
+        }
+        else
+        {
+            response.Result = Result;
+        }
+    }
+
+    public void SetOn(ValidateReportResponse response, bool binary)
+    {
+        if (binary && _wire is not null && ReportUnknownFields is not null)
+        {
+            ReportUnknownFields.SetValue(response, _wire);
+        }
+        else
+        {
+            response.Result = Result;
+        }
+    }
+
+    // An unknown field is written verbatim after the known ones; on the wire, field 1 holding these
+    // bytes is exactly the `result` message, so every client reads a typed result.
+    private static UnknownFieldSet? AsField(ReadOnlySpan<byte> encoded)
+    {
+        if (!CanReuseEncoding)
+        {
+            return null;
+        }
+        var field = new byte[CodedOutputStream.ComputeTagSize(ResultField) + CodedOutputStream.ComputeLengthSize(encoded.Length) + encoded.Length];
+        var output = new CodedOutputStream(field);
+        output.WriteTag(ResultField, WireFormat.WireType.LengthDelimited);
+        output.WriteLength(encoded.Length);
+        output.Flush();
+        encoded.CopyTo(field.AsSpan(field.Length - encoded.Length));
+        var input = new CodedInputStream(field);
+        input.ReadTag();
+        return UnknownFieldSet.MergeFieldFrom(null, input);
+    }
+
+    private static FieldInfo? UnknownFieldsOf<T>()
+    {
+        var field = typeof(T).GetField("_unknownFields", BindingFlags.Instance | BindingFlags.NonPublic);
+        return field?.FieldType == typeof(UnknownFieldSet) ? field : null;
+    }
+}

@@ -1,0 +1,204 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using Google.Protobuf;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using ReportValidation.Server.Telemetry;
+using ReportValidation.V1;
+
+namespace ReportValidation.Server.Caching;
+
+/// <summary>Where a response came from.</summary>
+public enum CacheSource
+{
+    /// <summary>This call ran the engine.</summary>
+    Computed,
+    /// <summary>Another call in this process was computing the same key; this one waited for it.</summary>
+    Coalesced,
+    Memory,
+    Redis,
+}
+
+/// <summary>
+/// Validation results by content hash, in two levels: this process's memory, then Redis (shared by
+/// replicas). A key is computed at most once at a time per process: concurrent calls for the same new
+/// key wait for the first one instead of all running the engine (no stampede).
+/// </summary>
+public sealed class ResponseCache : IDisposable
+{
+    // Stored values start with this and the key's hash, so a value that is not ours (garbage, another
+    // format, a truncated write) is recognised and treated as a miss.
+    private static ReadOnlySpan<byte> Magic => "RVC1"u8;
+
+    private readonly CacheOptions _options;
+    private readonly SharedCache _shared;
+    private readonly ServerTelemetry _telemetry;
+    private readonly MemoryCache? _memory;
+    private readonly ConcurrentDictionary<ContentHash, Task<EncodedResult>> _inFlight = new();
+
+    public ResponseCache(IOptions<CacheOptions> options, SharedCache shared, ServerTelemetry telemetry)
+    {
+        _options = options.Value;
+        _shared = shared;
+        _telemetry = telemetry;
+        if (_options.Enabled && _options.MemoryLimitBytes > 0)
+        {
+            _memory = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.MemoryLimitBytes });
+        }
+    }
+
+    private TimeSpan TimeToLive => TimeSpan.FromSeconds(_options.TimeToLiveSeconds);
+
+    public async ValueTask<(EncodedResult Result, CacheSource Source)> GetOrComputeAsync(ContentHash key,
+        Func<CancellationToken, ValueTask<ValidationResult>> compute, CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled)
+        {
+            _telemetry.CacheMiss();
+            var result = await compute(cancellationToken).ConfigureAwait(false);
+            return (new EncodedResult(result, result.ToByteArray()), CacheSource.Computed);
+        }
+        if (_memory is not null && _memory.TryGetValue(key, out EncodedResult? remembered))
+        {
+            _telemetry.CacheHit("memory");
+            return (remembered!, CacheSource.Memory);
+        }
+        while (true)
+        {
+            var mine = new TaskCompletionSource<EncodedResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var running = _inFlight.GetOrAdd(key, mine.Task);
+            if (running != mine.Task)
+            {
+                try
+                {
+                    var shared = await running.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    return (shared, CacheSource.Coalesced);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The call that was computing ran out of time; this one still has some: go again.
+                    continue;
+                }
+            }
+            try
+            {
+                var (result, source) = await LoadOrComputeAsync(key, compute, cancellationToken).ConfigureAwait(false);
+                mine.SetResult(result);
+                return (result, source);
+            }
+            catch (Exception exception)
+            {
+                mine.SetException(exception);
+                _ = mine.Task.Exception; // observed: waiters may all have gone
+                throw;
+            }
+            finally
+            {
+                _inFlight.TryRemove(new KeyValuePair<ContentHash, Task<EncodedResult>>(key, mine.Task));
+            }
+        }
+    }
+
+    private async Task<(EncodedResult, CacheSource)> LoadOrComputeAsync(ContentHash key,
+        Func<CancellationToken, ValueTask<ValidationResult>> compute, CancellationToken cancellationToken)
+    {
+        var redisKey = key.Hex;
+        if (_shared.IsEnabled)
+        {
+            using var lookup = ServerTelemetry.Source.StartActivity("cache.redis.get");
+            var stored = await _shared.GetAsync(redisKey, cancellationToken).ConfigureAwait(false);
+            if (stored is not null)
+            {
+                if (TryRead(stored, key, out var fromRedis))
+                {
+                    lookup?.SetTag("cache.hit", true);
+                    _telemetry.CacheHit("redis");
+                    var encoded = new EncodedResult(fromRedis, stored.AsSpan(HeaderLength));
+                    Remember(key, encoded, stored.Length);
+                    return (encoded, CacheSource.Redis);
+                }
+                await _shared.GarbageAsync(redisKey, "not a cached result", cancellationToken).ConfigureAwait(false);
+            }
+            lookup?.SetTag("cache.hit", false);
+        }
+        _telemetry.CacheMiss();
+        var result = await compute(cancellationToken).ConfigureAwait(false);
+        var value = Write(key, result);
+        var computed = new EncodedResult(result, value.AsSpan(HeaderLength));
+        if (value.Length <= _options.MaxEntryBytes)
+        {
+            Remember(key, computed, value.Length);
+            if (_shared.IsEnabled)
+            {
+                using var store = ServerTelemetry.Source.StartActivity("cache.redis.set");
+                await _shared.SetAsync(redisKey, value, TimeToLive, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        return (computed, CacheSource.Computed);
+    }
+
+    private static int HeaderLength => Magic.Length + ContentHash.Length;
+
+    private void Remember(ContentHash key, EncodedResult result, int size)
+    {
+        if (_memory is null || size > _options.MaxEntryBytes)
+        {
+            return;
+        }
+        // The entry holds the message and its encoding: about twice the encoded size.
+        _memory.Set(key, result, new MemoryCacheEntryOptions { Size = 2L * size, AbsoluteExpirationRelativeToNow = TimeToLive });
+    }
+
+    internal static byte[] Write(ContentHash key, ValidationResult result)
+    {
+        var size = result.CalculateSize();
+        var value = new byte[Magic.Length + ContentHash.Length + size];
+        Magic.CopyTo(value);
+        key.CopyTo(value.AsSpan(Magic.Length));
+        result.WriteTo(value.AsSpan(Magic.Length + ContentHash.Length));
+        return value;
+    }
+
+    internal static bool TryRead(byte[] value, ContentHash key, out ValidationResult result)
+    {
+        result = null!;
+        var header = Magic.Length + ContentHash.Length;
+        if (value.Length < header || !value.AsSpan(0, Magic.Length).SequenceEqual(Magic)
+            || !key.Matches(value.AsSpan(Magic.Length, ContentHash.Length)))
+        {
+            return false;
+        }
+        try
+        {
+            result = ValidationResult.Parser.ParseFrom(value.AsSpan(header));
+            return true;
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _memory?.Dispose();
+}
+
+/// <summary>SHA-256 of a canonical request and the rule-catalog version; the cache key and the response's content_hash.</summary>
+public readonly record struct ContentHash(UInt128 High, UInt128 Low)
+{
+    public const int Length = 32;
+
+    public static ContentHash FromBytes(ReadOnlySpan<byte> hash) =>
+        new(BinaryPrimitives.ReadUInt128BigEndian(hash), BinaryPrimitives.ReadUInt128BigEndian(hash[16..]));
+
+    public string Hex => $"{High:x32}{Low:x32}";
+
+    public void CopyTo(Span<byte> destination)
+    {
+        BinaryPrimitives.WriteUInt128BigEndian(destination, High);
+        BinaryPrimitives.WriteUInt128BigEndian(destination[16..], Low);
+    }
+
+    public bool Matches(ReadOnlySpan<byte> bytes) => bytes.Length == Length && FromBytes(bytes) == this;
+
+    public override string ToString() => Hex;
+}

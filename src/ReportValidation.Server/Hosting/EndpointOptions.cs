@@ -1,0 +1,59 @@
+namespace ReportValidation.Server.Hosting;
+
+/// <summary>Where the server listens (section <c>Server</c>).</summary>
+public sealed class EndpointOptions
+{
+    public const string Section = "Server";
+
+    /// <summary>Address to bind both ports to; "0.0.0.0" for every interface.</summary>
+    public string Address { get; set; } = "0.0.0.0";
+
+    /// <summary>HTTP/2-only port for native gRPC (and Kubernetes gRPC probes). 0 picks a free port.</summary>
+    public int GrpcPort { get; set; } = 5080;
+
+    /// <summary>HTTP/1.1 port for gRPC-Web, JSON, the page and metrics. 0 picks a free port.</summary>
+    public int HttpPort { get; set; } = 5081;
+
+    /// <summary>PEM or PFX certificate; TLS is on for both ports when set.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>PEM private key for <see cref="CertificatePath"/>; empty for a PFX.</summary>
+    public string? CertificateKeyPath { get; set; }
+
+    /// <summary>Password of a PFX certificate.</summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>How long shutdown waits for in-flight calls to finish.</summary>
+    public int ShutdownTimeoutSeconds { get; set; } = 30;
+
+    public bool UsesTls => !string.IsNullOrWhiteSpace(CertificatePath);
+}
+
+/// <summary>Limits on calls (section <c>Limits</c>).</summary>
+public sealed class LimitOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>Largest gRPC message accepted (document and previous document together).</summary>
+    public int MaxMessageBytes { get; set; } = 40 * 1024 * 1024;
+
+    /// <summary>Largest single document the engine reads; larger ones get RESOURCE_EXHAUSTED.</summary>
+    public int MaxDocumentBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Validation calls running at once; further calls queue up to <see cref="QueuedCalls"/>, then RESOURCE_EXHAUSTED.</summary>
+    public int MaxConcurrentCalls { get; set; } = 256;
+
+    public int QueuedCalls { get; set; } = 512;
+
+    /// <summary>Calls admitted per second (token bucket); 0 turns the rate limit off.</summary>
+    public int CallsPerSecond { get; set; }
+
+    /// <summary>
+    /// Engine runs (parse and rules, CPU-bound) at once; 0 means one per processor. Calls beyond it wait
+    /// without holding a thread, so cache hits and health checks are not starved by misses.
+    /// </summary>
+    public int MaxConcurrentValidations { get; set; }
+
+    /// <summary>Longest a call may run when the caller sets no shorter deadline.</summary>
+    public int CallTimeoutMilliseconds { get; set; } = 30_000;
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace ReportValidation.Server.Hosting;
+
+/// <summary>
+/// The two listeners: native gRPC needs HTTP/2 without TLS (prior knowledge), which a port cannot
+/// share with HTTP/1.1; browsers, curl and Prometheus speak HTTP/1.1. Kept so the real ports can be
+/// read back after binding when 0 was asked for.
+/// </summary>
+public sealed class ServerEndpoints
+{
+    internal ListenOptions? Grpc { get; set; }
+    internal ListenOptions? Http { get; set; }
+    internal bool Tls { get; set; }
+
+    public Uri GrpcAddress => Address(Grpc);
+    public Uri HttpAddress => Address(Http);
+
+    private Uri Address(ListenOptions? listen)
+    {
+        var endpoint = listen?.IPEndPoint ?? throw new InvalidOperationException("The server has not bound its ports yet.");
+        var host = endpoint.Address.Equals(IPAddress.Any) ? "localhost" : endpoint.Address.ToString();
+        return new Uri($"{(Tls ? "https" : "http")}://{host}:{endpoint.Port}");
+    }
+}
+
+public static partial class ServerEndpointsRegistration
+{
+    /// <summary>Kestrel's ports, TLS, body limits and shutdown timeout from <see cref="EndpointOptions"/>.</summary>
+    public static IServiceCollection AddServerEndpoints(this IServiceCollection services)
+    {
+        services.AddOptions<EndpointOptions>().BindConfiguration(EndpointOptions.Section);
+        services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.Section);
+        services.AddSingleton<ServerEndpoints>();
+        services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<EndpointOptions>, ServerEndpoints>((kestrel, endpointOptions, endpoints) =>
+            {
+                var options = endpointOptions.Value;
+                var address = IPAddress.Parse(options.Address);
+                var certificate = LoadCertificate(options);
+                endpoints.Tls = certificate is not null;
+                // gRPC and JSON transcoding enforce Limits:MaxMessageBytes per message (RESOURCE_EXHAUSTED);
+                // a body limit would instead cut a long ValidateBatch stream and fail with UNKNOWN.
+                kestrel.Limits.MaxRequestBodySize = null;
+                kestrel.Listen(address, options.GrpcPort, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http2;
+                    if (certificate is not null)
+                    {
+                        listen.UseHttps(certificate);
+                    }
+                    endpoints.Grpc = listen;
+                });
+                kestrel.Listen(address, options.HttpPort, listen =>
+                {
+                    listen.Protocols = certificate is null ? HttpProtocols.Http1 : HttpProtocols.Http1AndHttp2;
+                    if (certificate is not null)
+                    {
+                        listen.UseHttps(certificate);
+                    }
+                    endpoints.Http = listen;
+                });
+            });
+        services.AddOptions<HostOptions>().Configure<IOptions<EndpointOptions>>((host, endpointOptions) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(endpointOptions.Value.ShutdownTimeoutSeconds));
+        services.AddHostedService<ListeningAnnouncement>();
+        return services;
+    }
+
+    private static X509Certificate2? LoadCertificate(EndpointOptions options)
+    {
+        if (!options.UsesTls)
+        {
+            return null;
+        }
+        return string.IsNullOrWhiteSpace(options.CertificateKeyPath)
+            ? X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath!, options.CertificatePassword)
+            : X509Certificate2.CreateFromPemFile(options.CertificatePath!, options.CertificateKeyPath);
+    }
+}
+
+/// <summary>Says where the server listens once the ports are bound (run.sh relies on this line).</summary>
+internal sealed partial class ListeningAnnouncement(IHostApplicationLifetime lifetime, ServerEndpoints endpoints,
+    ILogger<ListeningAnnouncement> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() => Listening(logger, endpoints.GrpcAddress, endpoints.HttpAddress));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Listening: gRPC (HTTP/2) on {GrpcAddress}; gRPC-Web, JSON, page and /metrics (HTTP/1.1) on {HttpAddress}")]
+    private static partial void Listening(ILogger logger, Uri grpcAddress, Uri httpAddress);
+}

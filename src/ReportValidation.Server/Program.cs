@@ -1,0 +1,23 @@
+using ReportValidation.Server.Caching;
+using ReportValidation.Server.Hosting;
+using ReportValidation.Server.Telemetry;
+using ReportValidation.Server.Validation;
+
+// The validation service: gRPC on an HTTP/2 port; gRPC-Web, JSON, the page and metrics on an HTTP/1.1
+// port. Every setting comes from appsettings.json and environment variables (README, "Settings").
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddServerEndpoints();
+builder.Services.AddReportCache();
+builder.Services.AddValidationService();
+builder.AddTelemetry();
+
+var app = builder.Build();
+
+app.MapValidationService();
+app.MapTelemetry();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

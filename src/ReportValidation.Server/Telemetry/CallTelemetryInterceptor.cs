@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+namespace ReportValidation.Server.Telemetry;
+
+/// <summary>A span and the request metrics for every validator call, tagged with the gRPC status.</summary>
+public sealed class CallTelemetryInterceptor(ServerTelemetry telemetry) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request,
+        ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        using var call = Begin(context);
+        try
+        {
+            var response = await continuation(request, context);
+            call.End(StatusCode.OK);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            call.End(StatusOf(exception, context));
+            throw;
+        }
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+        IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        using var call = Begin(context);
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+            call.End(StatusCode.OK);
+        }
+        catch (Exception exception)
+        {
+            call.End(StatusOf(exception, context));
+            throw;
+        }
+    }
+
+    private static StatusCode StatusOf(Exception exception, ServerCallContext context) => exception switch
+    {
+        RpcException rpc => rpc.StatusCode,
+        OperationCanceledException when context.Deadline <= DateTime.UtcNow => StatusCode.DeadlineExceeded,
+        OperationCanceledException => StatusCode.Cancelled,
+        _ => StatusCode.Unknown,
+    };
+
+    private Call Begin(ServerCallContext context)
+    {
+        // "/reportvalidation.v1.ReportValidator/ValidateDocument" → "ValidateDocument"
+        var method = context.Method[(context.Method.LastIndexOf('/') + 1)..];
+        var activity = ServerTelemetry.Source.StartActivity(context.Method.TrimStart('/'), ActivityKind.Internal);
+        activity?.SetTag("rpc.system", "grpc");
+        activity?.SetTag("rpc.service", "reportvalidation.v1.ReportValidator");
+        activity?.SetTag("rpc.method", method);
+        return new Call(telemetry, method, activity, Stopwatch.GetTimestamp());
+    }
+
+    private sealed class Call(ServerTelemetry telemetry, string method, Activity? activity, long started) : IDisposable
+    {
+        public void End(StatusCode status)
+        {
+            activity?.SetTag("rpc.grpc.status_code", (int)status);
+            if (status != StatusCode.OK)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, status.ToString());
+            }
+            telemetry.CallCompleted(method, status.ToString(), Stopwatch.GetElapsedTime(started));
+        }
+
+        public void Dispose() => activity?.Dispose();
+    }
+}

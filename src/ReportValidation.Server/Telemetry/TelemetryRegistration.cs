@@ -1,0 +1,93 @@
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace ReportValidation.Server.Telemetry;
+
+/// <summary>Telemetry settings (section <c>Telemetry</c>).</summary>
+public sealed class TelemetryOptions
+{
+    public const string Section = "Telemetry";
+
+    public string ServiceName { get; set; } = "reportvalidation";
+
+    /// <summary>OTLP collector (e.g. http://otel-collector:4317); empty sends nothing.</summary>
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary>grpc or http/protobuf.</summary>
+    public string OtlpProtocol { get; set; } = "grpc";
+
+    /// <summary>Path of the Prometheus scrape endpoint on the HTTP/1.1 port.</summary>
+    public string PrometheusPath { get; set; } = "/metrics";
+}
+
+public static class TelemetryRegistration
+{
+    /// <summary>
+    /// Traces (ASP.NET Core server spans with the service's parse/rules/cache spans under them),
+    /// metrics (Prometheus scrape, OTLP when configured) and logs carrying trace and span ids.
+    /// </summary>
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
+        builder.Services.AddSingleton<ServerTelemetry>();
+
+        var otlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new Uri(options.OtlpEndpoint);
+        var protocol = options.OtlpProtocol.Equals("http/protobuf", StringComparison.OrdinalIgnoreCase)
+            ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+        void Otlp(OtlpExporterOptions exporter)
+        {
+            exporter.Endpoint = otlp!;
+            exporter.Protocol = protocol;
+        }
+
+        // Every log line written inside a span carries its trace and span id, console included.
+        builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.IncludeScopes = true;
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        });
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(options.ServiceName))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(ServerTelemetry.Name)
+                    .AddAspNetCoreInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
+                if (otlp is not null)
+                {
+                    metrics.AddOtlpExporter(Otlp);
+                }
+            });
+        // Spans are recorded only when something receives them: without a collector, recording every
+        // call's spans would cost the hot path for nothing. (Log lines still carry trace and span ids.)
+        if (otlp is not null)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(ServerTelemetry.Name)
+                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
+                    !context.Request.Path.StartsWithSegments(options.PrometheusPath))
+                .AddOtlpExporter(Otlp));
+        }
+        if (otlp is not null)
+        {
+            telemetry.WithLogging(logging => logging.AddOtlpExporter(Otlp), logging => logging.IncludeScopes = true);
+        }
+        return builder;
+    }
+
+    public static WebApplication MapTelemetry(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        app.MapPrometheusScrapingEndpoint(options.PrometheusPath);
+        return app;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using ReportValidation.Reading;
+using Microsoft.Extensions.Options;
+using ReportValidation.Server.Caching;
+using ReportValidation.Server.Hosting;
+using ReportValidation.Server.Telemetry;
+using ReportValidation.V1;
+
+namespace ReportValidation.Server.Validation;
+
+/// <summary>
+/// Hash the request, look it up, and run the engine on a miss, with a span per step. Nothing about
+/// reports is decided here: parsing, rules and the verdict (profile, acknowledgements) are the engine's.
+/// </summary>
+public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, ServerTelemetry telemetry, IOptions<LimitOptions> limits)
+    : IDisposable
+{
+    // The engine is synchronous and CPU-bound: more runs at once than processors only adds latency, and
+    // each would hold a thread-pool thread, starving everything else until the pool grows (seconds).
+    private readonly SemaphoreSlim _engineRuns = new(EngineRuns(limits.Value), EngineRuns(limits.Value));
+
+    private static int EngineRuns(LimitOptions limits) =>
+        limits.MaxConcurrentValidations > 0 ? limits.MaxConcurrentValidations : Environment.ProcessorCount;
+
+    public string CatalogVersion => engine.Rules.Version;
+
+    public async ValueTask<(EncodedResult Result, CacheSource Source, ContentHash Hash)> ValidateDocumentAsync(
+        InputDocument document, InputDocument? previous, ValidationOptions? options, CancellationToken cancellationToken)
+    {
+        var hash = RequestHash.ForDocument(document, previous, options, engine.Rules.Version);
+        Activity.Current?.SetTag("reportvalidation.content_hash", hash.Hex);
+        Activity.Current?.SetTag("reportvalidation.document.bytes", document.Content.Length);
+        var (result, source) = await cache.GetOrComputeAsync(hash, token => Gated(token, () =>
+        {
+            Report report;
+            Report? previousReport;
+            using (var parse = ServerTelemetry.Source.StartActivity("parse"))
+            {
+                report = engine.Parse(document, token);
+                previousReport = previous is null ? null : ParsePrevious(previous, token);
+                parse?.SetTag("reportvalidation.template_version", report.TemplateVersion.ToString());
+            }
+            return RunRules(report, previousReport, options, token);
+        }), cancellationToken).ConfigureAwait(false);
+        return Served(result, source, hash);
+    }
+
+    public async ValueTask<(EncodedResult Result, CacheSource Source, ContentHash Hash)> ValidateReportAsync(
+        Report report, Report? previous, ValidationOptions? options, CancellationToken cancellationToken)
+    {
+        var hash = RequestHash.ForReport(report, previous, options, engine.Rules.Version);
+        Activity.Current?.SetTag("reportvalidation.content_hash", hash.Hex);
+        var (result, source) = await cache.GetOrComputeAsync(hash,
+            token => Gated(token, () => RunRules(report, previous, options, token)), cancellationToken).ConfigureAwait(false);
+        return Served(result, source, hash);
+    }
+
+    private async ValueTask<ValidationResult> Gated(CancellationToken token, Func<ValidationResult> run)
+    {
+        await _engineRuns.WaitAsync(token).ConfigureAwait(false);
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            _engineRuns.Release();
+        }
+    }
+
+    public void Dispose() => _engineRuns.Dispose();
+
+    private Report ParsePrevious(InputDocument previous, CancellationToken token)
+    {
+        try
+        {
+            return engine.Parse(previous, token);
+        }
+        catch (DocumentReadException exception)
+        {
+            exception.Data["field"] = "previous_document"; // so the status names the right field
+            throw;
+        }
+    }
+
+    public IReadOnlyList<RuleDescription> Rules => engine.Rules.Descriptions;
+
+    private ValidationResult RunRules(Report report, Report? previous, ValidationOptions? options, CancellationToken token)
+    {
+        using var rules = ServerTelemetry.Source.StartActivity("rules");
+        var result = engine.ValidateReport(report, previous, options, token);
+        rules?.SetTag("reportvalidation.findings", result.Findings.Count);
+        return result;
+    }
+
+    private (EncodedResult, CacheSource, ContentHash) Served(EncodedResult result, CacheSource source, ContentHash hash)
+    {
+        Activity.Current?.SetTag("reportvalidation.cache.source", source.ToString());
+        telemetry.Findings(result.Result);
+        return (result, source, hash);
+    }
+}

@@ -1,0 +1,81 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using ReportValidation.Reading;
+using ReportValidation.V1;
+
+namespace ReportValidation.Server.Validation;
+
+/// <summary>
+/// Failures as gRPC statuses with google.rpc details, so clients can tell a malformed request (fix it)
+/// from a limit (send less, or later) without parsing messages.
+/// </summary>
+public static class RequestErrors
+{
+    public const string Domain = "reportvalidation.v1";
+
+    public static RpcException Invalid(string field, string description) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = description,
+            Details =
+            {
+                Any.Pack(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = description } } }),
+            },
+        }.ToRpcException();
+
+    /// <summary>A document the engine could not read: too large is a limit, anything else is the caller's input.</summary>
+    public static RpcException Unreadable(DocumentReadException exception, string field)
+    {
+        var error = Describe(exception);
+        var tooLarge = exception.Kind is DocumentErrorKind.TooLarge or DocumentErrorKind.LimitExceeded;
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)(tooLarge ? Code.ResourceExhausted : Code.InvalidArgument),
+            Message = exception.Message,
+            Details =
+            {
+                Any.Pack(new ErrorInfo { Reason = error.Code, Domain = Domain, Metadata = { ["field"] = field } }),
+                Any.Pack(new LocalizedMessage { Locale = "zh-CN", Message = exception.MessageZh }),
+            },
+        };
+        if (!tooLarge)
+        {
+            status.Details.Add(Any.Pack(new BadRequest
+            {
+                FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = exception.Message } },
+            }));
+        }
+        return status.ToRpcException();
+    }
+
+    public static RpcException Exhausted(string reason, string description) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.ResourceExhausted,
+            Message = description,
+            Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }) },
+        }.ToRpcException();
+
+    public static RpcException DeadlineExceeded() =>
+        new(new Grpc.Core.Status(StatusCode.DeadlineExceeded, "The call ran out of time before validation finished."));
+
+    /// <summary>The in-stream form of a read failure, for one document of a batch.</summary>
+    public static ValidationError Describe(DocumentReadException exception) => new()
+    {
+        Code = exception.Kind switch
+        {
+            DocumentErrorKind.Empty => "document.empty",
+            DocumentErrorKind.TooLarge => "document.too_large",
+            DocumentErrorKind.Binary => "document.binary",
+            DocumentErrorKind.UnsupportedFormat => "document.unsupported_format",
+            DocumentErrorKind.Corrupt => "document.corrupt",
+            DocumentErrorKind.Encrypted => "document.encrypted",
+            DocumentErrorKind.LimitExceeded => "document.limit_exceeded",
+            _ => "document.unreadable",
+        },
+        MessageZh = exception.MessageZh,
+        MessageEn = exception.Message,
+    };
+}

@@ -1,0 +1,40 @@
+using Google.Protobuf;
+using ReportValidation.Reading;
+using ReportValidation.Server.Caching;
+using ReportValidation.Server.Tests.Infrastructure;
+using ReportValidation.V1;
+
+namespace ReportValidation.Server.Tests;
+
+public sealed class EncodedResultTests
+{
+    [Fact]
+    public void ResponseCarryingTheEncodingReadsBackAsTheTypedResult()
+    {
+        var result = ReportEngine.Default.Validate(InputDocument.FromText(Documents.Seed("004")));
+        var encoded = new EncodedResult(result, result.ToByteArray());
+        var response = new ValidateDocumentResponse { Cached = true, ContentHash = "abc", RequestId = "r" };
+
+        encoded.SetOn(response, binary: true);
+        var read = ValidateDocumentResponse.Parser.ParseFrom(response.ToByteArray());
+
+        // If Google.Protobuf stops keeping unknown fields in _unknownFields, responses fall back to
+        // encoding the message each time: correct, but the hit path gets much slower. Fail loudly.
+        Assert.True(EncodedResult.CanReuseEncoding);
+        Assert.Null(response.Result);
+        Assert.Equal(result, read.Result);
+        Assert.Equal("r", read.RequestId);
+        Assert.True(read.Cached);
+    }
+
+    [Fact]
+    public void JsonResponsesGetTheTypedResult()
+    {
+        var result = new ValidationResult { RuleCatalogVersion = "v" };
+        var response = new ValidateReportResponse();
+
+        new EncodedResult(result, result.ToByteArray()).SetOn(response, binary: false);
+
+        Assert.Same(result, response.Result);
+    }
+}

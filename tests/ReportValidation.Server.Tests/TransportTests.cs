@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Web;
+using Grpc.Reflection.V1Alpha;
+using ReportValidation.Server.Tests.Infrastructure;
+using ReportValidation.V1;
+
+namespace ReportValidation.Server.Tests;
+
+public sealed class TransportTests : IDisposable
+{
+    private readonly ServiceHost _host = new();
+
+    [Fact]
+    public async Task JsonTranscodingValidatesOverHttp11()
+    {
+        using var http = _host.Http();
+        var text = Documents.Unique();
+
+        using var first = await http.PostAsJsonAsync("/v1/reports:validate", new { document = new { text } });
+        using var second = await http.PostAsJsonAsync("/v1/reports:validate", new { document = new { text } });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(new Version(1, 1), first.Version);
+        using var firstJson = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
+        using var secondJson = JsonDocument.Parse(await second.Content.ReadAsStringAsync());
+        Assert.False(firstJson.RootElement.GetProperty("cached").GetBoolean());
+        Assert.True(secondJson.RootElement.GetProperty("cached").GetBoolean());
+        Assert.Equal(64, firstJson.RootElement.GetProperty("contentHash").GetString()!.Length);
+        Assert.True(firstJson.RootElement.GetProperty("result").TryGetProperty("summary", out _));
+    }
+
+    [Fact]
+    public async Task JsonTranscodingListsRules()
+    {
+        using var http = _host.Http();
+
+        using var response = await http.GetAsync("/v1/rules");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(ReportEngine.Default.Rules.Version, json.RootElement.GetProperty("ruleCatalogVersion").GetString());
+    }
+
+    [Fact]
+    public async Task JsonTranscodingReportsMalformedRequestsAs400WithDetails()
+    {
+        using var http = _host.Http();
+
+        using var response = await http.PostAsJsonAsync("/v1/reports:validate", new { });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("google.rpc.BadRequest", body);
+    }
+
+    [Fact]
+    public async Task GrpcWebIsAnsweredOverHttp11()
+    {
+        var handler = new GrpcWebHandler(GrpcWebMode.GrpcWebText, new HttpClientHandler());
+        using var channel = GrpcChannel.ForAddress(_host.HttpAddress, new GrpcChannelOptions
+        {
+            HttpHandler = handler,
+            HttpVersion = HttpVersion.Version11,
+            HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        });
+        var client = new ReportValidator.ReportValidatorClient(channel);
+
+        var response = await client.ValidateDocumentAsync(Documents.Request(Documents.Unique(), "web"));
+
+        Assert.Equal("web", response.RequestId);
+        Assert.Equal(64, response.ContentHash.Length);
+    }
+
+    [Fact]
+    public async Task BrowsersFromAConfiguredOriginGetCorsHeaders()
+    {
+        using var host = new ServiceHost(new Dictionary<string, string?> { ["Cors:AllowedOrigins:0"] = "https://portal.example.gov.cn" });
+        using var http = host.Http();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/reportvalidation.v1.ReportValidator/ValidateDocument");
+        preflight.Headers.Add("Origin", "https://portal.example.gov.cn");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type,x-grpc-web");
+        using var stranger = new HttpRequestMessage(HttpMethod.Options, "/reportvalidation.v1.ReportValidator/ValidateDocument");
+        stranger.Headers.Add("Origin", "https://elsewhere.example.com");
+        stranger.Headers.Add("Access-Control-Request-Method", "POST");
+
+        using var allowed = await http.SendAsync(preflight);
+        using var refused = await http.SendAsync(stranger);
+
+        Assert.Equal("https://portal.example.gov.cn", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task HealthServiceAnswersServing()
+    {
+        var health = new Health.HealthClient(_host.Channel());
+
+        var overall = await health.CheckAsync(new HealthCheckRequest());
+        var validator = await health.CheckAsync(new HealthCheckRequest { Service = "reportvalidation.v1.ReportValidator" });
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, overall.Status);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, validator.Status);
+    }
+
+    [Fact]
+    public async Task ReflectionListsTheValidatorService()
+    {
+        var reflection = new ServerReflection.ServerReflectionClient(_host.Channel());
+        using var call = reflection.ServerReflectionInfo();
+
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext());
+
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        Assert.Contains("reportvalidation.v1.ReportValidator", services);
+        Assert.Contains("grpc.health.v1.Health", services);
+    }
+
+    [Fact]
+    public async Task ListRulesReturnsTheCatalog()
+    {
+        var response = await _host.Client().ListRulesAsync(new ListRulesRequest());
+
+        Assert.Equal(ReportEngine.Default.Rules.Version, response.RuleCatalogVersion);
+        Assert.Equal(ReportEngine.Default.Rules.Descriptions.Count, response.Rules.Count);
+    }
+
+    [Fact]
+    public async Task MetricsAreScrapedOverHttp11()
+    {
+        await _host.Client().ValidateDocumentAsync(Documents.Request(Documents.Unique()));
+        using var http = _host.Http();
+
+        var metrics = await http.GetStringAsync("/metrics");
+
+        Assert.Contains("reportvalidation_requests_total{", metrics);
+        Assert.Contains("reportvalidation_cache_misses_total", metrics);
+    }
+
+    [Fact]
+    public async Task TheGrpcPortSpeaksOnlyHttp2()
+    {
+        using var http = new HttpClient { BaseAddress = _host.GrpcAddress, DefaultRequestVersion = HttpVersion.Version11 };
+
+        try
+        {
+            using var response = await http.GetAsync("/v1/rules");
+            Assert.False(response.IsSuccessStatusCode, $"HTTP/1.1 was answered {response.StatusCode} on the HTTP/2-only port");
+        }
+        catch (HttpRequestException)
+        {
+            // refused outright: also not HTTP/1.1
+        }
+    }
+
+    public void Dispose() => _host.Dispose();
+}

@@ -29,6 +29,7 @@ public static partial class PdfReader
             throw DocumentReadException.Corrupt(FormatName, "truncated: no %%EOF marker");
         }
         var lines = new List<PdfLine>();
+        var letters = 0;
         try
         {
             using var document = PdfDocument.Open(content.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
@@ -40,6 +41,7 @@ public static partial class PdfReader
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var page = document.GetPage(p);
+                letters += page.Letters.Count;
                 lines.AddRange(StackWrappedHeaders(PageLines(page, p)));
             }
         }
@@ -60,6 +62,11 @@ public static partial class PdfReader
             or IOException or NotSupportedException or OverflowException)
         {
             throw DocumentReadException.Corrupt(FormatName, e.GetType().Name);
+        }
+        if (letters == 0)
+        {
+            // Pages of images only: a scan. Reading it needs OCR, which this service does not do.
+            throw DocumentReadException.UnsupportedFormat("没有文字层的 PDF（扫描件，需先进行文字识别） / a PDF without a text layer (a scan; it needs OCR first)");
         }
         return Emit(lines);
     }

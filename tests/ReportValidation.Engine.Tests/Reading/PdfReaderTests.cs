@@ -144,6 +144,17 @@ public class PdfReaderTests
     }
 
     [Fact]
+    public void A_scanned_pdf_without_text_is_an_unsupported_format()
+    {
+        var builder = new PdfDocumentBuilder();
+        var page = builder.AddPage(595, 842);
+        page.DrawRectangle(new UglyToad.PdfPig.Core.PdfPoint(50, 50), 400, 600);
+        var error = Assert.Throws<DocumentReadException>(() => Read(builder.Build()));
+        Assert.Equal(DocumentErrorKind.UnsupportedFormat, error.Kind);
+        Assert.Contains("扫描件", error.MessageZh, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_truncated_pdf_is_corrupt()
     {
         var bytes = TableFour();

@@ -23,7 +23,7 @@ ensure_apt_packages() {
     DEBIAN_FRONTEND=noninteractive $apt_get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
-ensure_apt_packages redis-server
+ensure_apt_packages redis-server fonts-arphic-gbsn00lp fonts-dejavu-core
 export REPORTVALIDATION_REDIS_SERVER="${REPORTVALIDATION_REDIS_SERVER:-$(command -v redis-server)}"
 if [ -z "$REPORTVALIDATION_REDIS_SERVER" ]; then
   echo "redis-server could not be installed; the cache tests need it" >&2

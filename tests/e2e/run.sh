@@ -43,6 +43,8 @@ dll="$server_dir/bin/Release/net10.0/ReportValidation.Server.dll"
 # The content root is the project folder, so the page is served from its wwwroot as in development.
 log "starting the server"
 server_log="$out/server.log"
+# Emptied here, not by the background redirect, so the wait below never reads a previous run's ports.
+: >"$server_log"
 (cd "$server_dir" && exec env Server__Address=127.0.0.1 Server__GrpcPort=0 Server__HttpPort=0 \
   DOTNET_NOLOGO=1 dotnet "$dll" --contentRoot "$server_dir") >"$server_log" 2>&1 &
 server_pid=$!

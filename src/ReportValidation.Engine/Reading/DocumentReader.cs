@@ -1,3 +1,4 @@
+using System.Text;
 using ReportValidation.V1;
 
 namespace ReportValidation.Reading;
@@ -25,22 +26,106 @@ public static class DocumentReader
         return format switch
         {
             SourceFormat.Text => PlainTextReader.Read(TextDecoding.Decode(bytes, ContentSniffer.Charset(document.ContentType))),
+            SourceFormat.Html => HtmlReader.Read(document.Content, ContentSniffer.Charset(document.ContentType), limits, cancellationToken),
+            SourceFormat.Docx => DocxReader.Read(document.Content, limits, cancellationToken),
+            SourceFormat.Pdf => PdfReader.Read(document.Content, limits, cancellationToken),
             _ => throw DocumentReadException.Binary(),
         };
     }
 }
 
-/// <summary>Which format a document is in: the declared content type first, then the bytes.</summary>
+/// <summary>
+/// Which format a document is in: the declared content type first, then magic bytes, then the file
+/// name's extension, then whether the bytes look like HTML or text.
+/// </summary>
 public static class ContentSniffer
 {
+    public const string HtmlContentType = "text/html";
+    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string PdfContentType = "application/pdf";
+    public const string TextContentType = "text/plain";
+
+    /// <summary>Content types accepted as they are declared (parameters such as charset aside).</summary>
+    public static IReadOnlyDictionary<string, SourceFormat> KnownContentTypes { get; } = new Dictionary<string, SourceFormat>(StringComparer.OrdinalIgnoreCase)
+    {
+        [TextContentType] = SourceFormat.Text,
+        ["text/markdown"] = SourceFormat.Text,
+        [HtmlContentType] = SourceFormat.Html,
+        ["application/xhtml+xml"] = SourceFormat.Html,
+        [DocxContentType] = SourceFormat.Docx,
+        [PdfContentType] = SourceFormat.Pdf,
+        ["application/x-pdf"] = SourceFormat.Pdf,
+    };
+
+    private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
+    private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] CompoundFileMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
     public static SourceFormat Detect(InputDocument document)
     {
         var bytes = document.Content.Span;
+        var declared = MediaType(document.ContentType);
+        if (declared is not null && KnownContentTypes.TryGetValue(declared, out var known))
+        {
+            if (known is SourceFormat.Text or SourceFormat.Html)
+            {
+                // A client that labels every upload text/plain: a PDF or a zip says what it is, and
+                // other binary bytes are no text whatever the label says.
+                if (bytes[..Math.Min(bytes.Length, 1024)].IndexOf(PdfMagic) >= 0)
+                {
+                    return SourceFormat.Pdf;
+                }
+                if (bytes.StartsWith(ZipMagic) || bytes.StartsWith(CompoundFileMagic))
+                {
+                    return SourceFormat.Docx;
+                }
+                if (LooksBinary(bytes))
+                {
+                    return SourceFormat.Unspecified;
+                }
+            }
+            return known;
+        }
+        if (declared is "application/msword" or "application/vnd.ms-word")
+        {
+            // A legacy .doc, or a .docx that Word encrypted (both are OLE compound files).
+            return SourceFormat.Docx;
+        }
+        var head = bytes[..Math.Min(bytes.Length, 1024)];
+        if (head.IndexOf(PdfMagic) >= 0)
+        {
+            return SourceFormat.Pdf;
+        }
+        if (bytes.StartsWith(ZipMagic) || bytes.StartsWith(CompoundFileMagic))
+        {
+            return SourceFormat.Docx;
+        }
+        switch (Path.GetExtension(document.FileName ?? "").ToLowerInvariant())
+        {
+            case ".pdf":
+                return SourceFormat.Pdf;
+            case ".docx" or ".doc" or ".wps":
+                return SourceFormat.Docx;
+            case ".html" or ".htm" or ".shtml" or ".xhtml":
+                return SourceFormat.Html;
+        }
         if (LooksBinary(bytes))
         {
             return SourceFormat.Unspecified;
         }
-        return SourceFormat.Text;
+        return LooksLikeHtml(bytes) ? SourceFormat.Html : SourceFormat.Text;
+    }
+
+    /// <summary>The media type of a content type without parameters, lower case; null when none.</summary>
+    public static string? MediaType(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return null;
+        }
+        var semicolon = contentType.IndexOf(';');
+        var media = (semicolon < 0 ? contentType : contentType[..semicolon]).Trim().ToLowerInvariant();
+        return media.Length == 0 ? null : media;
     }
 
     /// <summary>The charset parameter of a content type, if any.</summary>
@@ -59,6 +144,34 @@ public static class ContentSniffer
             }
         }
         return null;
+    }
+
+    private static readonly string[] HtmlMarkers =
+        ["<!doctype html", "<html", "<head", "<body", "<table", "<meta", "<div", "<p>", "<p ", "<tr", "<td", "<span", "<br"];
+
+    /// <summary>
+    /// HTML when the text opens with a tag or comment, or carries at least two distinct HTML tags in
+    /// its first 4 KiB (a plain-text report rarely holds even one).
+    /// </summary>
+    public static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, 4096)];
+        // Latin-1 keeps every byte as one char: enough to see ASCII tags in UTF-8 or GB18030 text.
+        var text = Encoding.Latin1.GetString(head).TrimStart('\uFEFF', '\u00EF', '\u00BB', '\u00BF', ' ', '\t', '\r', '\n');
+        if (text.StartsWith("<!", StringComparison.Ordinal) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        var hits = 0;
+        foreach (var marker in HtmlMarkers)
+        {
+            if (text.Contains(marker, StringComparison.OrdinalIgnoreCase) && ++hits >= 2)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>NUL bytes or many control bytes in the first 8 KiB mean this is no text.</summary>

@@ -57,6 +57,22 @@ public sealed class DocumentReadException(DocumentErrorKind kind, string message
         new(DocumentErrorKind.TooLarge, $"文档大小 {size} 字节，超过上限 {limit} 字节。",
             $"The document is {size} bytes, over the limit of {limit} bytes.");
 
+    public static DocumentReadException UnsupportedFormat(string what) =>
+        new(DocumentErrorKind.UnsupportedFormat, $"不支持的文档格式：{what}。请提交文本、HTML、Word（.docx）或 PDF 文件。",
+            $"Unsupported document format: {what}. Submit text, HTML, Word (.docx) or PDF.");
+
+    public static DocumentReadException Corrupt(string format, string detail) =>
+        new(DocumentErrorKind.Corrupt, $"{format} 文件已损坏或不完整，无法读取（{detail}）。",
+            $"The {format} file is corrupt or truncated and cannot be read ({detail}).");
+
+    public static DocumentReadException Encrypted(string format) =>
+        new(DocumentErrorKind.Encrypted, $"{format} 文件已加密或设置了打开密码，请提交未加密的文件。",
+            $"The {format} file is encrypted or password protected; submit an unencrypted file.");
+
+    public static DocumentReadException LimitExceeded(string whatZh, string whatEn, long value, long limit) =>
+        new(DocumentErrorKind.LimitExceeded, $"{whatZh}为 {value}，超过上限 {limit}。",
+            $"The document's {whatEn} is {value}, over the limit of {limit}.");
+
     public static DocumentReadException Binary() =>
         new(DocumentErrorKind.Binary, "文档不是可识别的文本、HTML、Word 或 PDF 格式。",
             "The document is not text, HTML, Word or PDF.");

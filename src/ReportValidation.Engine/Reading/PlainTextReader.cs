@@ -5,7 +5,8 @@ namespace ReportValidation.Reading;
 /// <summary>
 /// Plain text to lines of cells. A line with pipes is a row: its non-empty segments are cells, a
 /// whitespace segment between two pipes is an empty cell, and "||" is filler; any other non-blank
-/// line is one cell.
+/// line is one cell. A line of pipes alone is empty cells where cells end in pipes ("0 |", seed
+/// 004), and a mere separator where cells stand on lines of their own between such lines.
 /// </summary>
 public static class PlainTextReader
 {
@@ -14,13 +15,21 @@ public static class PlainTextReader
         var lines = new List<GridLine>(text.Length / 16 + 1);
         var number = 0;
         var start = 0;
+        // Whether the last line with content ended its cells with pipes: then a line of pipes alone
+        // holds empty cells; otherwise it separates cells.
+        var pipeTerminated = false;
         while (start <= text.Length)
         {
             var newline = text.IndexOf('\n', start);
             var end = newline < 0 ? text.Length : newline;
             var contentEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
             number++;
-            lines.Add(ReadLine(text, number, start, contentEnd));
+            var line = ReadLine(text, number, start, contentEnd, pipeTerminated, out var kind);
+            if (kind != LineKind.Blank && kind != LineKind.PipesOnly)
+            {
+                pipeTerminated = kind == LineKind.PipeRow;
+            }
+            lines.Add(line);
             if (newline < 0)
             {
                 break;
@@ -30,10 +39,19 @@ public static class PlainTextReader
         return new SourceDocument(text, lines, SourceFormat.Text);
     }
 
-    private static GridLine ReadLine(string text, int number, int start, int end)
+    private enum LineKind
+    {
+        Blank,
+        Plain,
+        PipeRow,
+        PipesOnly,
+    }
+
+    private static GridLine ReadLine(string text, int number, int start, int end, bool pipesAreCells, out LineKind kind)
     {
         var line = text.AsSpan(start, end - start);
         var pipes = line.Count('|');
+        kind = LineKind.Plain;
         if (pipes == 0)
         {
             // The common case, one cell or none: no list, and the line shares the cell's string when
@@ -50,6 +68,7 @@ public static class PlainTextReader
             }
             if (cellStart == cellEnd)
             {
+                kind = LineKind.Blank;
                 return new GridLine(number, start, end, "", [], isRow: false);
             }
             var cellText = text[cellStart..cellEnd];
@@ -59,16 +78,21 @@ public static class PlainTextReader
         var cells = new List<GridCell>(Math.Min(pipes + 1, 16));
         if (line.Trim().Trim('|').IsWhiteSpace())
         {
-            // A line of pipes alone stands for that many empty cells, as in renderings that put one
-            // cell per line ("|" for an empty cell, "|||" for three).
-            var first = start + line.IndexOf('|');
-            for (var i = 0; i < pipes; i++)
+            // A line of pipes alone stands for that many empty cells in renderings that end every
+            // cell with a pipe ("|" for an empty cell, "|||" for three).
+            kind = LineKind.PipesOnly;
+            if (pipesAreCells)
             {
-                cells.Add(new GridCell("", first, first));
+                var first = start + line.IndexOf('|');
+                for (var i = 0; i < pipes; i++)
+                {
+                    cells.Add(new GridCell("", first, first));
+                }
             }
         }
         else
         {
+            kind = LineKind.PipeRow;
             var segmentStart = start;
             var segment = 0;
             for (var i = start; i <= end; i++)

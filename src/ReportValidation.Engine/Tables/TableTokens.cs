@@ -74,6 +74,15 @@ internal static class TableTokens
         }
         var read = values.Where(v => !v.IsImplicitBlank).ToList();
         source.ValuesFound = read.Count;
+        if (read.Count == columns)
+        {
+            // The empty cells were filler around a full row of values.
+            for (var c = 0; c < columns; c++)
+            {
+                cells[c] = ToCell(document, read[c], headerUnit);
+            }
+            return cells;
+        }
         if (read.Count == 0)
         {
             // A label with nothing after it but the next label: the report left the row empty.

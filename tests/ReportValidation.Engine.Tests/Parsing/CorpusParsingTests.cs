@@ -49,6 +49,15 @@ public class CorpusParsingTests
     }
 
     [Fact]
+    public void Excerpt006_reads_lines_holding_only_a_pipe_as_separators_between_cells_on_lines_of_their_own()
+    {
+        var report = Seeds.ParseText(File.ReadAllText(Seeds.CorpusPath("006.txt")));
+        Assert.Equal("0 0 6", TableText.Row(report.ActiveDisclosure.V2021.Regulations.Issued, report.ActiveDisclosure.V2021.Regulations.Abolished, report.ActiveDisclosure.V2021.Regulations.InForce));
+        Assert.Equal("0", TableText.Row(report.ActiveDisclosure.V2021.Licensing.Decisions));
+        Assert.Equal("0 0 0 0 0 0 0", TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.Received)));
+    }
+
+    [Fact]
     public void Excerpt008_reads_lines_holding_only_a_pipe_as_empty_cells()
     {
         var report = Seeds.ParseText(File.ReadAllText(Seeds.CorpusPath("008.txt")));

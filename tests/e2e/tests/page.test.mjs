@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import {
-  apiRules, apiValidate, baseUrl, expectedOrder, launch, openPage, paste, screenshot, seed, seeds, sequence, settled, shownFindings,
+  apiRules, apiValidate, baseUrl, docx, expectedOrder, launch, openPage, paste, screenshot, seed, seeds, sequence, settled, shownFindings,
 } from './support.mjs';
 
 let browser;
@@ -43,6 +43,9 @@ async function assertShowsResponse(page, response, lang = 'zh') {
   assert.equal(expected.length, findings.length, 'every finding has a severity the page groups');
   assert.deepEqual(shown.map((f) => [f.ruleId, f.severity, f.group]), expected.map((f) => [f.ruleId, f.severity, f.severity]));
   assert.deepEqual(shown.map((f) => f.message), expected.map((f) => (lang === 'zh' ? f.messageZh : f.messageEn) || ''));
+  // Nothing the page built prints a missing value as text.
+  const stray = await page.$$eval('#verdict, #findings, #tables, #source-detail', (nodes) => nodes.map((n) => n.textContent).join('\n'));
+  assert.doesNotMatch(stray, /\b(null|undefined|NaN)\b|\[object /);
 }
 
 // Seed 004 with 一、本年新收 自然人 changed from 5 to 7: the row total and the column balance fail,
@@ -135,6 +138,35 @@ describe('validation page', () => {
     await assertShowsResponse(page, response);
     assert.equal(await page.$eval('#source-lines', (ol) => Number(ol.dataset.lines)), text.split('\n').length);
     await screenshot(page, 'dropped-file');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a dropped HTML file is sent as HTML and its findings shown without a line view', async () => {
+    const escape = (line) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const html = `<!doctype html><html><head><meta charset="utf-8"></head><body>${seed('004').text.split('\n').map((l) => `<p>${escape(l)}</p>`).join('\n')}</body></html>`;
+    const bytes = Buffer.from(html, 'utf8');
+    const { page, errors } = await openPage(browser.context);
+    await dropFile(page, 'report.html', bytes, 'text/html');
+    const response = await apiValidate({ content: bytes.toString('base64'), contentType: 'text/html', fileName: 'report.html' });
+    await assertShowsResponse(page, response);
+    assert.equal(await page.$eval('#source-lines', (ol) => ol.dataset.lines), '0');
+    assert.match(await page.textContent('#source-detail'), /report\.html/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a dropped Word file is sent as its bytes and read as a Word document', async () => {
+    const bytes = docx(seed('004').text);
+    const type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    const { page, errors } = await openPage(browser.context);
+    await dropFile(page, 'report.docx', bytes, '');
+    const response = await apiValidate({ content: bytes.toString('base64'), contentType: type, fileName: 'report.docx' });
+    assert.equal(response.result.report.sourceFormat, 'SOURCE_FORMAT_DOCX');
+    await assertShowsResponse(page, response);
+    assert.equal(await page.$eval('[data-table="applications"]', (s) => s.dataset.found), 'true');
+    assert.match(await page.textContent('#source-detail'), /report\.docx/);
+    await screenshot(page, 'dropped-docx');
     assert.deepEqual(errors, []);
     await page.close();
   });

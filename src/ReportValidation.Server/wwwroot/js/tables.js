@@ -52,7 +52,10 @@ function valueCell(cell, table, row, column, t) {
     value.textContent = raw;
   }
   if (cell?.span?.line) td.dataset.line = String(cell.span.line);
-  if (cell?.span && cell.span.endOffset > (cell.span.startOffset || 0)) td.dataset.start = String(cell.span.startOffset || 0);
+  if (cell?.span && cell.span.endOffset > (cell.span.startOffset || 0)) {
+    td.dataset.start = String(cell.span.startOffset || 0);
+    td.dataset.end = String(cell.span.endOffset);
+  }
   td.append(value, h('span', { class: 'mark-slot' }));
   return td;
 }
@@ -171,9 +174,11 @@ export function locateCell(container, loc) {
   const start = loc.startOffset ?? loc.span?.startOffset;
   const end = loc.endOffset ?? loc.span?.endOffset;
   if (!(end > (start || 0))) return null;
-  const candidates = [...container.querySelectorAll(`[data-table="${loc.table}"] td[data-start="${start || 0}"]`)];
-  return candidates.find((td) => (!loc.row || td.dataset.cell.split('|')[1] === loc.row)
-    && (!loc.column || td.dataset.cell.split('|')[2] === loc.column)) || null;
+  const candidates = [...container.querySelectorAll(`[data-table="${loc.table}"] td[data-start="${start || 0}"][data-end="${end}"]`)]
+    .filter((td) => (!loc.row || td.dataset.cell.split('|')[1] === loc.row) && (!loc.column || td.dataset.cell.split('|')[2] === loc.column));
+  // Readers of structured formats give blank cells their row label's span; a span several cells
+  // share names none of them, so the finding stays on the row.
+  return candidates.length === 1 ? candidates[0] : null;
 }
 
 /**
@@ -224,11 +229,12 @@ function markCell(td, kind, finding, index, t) {
   const slot = td.querySelector('.mark-slot');
   const word = kind === 'suspect' ? t.suspect : kind === 'fail' ? t.failing : t.warnCell;
   const symbol = kind === 'suspect' ? '◎' : kind === 'fail' ? '✕' : '!';
-  slot.replaceChildren(
+  // replaceChildren would print a null as "null": only real nodes go in.
+  slot.replaceChildren(...[
     h('span', { class: 'mark-symbol', 'aria-hidden': 'true', text: symbol }),
     h('span', { class: 'visually-hidden', text: word }),
     finding.expected ? h('span', { class: 'expected', text: `${t.expected} ${finding.expected}` }) : null,
-  );
+  ].filter(Boolean));
   td.title = `${finding.ruleId}: ${word}${finding.expected ? ` (${t.expected} ${finding.expected})` : ''}`;
 }
 

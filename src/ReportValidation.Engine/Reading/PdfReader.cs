@@ -1,0 +1,322 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ReportValidation.V1;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Exceptions;
+
+namespace ReportValidation.Reading;
+
+/// <summary>
+/// PDF to the grid. A PDF has no cells, only positioned glyphs: letters on one baseline make a line,
+/// a horizontal gap wider than a character splits it into cells, and a table header whose narrow
+/// columns wrap one or two characters per line is stacked back into one row of labels.
+/// </summary>
+public static partial class PdfReader
+{
+    private const string FormatName = "PDF";
+    private static readonly byte[] EndOfFile = "%%EOF"u8.ToArray();
+
+    public static SourceDocument Read(ReadOnlyMemory<byte> content, ReadingLimits limits, CancellationToken cancellationToken)
+    {
+        var bytes = content.Span;
+        // A PDF always closes with %%EOF; without it the file was cut short (lenient parsing would
+        // otherwise read what it can and hide that pages are missing).
+        if (bytes[Math.Max(0, bytes.Length - 2048)..].IndexOf(EndOfFile) < 0)
+        {
+            throw DocumentReadException.Corrupt(FormatName, "truncated: no %%EOF marker");
+        }
+        var lines = new List<PdfLine>();
+        var letters = 0;
+        try
+        {
+            using var document = PdfDocument.Open(content.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            if (document.NumberOfPages > limits.MaxPdfPages)
+            {
+                throw DocumentReadException.LimitExceeded("PDF 页数", "PDF page count", document.NumberOfPages, limits.MaxPdfPages);
+            }
+            for (var p = 1; p <= document.NumberOfPages; p++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var page = document.GetPage(p);
+                letters += page.Letters.Count;
+                lines.AddRange(StackWrappedHeaders(PageLines(page, p)));
+            }
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            throw DocumentReadException.Encrypted(FormatName);
+        }
+        catch (DocumentReadException)
+        {
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is PdfDocumentFormatException or InvalidOperationException or ArgumentException
+            or IndexOutOfRangeException or InvalidCastException or FormatException or KeyNotFoundException or NullReferenceException
+            or IOException or NotSupportedException or OverflowException)
+        {
+            throw DocumentReadException.Corrupt(FormatName, e.GetType().Name);
+        }
+        if (letters == 0)
+        {
+            // Pages of images only: a scan. Reading it needs OCR, which this service does not do.
+            throw DocumentReadException.UnsupportedFormat("没有文字层的 PDF（扫描件，需先进行文字识别） / a PDF without a text layer (a scan; it needs OCR first)");
+        }
+        return Emit(lines);
+    }
+
+    private sealed class PdfCell(double x, double right, double y, double size)
+    {
+        public StringBuilder Text { get; } = new();
+        public double X { get; } = x;
+        public double Right { get; set; } = right;
+        public double Y { get; } = y;
+        public double Size { get; } = size;
+        public double Center => (X + Right) / 2;
+    }
+
+    private sealed record PdfLine(int Page, double Y, double Size, List<PdfCell> Cells);
+
+    private static List<PdfLine> PageLines(Page page, int pageNumber)
+    {
+        var letters = page.Letters
+            .Where(l => l.TextOrientation == TextOrientation.Horizontal && !string.IsNullOrEmpty(l.Value))
+            .OrderByDescending(l => l.StartBaseLine.Y)
+            .ThenBy(l => l.StartBaseLine.X)
+            .ToList();
+        var lines = new List<PdfLine>();
+        var group = new List<Letter>();
+        double groupY = 0, groupSize = 0;
+        foreach (var letter in letters)
+        {
+            var size = Size(letter);
+            if (group.Count > 0 && Math.Abs(letter.StartBaseLine.Y - groupY) > Math.Max(groupSize, size) * 0.35)
+            {
+                AddLine(group, pageNumber, lines);
+                group.Clear();
+            }
+            if (group.Count == 0)
+            {
+                groupY = letter.StartBaseLine.Y;
+                groupSize = size;
+            }
+            group.Add(letter);
+        }
+        AddLine(group, pageNumber, lines);
+        DropPageNumbers(lines, page.Width, page.Height);
+        return lines;
+    }
+
+    private static double Size(Letter letter) => letter.PointSize > 0 ? letter.PointSize : Math.Max(letter.FontSize, 1);
+
+    private static void AddLine(List<Letter> letters, int pageNumber, List<PdfLine> lines)
+    {
+        if (letters.Count == 0)
+        {
+            return;
+        }
+        letters.Sort((a, b) => a.StartBaseLine.X.CompareTo(b.StartBaseLine.X));
+        var sizes = letters.Select(Size).OrderBy(s => s).ToList();
+        var size = sizes[sizes.Count / 2];
+        var y = letters[0].StartBaseLine.Y;
+        var cells = new List<PdfCell>();
+        PdfCell? cell = null;
+        var pendingSpace = false;
+        foreach (var letter in letters)
+        {
+            if (string.IsNullOrWhiteSpace(letter.Value))
+            {
+                pendingSpace = cell is not null;
+                continue;
+            }
+            var left = letter.StartBaseLine.X;
+            var right = Math.Max(letter.EndBaseLine.X, left + letter.Width);
+            if (cell is null || left - cell.Right > size * 1.0)
+            {
+                // A gap wider than a character: a new cell (table columns), not a word space.
+                cell = new PdfCell(left, right, y, size);
+                cells.Add(cell);
+                pendingSpace = false;
+            }
+            else
+            {
+                if (pendingSpace || left - cell.Right > size * 0.2)
+                {
+                    cell.Text.Append(' ');
+                }
+                pendingSpace = false;
+            }
+            cell.Text.Append(letter.Value);
+            cell.Right = Math.Max(cell.Right, right);
+        }
+        if (cells.Count == 0)
+        {
+            return;
+        }
+        lines.Add(new PdfLine(pageNumber, y, size, cells));
+    }
+
+    /// <summary>
+    /// Page numbers ("- 3 -", "第 3 页", "3/12"): the first or last line of a page, alone, centred,
+    /// in the top or bottom margin, set apart from the body. A value cell "0" at the foot of a page is left alone.
+    /// </summary>
+    private static void DropPageNumbers(List<PdfLine> lines, double pageWidth, double pageHeight)
+    {
+        if (lines.Count == 0 || pageHeight <= 0 || pageWidth <= 0)
+        {
+            return;
+        }
+        bool IsPageNumber(PdfLine line, PdfLine? neighbour)
+        {
+            // Footers stand apart from the body; a value cell at the foot of a table does not.
+            if (line.Cells.Count != 1 || (neighbour is not null && Math.Abs(neighbour.Y - line.Y) < line.Size * 3))
+            {
+                return false;
+            }
+            var cell = line.Cells[0];
+            var centred = Math.Abs(cell.Center - pageWidth / 2) < pageWidth * 0.1;
+            var inMargin = line.Y < pageHeight * 0.1 || line.Y > pageHeight * 0.9;
+            return centred && inMargin && PageNumberPattern().IsMatch(cell.Text.ToString());
+        }
+        if (IsPageNumber(lines[^1], lines.Count > 1 ? lines[^2] : null))
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+        if (lines.Count > 0 && IsPageNumber(lines[0], lines.Count > 1 ? lines[1] : null))
+        {
+            lines.RemoveAt(0);
+        }
+    }
+
+    [GeneratedRegex(@"^[\s\-—–]*(第\s*)?\d+\s*页?\s*([/／共]\s*\d+\s*页?)?[\s\-—–]*$")]
+    private static partial Regex PageNumberPattern();
+
+    /// <summary>
+    /// Narrow table columns (table 四 has fifteen) wrap their header labels, often one character per
+    /// line. A line of short cells set close under a multi-cell line, each cell under one of that
+    /// line's cells, continues those cells: its text is appended to the cell above.
+    /// </summary>
+    private static List<PdfLine> StackWrappedHeaders(List<PdfLine> lines)
+    {
+        var result = new List<PdfLine>(lines.Count);
+        PdfLine? anchor = null;
+        PdfLine? previous = null;
+        foreach (var line in lines)
+        {
+            if (anchor is not null && previous is not null && Continues(anchor, previous, line))
+            {
+                foreach (var cell in line.Cells)
+                {
+                    var above = anchor.Cells.MinBy(a => Math.Abs(a.Center - cell.Center))!;
+                    above.Text.Append(cell.Text);
+                    above.Right = Math.Max(above.Right, cell.Right);
+                }
+                previous = line;
+                continue;
+            }
+            if (anchor is not null && previous is not null && WrappedLabel(anchor, previous, line) is { } label)
+            {
+                label.Text.Append(line.Cells[0].Text);
+                previous = line;
+                continue;
+            }
+            result.Add(line);
+            anchor = line.Cells.Count >= 2 ? line : null;
+            previous = line;
+        }
+        return result;
+    }
+
+    private static bool Continues(PdfLine anchor, PdfLine previous, PdfLine line)
+    {
+        if (line.Cells.Count < 2 || line.Page != previous.Page || previous.Y - line.Y > line.Size * 1.5 || previous.Y <= line.Y)
+        {
+            return false;
+        }
+        var used = new HashSet<PdfCell>();
+        foreach (var cell in line.Cells)
+        {
+            var text = cell.Text.ToString();
+            if (text.Length > 4 || IsNumber(text))
+            {
+                return false;
+            }
+            var above = anchor.Cells.MinBy(a => Math.Abs(a.Center - cell.Center))!;
+            var aligned = Math.Abs(above.Center - cell.Center) <= line.Size * 0.75 || Math.Abs(above.X - cell.X) <= line.Size * 0.5;
+            if (!aligned || !used.Add(above))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// A long row label wrapped inside its column ("（二）部分公开（区分处理的，只计这一情形，" then
+    /// "不计其他情形）"): one text cell set close under a label of the row above, starting where it
+    /// starts and ending before the next column. Returns the label it continues.
+    /// </summary>
+    private static PdfCell? WrappedLabel(PdfLine anchor, PdfLine previous, PdfLine line)
+    {
+        if (line.Cells.Count != 1 || line.Page != previous.Page || previous.Y <= line.Y || previous.Y - line.Y > line.Size * 1.5)
+        {
+            return null;
+        }
+        var cell = line.Cells[0];
+        if (IsNumber(cell.Text.ToString()))
+        {
+            return null;
+        }
+        for (var i = 0; i + 1 < anchor.Cells.Count; i++)
+        {
+            var label = anchor.Cells[i];
+            if (Math.Abs(label.X - cell.X) <= line.Size * 0.5 && cell.Right < anchor.Cells[i + 1].X && !IsNumber(label.Text.ToString()))
+            {
+                return label;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsNumber(string text) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>
+    /// Lines to the grid. A line of several cells is a table row; so is a one-cell line between two
+    /// rows (a spanning label such as 第二十条第（一）项 inside table 二).
+    /// </summary>
+    private static SourceDocument Emit(List<PdfLine> lines)
+    {
+        var builder = new SourceDocumentBuilder();
+        var perPage = new Dictionary<int, int>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var number = perPage[line.Page] = perPage.GetValueOrDefault(line.Page) + 1;
+            var isRow = line.Cells.Count > 1
+                || (i > 0 && i + 1 < lines.Count && lines[i - 1].Cells.Count > 1 && lines[i + 1].Cells.Count > 1);
+            var cells = new List<(string, CellOrigin)>(line.Cells.Count);
+            for (var c = 0; c < line.Cells.Count; c++)
+            {
+                var cell = line.Cells[c];
+                cells.Add((cell.Text.ToString(), new CellOrigin($"page[{line.Page}]/line[{number}]/cell[{c + 1}]", line.Page,
+                    Math.Round(cell.X, 2), Math.Round(cell.Y, 2))));
+            }
+            if (isRow)
+            {
+                builder.AddRow(cells);
+            }
+            else
+            {
+                builder.AddParagraph(cells[0].Item1, cells[0].Item2);
+            }
+        }
+        return builder.Build(SourceFormat.Pdf);
+    }
+}

@@ -156,6 +156,11 @@ public static class ContentSniffer
     public static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
     {
         var head = bytes[..Math.Min(bytes.Length, 4096)];
+        // No tag opener at all: plain text, without building a string (the common case on the hot path).
+        if (head.IndexOf((byte)'<') < 0)
+        {
+            return false;
+        }
         // Latin-1 keeps every byte as one char: enough to see ASCII tags in UTF-8 or GB18030 text.
         var text = Encoding.Latin1.GetString(head).TrimStart('\uFEFF', '\u00EF', '\u00BB', '\u00BF', ' ', '\t', '\r', '\n');
         if (text.StartsWith("<!", StringComparison.Ordinal) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
@@ -182,13 +187,18 @@ public static class ContentSniffer
         {
             return false; // UTF-16 with a BOM has NULs but is text
         }
+        if (head.IndexOf((byte)0) >= 0)
+        {
+            return true;
+        }
+        // Vectorised fast path: most text has no control bytes at all.
+        if (head.IndexOfAnyInRange((byte)0x01, (byte)0x08) < 0 && head.IndexOfAnyInRange((byte)0x0E, (byte)0x1F) < 0)
+        {
+            return false;
+        }
         var control = 0;
         foreach (var b in head)
         {
-            if (b == 0)
-            {
-                return true;
-            }
             if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B))
             {
                 control++;

@@ -234,6 +234,14 @@ internal static class ApplicationsTableReader
             return -1;
         }
         var rows = ApplicationsRows.All;
+        // Rows come in template order: try the next few first, then all of them.
+        for (var r = lastMatched + 1; r < rows.Count && r <= lastMatched + 3; r++)
+        {
+            if (HasKeyword(label, r))
+            {
+                return r == OtherGroup && !IsOtherLeaf(tokens, index) ? -1 : r;
+            }
+        }
         for (var r = 0; r < rows.Count; r++)
         {
             foreach (var keyword in rows[r].Keywords)
@@ -259,6 +267,18 @@ internal static class ApplicationsTableReader
             return Total;
         }
         return -1;
+    }
+
+    private static bool HasKeyword(string label, int row)
+    {
+        foreach (var keyword in ApplicationsRows.All[row].Keywords)
+        {
+            if (label.Contains(keyword, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // 2019's （六）其他处理 carries values; 2021's is followed by its sub-row labels.

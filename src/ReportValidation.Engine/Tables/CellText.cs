@@ -68,6 +68,11 @@ public static class CellText
     public static Cell Read(string text, string headerUnit = "")
     {
         var raw = text.Trim();
+        // Most cells are plain ASCII counts ("0", "12"): read them without folding.
+        if (raw.Length is > 0 and <= 18 && IsAsciiDigits(raw))
+        {
+            return new Cell { Raw = raw, Unit = headerUnit, State = CellState.Number, Integer = long.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture) };
+        }
         var cell = new Cell { Raw = raw, Unit = headerUnit };
         var s = Compact(raw);
         if (IsBlankMarker(s))
@@ -137,6 +142,18 @@ public static class CellText
         Cell.ValueOneofCase.Decimal when decimal.TryParse(cell.Decimal, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) => d,
         _ => null,
     };
+
+    private static bool IsAsciiDigits(string s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static bool IsPlainNumber(string s)
     {

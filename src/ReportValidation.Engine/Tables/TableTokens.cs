@@ -72,7 +72,14 @@ internal static class TableTokens
             }
             return cells;
         }
-        var read = values.Where(v => !v.IsImplicitBlank).ToList();
+        var read = new List<TableToken>(values.Count);
+        foreach (var value in values)
+        {
+            if (!value.IsImplicitBlank)
+            {
+                read.Add(value);
+            }
+        }
         source.ValuesFound = read.Count;
         if (read.Count == columns)
         {

@@ -37,4 +37,20 @@ public sealed class EncodedResultTests
 
         Assert.Same(result, response.Result);
     }
+
+    [Fact]
+    public void ARememberedEntryKeepsOnlyTheEncodingAndStillAnswersBothKinds()
+    {
+        var result = ReportEngine.Default.Validate(InputDocument.FromText(Documents.Seed("004")));
+        var remembered = new EncodedResult(result, result.ToByteArray()).WithoutMessage();
+
+        var json = new ValidateDocumentResponse();
+        remembered.SetOn(json, binary: false);
+        var binary = new ValidateDocumentResponse();
+        remembered.SetOn(binary, binary: true);
+
+        Assert.NotSame(result, json.Result);
+        Assert.Equal(result, json.Result);
+        Assert.Equal(result, ValidateDocumentResponse.Parser.ParseFrom(binary.ToByteArray()).Result);
+    }
 }

@@ -113,7 +113,7 @@ public sealed class ResponseCache : IDisposable
                 {
                     lookup?.SetTag("cache.hit", true);
                     _telemetry.CacheHit("redis");
-                    var encoded = new EncodedResult(fromRedis, stored.AsSpan(HeaderLength));
+                    var encoded = new EncodedResult(fromRedis, stored.AsMemory(HeaderLength));
                     Remember(key, encoded, stored.Length);
                     return (encoded, CacheSource.Redis);
                 }
@@ -124,7 +124,7 @@ public sealed class ResponseCache : IDisposable
         _telemetry.CacheMiss();
         var result = await compute(cancellationToken).ConfigureAwait(false);
         var value = Write(key, result);
-        var computed = new EncodedResult(result, value.AsSpan(HeaderLength));
+        var computed = new EncodedResult(result, value.AsMemory(HeaderLength));
         if (value.Length <= _options.MaxEntryBytes)
         {
             Remember(key, computed, value.Length);
@@ -145,8 +145,8 @@ public sealed class ResponseCache : IDisposable
         {
             return;
         }
-        // The entry holds the message and its encoding: about twice the encoded size.
-        _memory.Set(key, result, new MemoryCacheEntryOptions { Size = 2L * size, AbsoluteExpirationRelativeToNow = TimeToLive });
+        // The entry holds the encoding (once as the response field, once as the stored value).
+        _memory.Set(key, result.WithoutMessage(), new MemoryCacheEntryOptions { Size = 2L * size, AbsoluteExpirationRelativeToNow = TimeToLive });
     }
 
     internal static byte[] Write(ContentHash key, ValidationResult result)

@@ -30,7 +30,7 @@ public sealed class ServerTelemetry
         _cacheHits = meter.CreateCounter<long>("reportvalidation.cache.hits", "{lookup}", "Responses served from the cache, by level");
         _cacheMisses = meter.CreateCounter<long>("reportvalidation.cache.misses", "{lookup}", "Responses the engine computed");
         _redisErrors = meter.CreateCounter<long>("reportvalidation.redis.errors", "{error}", "Redis operations that failed or returned garbage");
-        _findings = meter.CreateCounter<long>("reportvalidation.findings", "{finding}", "Findings returned, by rule id and severity");
+        _findings = meter.CreateCounter<long>("reportvalidation.findings", "{finding}", "Findings the engine found, by rule id and severity (counted once per validation, not per cached answer)");
     }
 
     public void CallCompleted(string method, string status, TimeSpan elapsed)

@@ -96,7 +96,11 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
     private (EncodedResult, CacheSource, ContentHash) Served(EncodedResult result, CacheSource source, ContentHash hash)
     {
         Activity.Current?.SetTag("reportvalidation.cache.source", source.ToString());
-        telemetry.Findings(result.Result);
+        if (source == CacheSource.Computed)
+        {
+            // Counted where the engine found them; a cached answer repeats findings already counted.
+            telemetry.Findings(result.Result);
+        }
         return (result, source, hash);
     }
 }

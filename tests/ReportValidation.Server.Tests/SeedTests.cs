@@ -27,6 +27,32 @@ public sealed class SeedTests
     }
 
     [Fact]
+    public async Task HtmlBytesAreReadLikeTheTextTheyCarry()
+    {
+        using var host = new ServiceHost();
+        var text = Documents.Seed("001");
+        var html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
+            + string.Concat(text.Split('\n').Select(line => "<p>" + WebUtility.HtmlEncode(line.Trim()) + "</p>\n"))
+            + "</body></html>";
+        var request = new ValidateDocumentRequest
+        {
+            Document = new Document { Content = Google.Protobuf.ByteString.CopyFromUtf8(html), ContentType = "text/html" },
+        };
+
+        var response = await host.Client().ValidateDocumentAsync(request);
+
+        var report = response.Result.Report;
+        Assert.Equal(SourceFormat.Html, report.SourceFormat);
+        Assert.Equal(2019, report.Year);
+        Assert.Equal(129014, report.ActiveDisclosure.V2019.Procurement.ProcurementAmount.Integer);
+        Assert.Equal(-4, report.ActiveDisclosure.V2019.Penalty.Change.Integer);
+        var fromText = ReportEngine.Default.Parse(InputDocument.FromText(text));
+        Assert.Equal(fromText.Applications.Total.Total.State, report.Applications.Total.Total.State);
+        Assert.Equal(fromText.Applications.Total.Total.Integer, report.Applications.Total.Total.Integer);
+        Assert.Equal(fromText.Sections.Select(s => s.Ordinal), report.Sections.Select(s => s.Ordinal));
+    }
+
+    [Fact]
     public async Task ReadmeJsonExampleReturnsFindings()
     {
         // The request README.md's curl example sends: its seed, its route, its profile.

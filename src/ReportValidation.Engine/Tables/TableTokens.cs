@@ -58,9 +58,10 @@ internal static class TableTokens
         {
             values.RemoveAt(values.Count - 1);
         }
-        if (values.Count == columns + 1 && dropExtra is not null && dropExtra(values))
+        if (values.Count == columns + 1)
         {
-            // dropExtra removed a recognised extra column (e.g. a 法人或其他组织 subtotal).
+            // A recognised extra column (e.g. a 法人或其他组织 subtotal) is removed in place.
+            dropExtra?.Invoke(values);
         }
         var cells = new Cell[columns];
         if (values.Count == columns)

@@ -29,6 +29,14 @@ public class LabelMatchingTests
     }
 
     [Fact]
+    public void A_legal_person_subtotal_column_is_recognised_by_its_sum_and_left_out()
+    {
+        var text = Seeds.Text("004").Replace("一、本年新收政府信息公开申请数量 |\n5 |\n1 |", "一、本年新收政府信息公开申请数量 |\n5 |\n1 |\n1 |", StringComparison.Ordinal);
+        var row = Seeds.ParseText(text).Applications.Received;
+        Assert.Equal("5 1 0 0 0 0 6", TableText.Row(ApplicationsRows.Cells(row)));
+    }
+
+    [Fact]
     public void Full_width_and_half_width_brackets_and_inner_spaces_match_the_same_row()
     {
         var text = Seeds.Text("001")

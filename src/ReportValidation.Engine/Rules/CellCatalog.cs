@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ReportValidation.Tables;
 using ReportValidation.V1;
 
 namespace ReportValidation.Rules;
@@ -100,65 +101,10 @@ public static class CellCatalog
     public const string Applications = "applications";
     public const string ReviewLitigation = "review_litigation";
 
-    public static readonly (string Key, string LabelZh)[] ApplicantColumns =
-    [
-        ("natural_person", "自然人"),
-        ("commercial_enterprise", "商业企业"),
-        ("research_institution", "科研机构"),
-        ("social_welfare_org", "社会公益组织"),
-        ("legal_service_org", "法律服务机构"),
-        ("other_org", "其他"),
-    ];
+    // Table 三's rows and columns are the parser's (Tables/ApplicationsRows): one list for both.
+    public static readonly (string Key, string LabelZh)[] ApplicantColumns = ApplicationsRows.Columns[..6];
 
-    public static readonly (string Key, string LabelZh)[] ApplicationColumns = [.. ApplicantColumns, ("total", "总计")];
-
-    private static readonly Func<ApplicationsRow, Cell?>[] ApplicationCellGetters =
-    [
-        r => r.NaturalPerson, r => r.CommercialEnterprise, r => r.ResearchInstitution,
-        r => r.SocialWelfareOrg, r => r.LegalServiceOrg, r => r.OtherOrg, r => r.Total,
-    ];
-
-    private static readonly (string Key, string LabelZh, Func<ApplicationsTable, ApplicationsRow?> Get)[] CommonHead =
-    [
-        ("received", "一、本年新收政府信息公开申请数量", t => t.Received),
-        ("carried_over", "二、上年结转政府信息公开申请数量", t => t.CarriedOver),
-        ("disclosed", "（一）予以公开", t => t.Disclosed),
-        ("partially_disclosed", "（二）部分公开", t => t.PartiallyDisclosed),
-        ("withheld.state_secret", "（三）1.属于国家秘密", t => t.WithheldStateSecret),
-        ("withheld.prohibited_by_law", "（三）2.其他法律行政法规禁止公开", t => t.WithheldProhibitedByLaw),
-        ("withheld.security_stability", "（三）3.危及“三安全一稳定”", t => t.WithheldSecurityStability),
-        ("withheld.third_party_rights", "（三）4.保护第三方合法权益", t => t.WithheldThirdPartyRights),
-        ("withheld.internal_affairs", "（三）5.属于三类内部事务信息", t => t.WithheldInternalAffairs),
-        ("withheld.process_information", "（三）6.属于四类过程性信息", t => t.WithheldProcessInformation),
-        ("withheld.enforcement_files", "（三）7.属于行政执法案卷", t => t.WithheldEnforcementFiles),
-        ("withheld.query_matters", "（三）8.属于行政查询事项", t => t.WithheldQueryMatters),
-        ("unavailable.not_held", "（四）1.本机关不掌握相关政府信息", t => t.UnavailableNotHeld),
-        ("unavailable.needs_creation", "（四）2.没有现成信息需要另行制作", t => t.UnavailableNeedsCreation),
-        ("unavailable.unclear_after_correction", "（四）3.补正后申请内容仍不明确", t => t.UnavailableUnclearAfterCorrection),
-        ("not_processed.complaint", "（五）1.信访举报投诉类申请", t => t.NotProcessedComplaint),
-        ("not_processed.duplicate", "（五）2.重复申请", t => t.NotProcessedDuplicate),
-        ("not_processed.publication", "（五）3.要求提供公开出版物", t => t.NotProcessedPublication),
-        ("not_processed.excessive", "（五）4.无正当理由大量反复申请", t => t.NotProcessedExcessive),
-        ("not_processed.confirmation", "（五）5.要求行政机关确认或重新出具已获取信息", t => t.NotProcessedConfirmation),
-    ];
-
-    private static readonly (string Key, string LabelZh, Func<ApplicationsTable, ApplicationsRow?> Get)[] Other2019 =
-    [
-        ("other", "（六）其他处理", t => t.Other),
-    ];
-
-    private static readonly (string Key, string LabelZh, Func<ApplicationsTable, ApplicationsRow?> Get)[] Other2021 =
-    [
-        ("other.no_correction", "（六）1.申请人无正当理由逾期不补正", t => t.OtherNoCorrection),
-        ("other.unpaid_fee", "（六）2.申请人逾期未按收费通知要求缴纳费用", t => t.OtherUnpaidFee),
-        ("other.other", "（六）3.其他", t => t.OtherOther),
-    ];
-
-    private static readonly (string Key, string LabelZh, Func<ApplicationsTable, ApplicationsRow?> Get)[] CommonTail =
-    [
-        ("total", "（七）总计", t => t.Total),
-        ("carried_forward", "四、结转下年度继续办理", t => t.CarriedForward),
-    ];
+    public static readonly (string Key, string LabelZh)[] ApplicationColumns = ApplicationsRows.Columns;
 
     private static readonly (string Key, string LabelZh, Func<ReviewLitigationTable, Cell?> Get)[] ReviewColumns =
     [
@@ -273,14 +219,15 @@ public static class CellCatalog
         var applicationColumns = new (string, string, ValueKind, Func<ApplicationsRow, Cell?>)[ApplicationColumns.Length];
         for (var c = 0; c < ApplicationColumns.Length; c++)
         {
-            applicationColumns[c] = (ApplicationColumns[c].Key, ApplicationColumns[c].LabelZh, ValueKind.Count, ApplicationCellGetters[c]);
+            applicationColumns[c] = (ApplicationColumns[c].Key, ApplicationColumns[c].LabelZh, ValueKind.Count, ApplicationsRows.CellGetters[c]);
         }
-        var applicationRows = version == TemplateVersion._2019
-            ? CommonHead.Concat(Other2019).Concat(CommonTail)
-            : CommonHead.Concat(Other2021).Concat(CommonTail);
-        foreach (var (key, label, get) in applicationRows)
+        foreach (var definition in ApplicationsRows.All)
         {
-            AddRow(Applications, key, label, r => r.Applications is { } t ? get(t) : null, m => m.Source, applicationColumns);
+            if (definition.AppliesTo(version))
+            {
+                var get = definition.Get;
+                AddRow(Applications, definition.Key, definition.ClerkLabel, r => r.Applications is { } t ? get(t) : null, m => m.Source, applicationColumns);
+            }
         }
 
         // 四 (review_litigation): one row "row", whose message is the table itself

@@ -49,16 +49,9 @@ internal static class ActiveDisclosureTableReader
             var definition = definitions[current];
             var unit = definition.Key == "fees" && version != TemplateVersion._2019 ? feeUnit
                 : definition.Key == "procurement" ? procurementUnit : "";
-            var cells = TableTokens.Assign(document, values, definition.Columns, followedByLabel, source!, unit)
+            // Only the money column (the last one: 收费金额, 采购总金额) takes the header's unit.
+            var cells = TableTokens.Assign(document, values, definition.Columns, followedByLabel, source!)
                 ?? Enumerable.Range(0, definition.Columns).Select(_ => TableTokens.Missing()).ToArray();
-            // The money column is the last one of its row (收费金额, 采购总金额); counts carry no unit.
-            for (var c = 0; c < cells.Length - 1; c++)
-            {
-                if (cells[c].Unit == unit)
-                {
-                    cells[c].Unit = "";
-                }
-            }
             if (unit.Length > 0 && cells[^1].Unit.Length == 0 && cells[^1].State == CellState.Number)
             {
                 cells[^1].Unit = unit;
@@ -136,18 +129,18 @@ internal static class ActiveDisclosureTableReader
             Licensing = Decision("licensing"),
             Penalty = Decision("penalty"),
             Coercion = Decision("coercion"),
-            Fees = new FeeAmountRow { Source = Source("fees", "行政事业性收费"), FeeAmount = Cell("fees", 0) },
+            Fees = new FeeAmountRow { Source = Source("fees"), FeeAmount = Cell("fees", 0) },
         };
 
         StockRow Stock(string key) => new()
         {
-            Source = Source(key, key == "regulations" ? "规章" : "行政规范性文件"),
+            Source = Source(key),
             Issued = Cell(key, 0),
             Abolished = Cell(key, 1),
             InForce = Cell(key, 2),
         };
-        DecisionRow Decision(string key) => new() { Source = Source(key, Label2021(key)), Decisions = Cell(key, 0) };
-        RowSource Source(string key, string label) => rows.TryGetValue(key, out var row) ? row.Source : new RowSource { Found = false, OfficialLabel = label };
+        DecisionRow Decision(string key) => new() { Source = Source(key), Decisions = Cell(key, 0) };
+        RowSource Source(string key) => SourceOf(rows, Rows2021, key);
         Cell Cell(string key, int column) => rows.TryGetValue(key, out var row) ? row.Cells[column] : TableTokens.Missing();
     }
 
@@ -155,45 +148,44 @@ internal static class ActiveDisclosureTableReader
     {
         return new ActiveDisclosure2019
         {
-            Regulations = Published("regulations", "规章"),
-            NormativeDocuments = Published("normative_documents", "规范性文件"),
-            Licensing = Items("licensing", "行政许可"),
-            OtherServices = Items("other_services", "其他对外管理服务事项"),
-            Penalty = Items("penalty", "行政处罚"),
-            Coercion = Items("coercion", "行政强制"),
-            Fees = new FeeItemsRow { Source = Source("fees", "行政事业性收费"), PrevItems = Cell("fees", 0), Change = Cell("fees", 1) },
+            Regulations = Published("regulations"),
+            NormativeDocuments = Published("normative_documents"),
+            Licensing = Items("licensing"),
+            OtherServices = Items("other_services"),
+            Penalty = Items("penalty"),
+            Coercion = Items("coercion"),
+            Fees = new FeeItemsRow { Source = Source("fees"), PrevItems = Cell("fees", 0), Change = Cell("fees", 1) },
             Procurement = new ProcurementRow
             {
-                Source = Source("procurement", "政府集中采购"),
+                Source = Source("procurement"),
                 ProcurementItems = Cell("procurement", 0),
                 ProcurementAmount = Cell("procurement", 1),
             },
         };
 
-        PublishedRow Published(string key, string label) => new()
+        PublishedRow Published(string key) => new()
         {
-            Source = Source(key, label),
+            Source = Source(key),
             NewMade = Cell(key, 0),
             NewPublished = Cell(key, 1),
             PublishedTotal = Cell(key, 2),
         };
-        ItemsRow Items(string key, string label) => new()
+        ItemsRow Items(string key) => new()
         {
-            Source = Source(key, label),
+            Source = Source(key),
             PrevItems = Cell(key, 0),
             Change = Cell(key, 1),
             Decisions = Cell(key, 2),
         };
-        RowSource Source(string key, string label) => rows.TryGetValue(key, out var row) ? row.Source : new RowSource { Found = false, OfficialLabel = label };
+        RowSource Source(string key) => SourceOf(rows, Rows2019, key);
         Cell Cell(string key, int column) => rows.TryGetValue(key, out var row) ? row.Cells[column] : TableTokens.Missing();
     }
 
-    private static string Label2021(string key) => key switch
-    {
-        "licensing" => "行政许可",
-        "penalty" => "行政处罚",
-        _ => "行政强制",
-    };
+    /// <summary>How a row was read, or a not-found source carrying the row's official label.</summary>
+    private static RowSource SourceOf(Dictionary<string, (RowSource Source, Cell[] Cells)> rows, RowDefinition[] definitions, string key) =>
+        rows.TryGetValue(key, out var row)
+            ? row.Source
+            : new RowSource { Found = false, OfficialLabel = Array.Find(definitions, d => d.Key == key)!.Label };
 
     private static int Match(RowDefinition[] definitions, string label, out bool official)
     {

@@ -244,16 +244,10 @@ internal static class ApplicationsTableReader
         }
         for (var r = 0; r < rows.Count; r++)
         {
-            foreach (var keyword in rows[r].Keywords)
+            if (HasKeyword(label, r))
             {
-                if (label.Contains(keyword, StringComparison.Ordinal))
-                {
-                    if (r == OtherGroup && !IsOtherLeaf(tokens, index))
-                    {
-                        return -1; // 2021: （六）其他处理 is a group label over three rows
-                    }
-                    return r;
-                }
+                // 2021: （六）其他处理 is a group label over three rows.
+                return r == OtherGroup && !IsOtherLeaf(tokens, index) ? -1 : r;
             }
         }
         var bare = LabelText.WithoutOrdinal(label);

@@ -26,18 +26,14 @@ public static class LabelText
         {
             fold[c] = (char)c;
         }
-        for (var i = 0; i + 1 < CompatibilityPairs.Length; i += 2)
-        {
-            fold[CompatibilityPairs[i]] = CompatibilityPairs[i + 1];
-        }
         for (var i = 0; i < Traditional.Length && i < Simplified.Length; i++)
         {
             fold[Traditional[i]] = Simplified[i];
         }
-        // Traditional characters reached through a compatibility form fold all the way.
-        for (var c = 0; c <= char.MaxValue; c++)
+        // A compatibility form of a traditional character folds all the way to the simplified one.
+        for (var i = 0; i + 1 < CompatibilityPairs.Length; i += 2)
         {
-            fold[c] = SimplifiedOf(fold[c]);
+            fold[CompatibilityPairs[i]] = SimplifiedOf(CompatibilityPairs[i + 1]);
         }
         fold['（'] = '(';
         fold['）'] = ')';

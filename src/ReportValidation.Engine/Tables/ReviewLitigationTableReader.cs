@@ -11,13 +11,6 @@ internal static class ReviewLitigationTableReader
 {
     public const int Columns = 15;
 
-    public static readonly string[] ColumnKeys =
-    [
-        "review.upheld", "review.corrected", "review.other", "review.pending", "review.total",
-        "litigation_direct.upheld", "litigation_direct.corrected", "litigation_direct.other", "litigation_direct.pending", "litigation_direct.total",
-        "litigation_after_review.upheld", "litigation_after_review.corrected", "litigation_after_review.other", "litigation_after_review.pending", "litigation_after_review.total",
-    ];
-
     public static ReviewLitigationTable Read(SourceDocument document, List<TableToken> tokens)
     {
         var table = new ReviewLitigationTable();

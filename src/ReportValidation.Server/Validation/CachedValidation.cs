@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using ReportValidation.Reading;
-using Microsoft.Extensions.Options;
 using ReportValidation.Server.Caching;
-using ReportValidation.Server.Hosting;
 using ReportValidation.Server.Telemetry;
 using ReportValidation.V1;
 
@@ -12,16 +10,8 @@ namespace ReportValidation.Server.Validation;
 /// Hash the request, look it up, and run the engine on a miss, with a span per step. Nothing about
 /// reports is decided here: parsing, rules and the verdict (profile, acknowledgements) are the engine's.
 /// </summary>
-public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, ServerTelemetry telemetry, IOptions<LimitOptions> limits)
-    : IDisposable
+public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, ServerTelemetry telemetry, EngineThreads engineThreads)
 {
-    // The engine is synchronous and CPU-bound: more runs at once than processors only adds latency, and
-    // each would hold a thread-pool thread, starving everything else until the pool grows (seconds).
-    private readonly SemaphoreSlim _engineRuns = new(EngineRuns(limits.Value), EngineRuns(limits.Value));
-
-    private static int EngineRuns(LimitOptions limits) =>
-        limits.MaxConcurrentValidations > 0 ? limits.MaxConcurrentValidations : Environment.ProcessorCount;
-
     public string CatalogVersion => engine.Rules.Version;
 
     public async ValueTask<(EncodedResult Result, CacheSource Source, ContentHash Hash)> ValidateDocumentAsync(
@@ -55,20 +45,8 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
         return Served(result, source, hash);
     }
 
-    private async ValueTask<ValidationResult> Gated(CancellationToken token, Func<ValidationResult> run)
-    {
-        await _engineRuns.WaitAsync(token).ConfigureAwait(false);
-        try
-        {
-            return run();
-        }
-        finally
-        {
-            _engineRuns.Release();
-        }
-    }
-
-    public void Dispose() => _engineRuns.Dispose();
+    private ValueTask<ValidationResult> Gated(CancellationToken token, Func<ValidationResult> run) =>
+        new(engineThreads.RunAsync(run, token));
 
     private Report ParsePrevious(InputDocument previous, CancellationToken token)
     {

@@ -54,6 +54,11 @@ public static class ServiceRegistration
             var engine = ReportEngine.Default;
             return new ReportEngine(engine.Rules, engine.Limits with { MaxDocumentBytes = limits.MaxDocumentBytes });
         });
+        services.AddSingleton(provider =>
+        {
+            var limits = provider.GetRequiredService<IOptions<LimitOptions>>().Value;
+            return new EngineThreads(limits.MaxConcurrentValidations > 0 ? limits.MaxConcurrentValidations : Environment.ProcessorCount);
+        });
         services.AddSingleton<CachedValidation>();
 
         services.AddOptions<BrowserAccessOptions>().BindConfiguration(BrowserAccessOptions.Section);

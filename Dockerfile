@@ -13,12 +13,17 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ReportValidation.Engine/ReportValidation.Engine.csproj src/ReportValidation.Engine/
 COPY src/ReportValidation.Server/ReportValidation.Server.csproj src/ReportValidation.Server/
-RUN dotnet restore src/ReportValidation.Server/ReportValidation.Server.csproj
+# ReadyToRun: the image starts with compiled code instead of JIT-compiling under its first load
+# (the runtime identifier follows the platform being built: linux-x64 or linux-arm64).
+ARG TARGETARCH=amd64
+RUN echo "linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64)" > /tmp/rid \
+ && dotnet restore src/ReportValidation.Server/ReportValidation.Server.csproj -r "$(cat /tmp/rid)" -p:PublishReadyToRun=true
 COPY protos/ protos/
 COPY src/ReportValidation.Engine/ src/ReportValidation.Engine/
 COPY src/ReportValidation.Server/ src/ReportValidation.Server/
 RUN dotnet publish src/ReportValidation.Server/ReportValidation.Server.csproj \
-      -c Release --no-restore -o /app -p:UseAppHost=false
+      -c Release --no-restore -r "$(cat /tmp/rid)" --self-contained false -p:PublishReadyToRun=true \
+      -o /app -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
 WORKDIR /app

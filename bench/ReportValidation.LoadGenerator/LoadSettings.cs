@@ -10,6 +10,9 @@ public sealed record LoadSettings
     public string Repository { get; init; } = FindRepository();
     public string Configuration { get; init; } = "Release";
     public string? OutputPath { get; init; }
+
+    /// <summary>The server to measure; by default the build output (run.sh passes the published, ReadyToRun one).</summary>
+    public string? ServerDll { get; init; }
     public string RedisServer { get; init; } = Environment.GetEnvironmentVariable("REPORTVALIDATION_REDIS_SERVER") ?? "redis-server";
 
     public static LoadSettings Parse(string[] args)
@@ -28,6 +31,7 @@ public sealed record LoadSettings
                 "--repo" => settings with { Repository = value },
                 "--configuration" => settings with { Configuration = value },
                 "--out" => settings with { OutputPath = value },
+                "--server-dll" => settings with { ServerDll = Path.GetFullPath(value) },
                 "--redis-server" => settings with { RedisServer = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

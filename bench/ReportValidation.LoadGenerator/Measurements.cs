@@ -87,7 +87,7 @@ public sealed class Measurements(LoadSettings settings)
     {
         port = ServerProcess.FreePort();
         var project = Path.Combine(settings.Repository, "src", "ReportValidation.Server");
-        var dll = Path.Combine(project, "bin", settings.Configuration, "net10.0", "ReportValidation.Server.dll");
+        var dll = settings.ServerDll ?? Path.Combine(project, "bin", settings.Configuration, "net10.0", "ReportValidation.Server.dll");
         var environment = new Dictionary<string, string>(extra)
         {
             ["Server__Address"] = "127.0.0.1",

@@ -106,7 +106,7 @@ public sealed class ResponseCacheTests
         var text = Documents.Unique();
         var first = await client.ValidateDocumentAsync(Documents.Request(text));
         var redis = host.Services.GetRequiredService<SharedCache>().Redis!;
-        await redis.SetAsync(first.ContentHash, "not a cached response"u8.ToArray(), new Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions());
+        await redis.SetAsync(ResponseCache.StorageKey(first.ContentHash), "not a cached response"u8.ToArray(), new Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions());
 
         var afterGarbage = await client.ValidateDocumentAsync(Documents.Request(text));
         var afterRewrite = await client.ValidateDocumentAsync(Documents.Request(text));
@@ -115,6 +115,50 @@ public sealed class ResponseCacheTests
         Assert.Equal(first.Result, afterGarbage.Result);
         Assert.True(afterRewrite.Cached);
         Assert.Contains("reportvalidation_redis_errors_total{", await Metrics(host));
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("one byte changed")]
+    public async Task ADamagedValueIsAMissAndIsReplaced(string damage)
+    {
+        using var host = ServiceHost.WithRedis(SharedRedis.Address, MemoryOff);
+        var client = host.Client();
+        var text = Documents.Unique();
+        var first = await client.ValidateDocumentAsync(Documents.Request(text));
+        var redis = host.Services.GetRequiredService<SharedCache>().Redis!;
+        var key = ResponseCache.StorageKey(first.ContentHash);
+        var stored = (await redis.GetAsync(key))!;
+        var damaged = damage == "truncated" ? stored[..^100] : stored.ToArray();
+        if (damage != "truncated")
+        {
+            damaged[^100] ^= 0x01; // inside the encoding, where a decoder might not notice
+        }
+        await redis.SetAsync(key, damaged, new Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions());
+
+        var afterDamage = await client.ValidateDocumentAsync(Documents.Request(text));
+        var afterRewrite = await client.ValidateDocumentAsync(Documents.Request(text));
+
+        Assert.False(afterDamage.Cached);
+        Assert.Equal(first.Result, afterDamage.Result);
+        Assert.True(afterRewrite.Cached);
+        Assert.Equal(first.Result, afterRewrite.Result);
+    }
+
+    [Fact]
+    public async Task ARedisHitAnsweredAsJsonCarriesTheWholeResult()
+    {
+        using var one = ServiceHost.WithRedis(SharedRedis.Address, MemoryOff);
+        var text = Documents.Unique();
+        var computed = await one.Client().ValidateDocumentAsync(Documents.Request(text));
+        using var http = one.Http();
+
+        var json = await http.PostAsync("/v1/reports:validate", new StringContent(
+            Google.Protobuf.JsonFormatter.Default.Format(Documents.Request(text)), System.Text.Encoding.UTF8, "application/json"));
+        var response = ValidateDocumentResponse.Parser.WithDiscardUnknownFields(true).ParseJson(await json.Content.ReadAsStringAsync());
+
+        Assert.True(response.Cached);
+        Assert.Equal(computed.Result, response.Result);
     }
 
     [Fact]
@@ -132,8 +176,8 @@ public sealed class ResponseCacheTests
         using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(SharedRedis.Address))
         {
             var database = redis.GetDatabase();
-            await database.KeyDeleteAsync(prefix + first.ContentHash);
-            await database.StringSetAsync(prefix + first.ContentHash, "a string where a hash belongs");
+            await database.KeyDeleteAsync(prefix + ResponseCache.StorageKey(first.ContentHash));
+            await database.StringSetAsync(prefix + ResponseCache.StorageKey(first.ContentHash), "a string where a hash belongs");
         }
 
         var afterGarbage = await client.ValidateDocumentAsync(Documents.Request(text));

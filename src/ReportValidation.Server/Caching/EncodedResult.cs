@@ -28,11 +28,14 @@ public sealed class EncodedResult
         _wire = AsField(encoded.Span);
     }
 
-    private EncodedResult(EncodedResult full)
+    private EncodedResult(ReadOnlyMemory<byte> encoded, UnknownFieldSet? wire)
     {
-        _encoded = full._encoded;
-        _wire = full._wire;
+        _encoded = encoded;
+        _wire = wire;
     }
+
+    /// <summary>A result known only by its encoding (read from Redis); decoded only if a JSON response needs it.</summary>
+    public static EncodedResult FromEncoding(ReadOnlyMemory<byte> encoded) => new(encoded, AsField(encoded.Span));
 
     /// <summary>
     /// The result as a message. A remembered entry keeps only its bytes and decodes them here, for the
@@ -45,7 +48,7 @@ public sealed class EncodedResult
     /// thousands of small objects, and keeping one per entry made every miss pay for collecting a
     /// heap full of them (measured: about 1.5 ms of each miss went to the GC with the cache filling up).
     /// </summary>
-    public EncodedResult WithoutMessage() => _result is null ? this : new EncodedResult(this);
+    public EncodedResult WithoutMessage() => _result is null ? this : new EncodedResult(_encoded, _wire);
 
     /// <summary>Whether responses can carry the encoded bytes (false if Google.Protobuf's internals change).</summary>
     public static bool CanReuseEncoding => DocumentUnknownFields is not null && ReportUnknownFields is not null;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.IO.Hashing;
 using Google.Protobuf;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -26,9 +27,15 @@ public enum CacheSource
 /// </summary>
 public sealed class ResponseCache : IDisposable
 {
-    // Stored values start with this and the key's hash, so a value that is not ours (garbage, another
-    // format, a truncated write) is recognised and treated as a miss.
-    private static ReadOnlySpan<byte> Magic => "RVC1"u8;
+    // A stored value is this tag, the key's hash, a checksum of the encoding, then the encoding. A value
+    // that is not ours (garbage, an older format, a truncated or damaged write) fails the checks and is a
+    // miss, without decoding the result: binary responses reuse the bytes as they are.
+    private static ReadOnlySpan<byte> Magic => "RVC2"u8;
+    private const int ChecksumLength = sizeof(ulong);
+
+    // The value format is part of the Redis key, so replicas of two versions sharing one Redis during a
+    // rollout each keep their own entries instead of taking each other's for garbage.
+    private const string StorageFormat = "v2";
 
     private readonly CacheOptions _options;
     private readonly SharedCache _shared;
@@ -102,18 +109,18 @@ public sealed class ResponseCache : IDisposable
     private async Task<(EncodedResult, CacheSource)> LoadOrComputeAsync(ContentHash key,
         Func<CancellationToken, ValueTask<ValidationResult>> compute, CancellationToken cancellationToken)
     {
-        var redisKey = key.Hex;
+        var redisKey = StorageKey(key.Hex);
         if (_shared.IsEnabled)
         {
             using var lookup = ServerTelemetry.Source.StartActivity("cache.redis.get");
             var stored = await _shared.GetAsync(redisKey, cancellationToken).ConfigureAwait(false);
             if (stored is not null)
             {
-                if (TryRead(stored, key, out var fromRedis))
+                if (TryRead(stored, key, out var encoding))
                 {
                     lookup?.SetTag("cache.hit", true);
                     _telemetry.CacheHit("redis");
-                    var encoded = new EncodedResult(fromRedis, stored.AsMemory(HeaderLength));
+                    var encoded = EncodedResult.FromEncoding(encoding);
                     Remember(key, encoded, stored.Length);
                     return (encoded, CacheSource.Redis);
                 }
@@ -137,7 +144,10 @@ public sealed class ResponseCache : IDisposable
         return (computed, CacheSource.Computed);
     }
 
-    private static int HeaderLength => Magic.Length + ContentHash.Length;
+    private static int HeaderLength => Magic.Length + ContentHash.Length + ChecksumLength;
+
+    /// <summary>Where the value for a content hash lives in Redis (after the configured instance prefix).</summary>
+    public static string StorageKey(string contentHash) => $"{contentHash}:{StorageFormat}";
 
     private void Remember(ContentHash key, EncodedResult result, int size)
     {
@@ -151,32 +161,31 @@ public sealed class ResponseCache : IDisposable
 
     internal static byte[] Write(ContentHash key, ValidationResult result)
     {
-        var size = result.CalculateSize();
-        var value = new byte[Magic.Length + ContentHash.Length + size];
+        var value = new byte[HeaderLength + result.CalculateSize()];
+        var encoding = value.AsSpan(HeaderLength);
+        result.WriteTo(encoding);
         Magic.CopyTo(value);
         key.CopyTo(value.AsSpan(Magic.Length));
-        result.WriteTo(value.AsSpan(Magic.Length + ContentHash.Length));
+        BinaryPrimitives.WriteUInt64LittleEndian(value.AsSpan(Magic.Length + ContentHash.Length), XxHash3.HashToUInt64(encoding));
         return value;
     }
 
-    internal static bool TryRead(byte[] value, ContentHash key, out ValidationResult result)
+    /// <summary>The encoding in a stored value, if the value is one this version wrote for this key, whole.</summary>
+    internal static bool TryRead(byte[] value, ContentHash key, out ReadOnlyMemory<byte> encoding)
     {
-        result = null!;
-        var header = Magic.Length + ContentHash.Length;
-        if (value.Length < header || !value.AsSpan(0, Magic.Length).SequenceEqual(Magic)
+        encoding = default;
+        if (value.Length < HeaderLength || !value.AsSpan(0, Magic.Length).SequenceEqual(Magic)
             || !key.Matches(value.AsSpan(Magic.Length, ContentHash.Length)))
         {
             return false;
         }
-        try
-        {
-            result = ValidationResult.Parser.ParseFrom(value.AsSpan(header));
-            return true;
-        }
-        catch (InvalidProtocolBufferException)
+        var checksum = BinaryPrimitives.ReadUInt64LittleEndian(value.AsSpan(Magic.Length + ContentHash.Length));
+        if (XxHash3.HashToUInt64(value.AsSpan(HeaderLength)) != checksum)
         {
             return false;
         }
+        encoding = value.AsMemory(HeaderLength);
+        return true;
     }
 
     public void Dispose() => _memory?.Dispose();

@@ -13,6 +13,9 @@ public sealed record LoadSettings
 
     /// <summary>The server to measure; by default the build output (run.sh passes the published, ReadyToRun one).</summary>
     public string? ServerDll { get; init; }
+
+    /// <summary>Extra environment for the servers only (--server-env NAME=VALUE, repeatable), e.g. GC settings to compare.</summary>
+    public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
     public string RedisServer { get; init; } = Environment.GetEnvironmentVariable("REPORTVALIDATION_REDIS_SERVER") ?? "redis-server";
 
     public static LoadSettings Parse(string[] args)
@@ -32,11 +35,22 @@ public sealed record LoadSettings
                 "--configuration" => settings with { Configuration = value },
                 "--out" => settings with { OutputPath = value },
                 "--server-dll" => settings with { ServerDll = Path.GetFullPath(value) },
+                "--server-env" => settings with { ServerEnvironment = WithVariable(settings.ServerEnvironment, value) },
                 "--redis-server" => settings with { RedisServer = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
         return settings;
+    }
+
+    private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> environment, string assignment)
+    {
+        var equals = assignment.IndexOf('=');
+        if (equals <= 0)
+        {
+            throw new ArgumentException($"--server-env takes NAME=VALUE, not {assignment}");
+        }
+        return new Dictionary<string, string>(environment) { [assignment[..equals]] = assignment[(equals + 1)..] };
     }
 
     private static string FindRepository()

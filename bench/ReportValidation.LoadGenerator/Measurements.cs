@@ -96,6 +96,10 @@ public sealed class Measurements(LoadSettings settings)
             ["Logging__LogLevel__Default"] = "Warning",
             ["Limits__MaxConcurrentCalls"] = "1024",
         };
+        foreach (var (name, value) in settings.ServerEnvironment)
+        {
+            environment[name] = value;
+        }
         return ServerProcess.Start(settings.ServerCore, "dotnet", [dll, "--contentRoot", project], environment);
     }
 

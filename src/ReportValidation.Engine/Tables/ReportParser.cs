@@ -15,6 +15,11 @@ public static class ReportParser
     public static Report Parse(SourceDocument document, CancellationToken cancellationToken = default)
     {
         var report = new Report { SourceFormat = document.Format };
+        if (document.Format != SourceFormat.Text)
+        {
+            // The caller has bytes, not this text; spans point into it, so it travels with the report.
+            report.ExtractedText = document.Text;
+        }
         MetadataReader.Read(document, report);
         cancellationToken.ThrowIfCancellationRequested();
 

@@ -68,6 +68,34 @@ public class SeedFormatTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(SeedsAndFormats))]
+    public void Findings_of_a_rendering_point_into_the_text_its_report_carries(string seed, string format)
+    {
+        var result = ReportEngine.Default.Validate(Render(seed, format));
+        var text = result.Report.ExtractedText;
+        var lines = text.Split('\n');
+
+        Assert.NotEqual("", text);
+        foreach (var location in result.Findings.Select(f => f.Location).Where(l => l.Line > 0))
+        {
+            Assert.InRange(location.Line, 1, lines.Length);
+            if (location.EndOffset > location.StartOffset)
+            {
+                Assert.InRange(location.EndOffset, location.StartOffset, text.Length);
+                Assert.Contains(text[location.StartOffset..location.EndOffset], lines[location.Line - 1]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Plain_text_reports_do_not_repeat_the_text()
+    {
+        var report = ReportEngine.Default.Parse(InputDocument.FromText(ReportValidation.Tests.Seeds.Text("004")));
+
+        Assert.Equal("", report.ExtractedText);
+    }
+
     public static IEnumerable<object[]> SeedsAndFormats() =>
         from id in ReportValidation.Tests.Seeds.Ids
         from format in new[] { "html", "docx", "pdf" }

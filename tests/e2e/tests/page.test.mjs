@@ -142,7 +142,7 @@ describe('validation page', () => {
     await page.close();
   });
 
-  test('a dropped HTML file is sent as HTML and its findings shown without a line view', async () => {
+  test('a dropped HTML file is sent as HTML and its findings point at the text the service extracted', async () => {
     const escape = (line) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const html = `<!doctype html><html><head><meta charset="utf-8"></head><body>${seed('004').text.split('\n').map((l) => `<p>${escape(l)}</p>`).join('\n')}</body></html>`;
     const bytes = Buffer.from(html, 'utf8');
@@ -150,8 +150,16 @@ describe('validation page', () => {
     await dropFile(page, 'report.html', bytes, 'text/html');
     const response = await apiValidate({ content: bytes.toString('base64'), contentType: 'text/html', fileName: 'report.html' });
     await assertShowsResponse(page, response);
-    assert.equal(await page.$eval('#source-lines', (ol) => ol.dataset.lines), '0');
+    const extracted = response.result.report.extractedText;
+    assert.ok(extracted, 'the report carries the extracted text');
+    assert.equal(await page.$eval('#source-lines', (ol) => ol.dataset.lines), String(extracted.split('\n').length));
     assert.match(await page.textContent('#source-detail'), /report\.html/);
+    const target = (await shownFindings(page)).find((f) => f.line > 0);
+    assert.ok(target, 'a finding with a source line is shown');
+    await page.click(`#findings button.finding[data-index="${target.index}"]`);
+    const highlighted = await page.$$eval('#source-lines li.hl', (lis) => lis.map((li) => Number(li.dataset.line)));
+    assert.equal(highlighted[0], target.line);
+    assert.equal(await page.$eval(`#source-lines li[data-line="${target.line}"] .lt`, (n) => n.textContent), extracted.split('\n')[target.line - 1].replace(/\r$/, ''));
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -34,7 +34,8 @@ const state = {
   rules: new Map(),
   catalogVersion: '',
   file: null,           // the dropped File while the page validates a file
-  sourceText: null,     // the text the findings' offsets refer to (null for HTML/DOCX/PDF files)
+  sourceText: null,     // the text the findings' offsets refer to: as typed or read, or as the service extracted it
+  sourceExtracted: false, // sourceText is the service's extraction from an HTML/Word/PDF file
   sourceName: '',
   response: null,
   error: null,
@@ -108,7 +109,8 @@ async function loadFile(file) {
 }
 
 // Decodes a text file the way the engine does (BOM, strict UTF-8, then GB18030) so line numbers and
-// offsets in findings match what the service read. HTML, DOCX and PDF have no such view here.
+// offsets in findings match what the service read. HTML, DOCX and PDF are shown as the service
+// extracted them (report.extractedText).
 async function readTextFile(file) {
   const name = file.name.toLowerCase();
   if (!/\.(txt|text)$/.test(name) && !(file.type || '').startsWith('text/plain')) return null;
@@ -128,7 +130,8 @@ function formatSize(bytes) {
 }
 
 function revalidate() {
-  if (state.file) validate(state.file, 0, state.sourceText, state.file.name);
+  // An extraction is the service's to redo: send the file again without a text of our own.
+  if (state.file) validate(state.file, 0, state.sourceExtracted ? null : state.sourceText, state.file.name);
   else validate(textarea.value, 0);
 }
 
@@ -139,7 +142,7 @@ async function validate(input, delay, sourceText = input, sourceName = '') {
     $('file-info').textContent = '';
     if (input.trim() === '') {
       check.cancel();
-      Object.assign(state, { response: null, error: null, selected: -1, busy: false, sourceText: null, sourceName: '', acknowledgements: [] });
+      Object.assign(state, { response: null, error: null, selected: -1, busy: false, sourceText: null, sourceExtracted: false, sourceName: '', acknowledgements: [] });
       render();
       return;
     }
@@ -149,11 +152,14 @@ async function validate(input, delay, sourceText = input, sourceName = '') {
   try {
     const response = await check(input, validationOptions(), { delay });
     if (!response) return; // superseded by newer input
+    // HTML, Word and PDF: the spans refer to the text the service extracted, which the report carries.
+    const extracted = typeof sourceText === 'string' ? '' : (response.result?.report?.extractedText || '');
     Object.assign(state, {
       response,
       error: null,
       selected: -1,
-      sourceText: typeof sourceText === 'string' ? sourceText : null,
+      sourceText: typeof sourceText === 'string' ? sourceText : (extracted || null),
+      sourceExtracted: extracted !== '',
       sourceName,
       elapsedMs: Math.round(performance.now() - started - delay),
     });
@@ -162,7 +168,7 @@ async function validate(input, delay, sourceText = input, sourceName = '') {
     setBusy(false);
     render();
   } catch (error) {
-    Object.assign(state, { response: null, error, selected: -1, sourceText: null });
+    Object.assign(state, { response: null, error, selected: -1, sourceText: null, sourceExtracted: false });
     state.sequence++;
     setBusy(false);
     render();
@@ -417,7 +423,7 @@ function renderSource() {
     list.dataset.lines = '0';
     return;
   }
-  detail.textContent = '';
+  detail.textContent = state.sourceExtracted ? t.sourceExtracted(state.sourceName) : '';
   const text = state.sourceText;
   const lines = text.split('\n');
   let offset = 0;

@@ -244,6 +244,18 @@ internal static class StructureChecks
                 RuleContext.At(source.LabelSpan, row.Table, row.Row)).Actual = source.Label;
             context.Findings[^1].Expected = official;
         }
+        if (context.Report.ActiveDisclosure is not { Found: true } table)
+        {
+            return;
+        }
+        foreach (var header in table.Headers.Where(h => h.LabelMatch == LabelMatch.Alias))
+        {
+            context.Add(RuleDefinitions.NonstandardLabel,
+                $"表二列标题“{header.Label}”不是标准写法，标准标题为“{header.OfficialLabel}”。",
+                $"Column header \"{header.Label}\" is a known variant of the official \"{header.OfficialLabel}\".",
+                RuleContext.At(header.Span, CellCatalog.ActiveDisclosure, column: header.Column)).Actual = header.Label;
+            context.Findings[^1].Expected = header.OfficialLabel;
+        }
     }
 
     public static string TableName(string table) => table switch

@@ -84,7 +84,33 @@ public class SeedRuleTests
         Assert.Equal(6, Assert.Single(result.Findings, f => f.RuleId == "structure.section_missing").Location.Section);
         var premature = Assert.Single(result.Findings, f => f.RuleId == "meta.date_premature");
         Assert.Equal("2020-12-30", premature.Actual);
-        Assert.Equal(["meta.date_premature", "structure.section_missing"], Ids(result));
+        Assert.Equal(["meta.date_premature", "structure.nonstandard_label", "structure.section_missing"], Ids(result));
+    }
+
+    [Fact]
+    public void Seed_003_column_header_without_its_last_character_is_a_nonstandard_label()
+    {
+        var text = File.ReadAllText(Seeds.PathOf("003"));
+        var result = ReportEngine.Default.Validate(InputDocument.FromText(text));
+
+        var label = Assert.Single(result.Findings, f => f.RuleId == "structure.nonstandard_label");
+        Assert.Equal(("active_disclosure", "", "published_total"), (label.Location.Table, label.Location.Row, label.Location.Column));
+        Assert.Equal(("对外公开总数", "对外公开总数量"), (label.Actual, label.Expected));
+        Assert.Equal("对外公开总数", text[label.Location.StartOffset..label.Location.EndOffset]);
+        Assert.Equal(Severity.Info, label.Severity);
+    }
+
+    [Theory]
+    [InlineData("000")]
+    [InlineData("001")]
+    [InlineData("004")]
+    public void Official_column_headers_raise_nothing_and_are_recorded(string id)
+    {
+        var result = Validate(id);
+
+        Assert.NotEmpty(result.Report.ActiveDisclosure.Headers);
+        Assert.All(result.Report.ActiveDisclosure.Headers, h => Assert.Equal(LabelMatch.Official, h.LabelMatch));
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "structure.nonstandard_label" && f.Location.Column.Length > 0);
     }
 
     [Fact]

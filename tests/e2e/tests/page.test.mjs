@@ -99,6 +99,16 @@ describe('validation page', () => {
     await page.close();
   });
 
+  test('a finding on a column header names the column, not its key', async () => {
+    const { text } = seed('003');
+    const { page } = await openPage(browser.context);
+    await paste(page, text);
+    const header = await page.$eval('#findings button.finding[data-rule-id="structure.nonstandard_label"] .finding-head', (n) => n.textContent);
+    assert.match(header, /表二 · 对外公开总数量/);
+    assert.doesNotMatch(header, /published_total/);
+    await page.close();
+  });
+
   test('clicking a finding highlights its source line and the text it points at', async () => {
     const { text } = seed('002');
     const { page } = await openPage(browser.context);

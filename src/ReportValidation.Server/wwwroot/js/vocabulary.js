@@ -160,6 +160,9 @@ export function labelOf(table, row, column, lang) {
         }
       }
     }
+    // A column header (structure.nonstandard_label on 对外公开总数) names a column and no row.
+    const header = !row && Object.values(ACTIVE_DISCLOSURE).flatMap((v) => v.blocks).flatMap((b) => b.columns).find((x) => x.key === column);
+    if (header) return [...parts, header[lang]].join(' · ');
     if (row) parts.push(row);
     if (column) parts.push(column);
   }

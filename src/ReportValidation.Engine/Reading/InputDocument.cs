@@ -15,7 +15,7 @@ public sealed record ReadingLimits
     /// <summary>Largest document accepted, in bytes.</summary>
     public int MaxDocumentBytes { get; init; } = 16 * 1024 * 1024;
 
-    /// <summary>Largest total size a compressed container (DOCX) may expand to.</summary>
+    /// <summary>Largest total size a compressed document (DOCX parts, PDF streams) may expand to.</summary>
     public long MaxDecompressedBytes { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>Most entries a DOCX zip may hold.</summary>

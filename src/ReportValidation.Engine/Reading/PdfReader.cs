@@ -28,6 +28,7 @@ public static partial class PdfReader
         {
             throw DocumentReadException.Corrupt(FormatName, "truncated: no %%EOF marker");
         }
+        PdfStreamBudget.Check(content, limits.MaxDecompressedBytes, cancellationToken);
         var lines = new List<PdfLine>();
         var letters = 0;
         try

@@ -143,6 +143,49 @@ public class PdfReaderTests
         Assert.Equal(DocumentErrorKind.LimitExceeded, error.Kind);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_pdf_whose_streams_inflate_past_the_limit_is_refused(int deflateLayers)
+    {
+        // Four megabytes of zeros deflate to a few kilobytes; a second layer hides them from a check of
+        // the first layer alone.
+        var data = new byte[4 * 1024 * 1024];
+        for (var i = 0; i < deflateLayers; i++)
+        {
+            data = Zlib(data);
+        }
+        var filters = deflateLayers == 1 ? "/FlateDecode" : "[/FlateDecode /FlateDecode]";
+        var bomb = Encoding.ASCII.GetBytes($"99 0 obj\n<< /Length {data.Length} /Filter {filters} >>\nstream\n")
+            .Concat(data).Concat(Encoding.ASCII.GetBytes("\nendstream\nendobj\n"));
+        var pdf = TableFour();
+        var xref = pdf.AsSpan().LastIndexOf("xref"u8);
+        var bytes = pdf[..xref].Concat(bomb).Concat(pdf[xref..]).ToArray();
+
+        var error = Assert.Throws<DocumentReadException>(() => Read(bytes, new ReadingLimits { MaxDecompressedBytes = 1024 * 1024 }));
+
+        Assert.Equal(DocumentErrorKind.LimitExceeded, error.Kind);
+        Assert.Contains("PDF", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pdf_within_the_expansion_limit_reads_as_before()
+    {
+        var pdf = TableFour();
+
+        Assert.Equal(Read(pdf).Text, Read(pdf, new ReadingLimits { MaxDecompressedBytes = 1024 * 1024 }).Text);
+    }
+
+    private static byte[] Zlib(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(output, System.IO.Compression.CompressionLevel.SmallestSize))
+        {
+            zlib.Write(data);
+        }
+        return output.ToArray();
+    }
+
     [Fact]
     public void A_scanned_pdf_without_text_is_an_unsupported_format()
     {

@@ -38,6 +38,42 @@ public sealed class BatchTests
     }
 
     [Fact]
+    public async Task DocumentsOfOneStreamAreValidatedSideBySideAndAnsweredInOrder()
+    {
+        using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:MaxConcurrentValidations"] = "2" });
+        var big = Documents.Request(string.Concat(Enumerable.Repeat(Documents.Unique("004"), 100)), "big");
+        var small = Documents.Request(Documents.Unique("001"), "small");
+        var bigBytes = System.Text.Encoding.UTF8.GetByteCount(big.Document.Text);
+        var smallBytes = System.Text.Encoding.UTF8.GetByteCount(small.Document.Text);
+        var parses = new System.Collections.Concurrent.ConcurrentDictionary<int, (DateTime Start, DateTime End)>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ReportValidation.Server.Telemetry.ServerTelemetry.Source.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = span =>
+            {
+                if (span.OperationName == "parse" && span.GetTagItem("reportvalidation.document.bytes") is int bytes)
+                {
+                    parses[bytes] = (span.StartTimeUtc, span.StartTimeUtc + span.Duration);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        using var call = host.Client().ValidateBatch();
+        await call.RequestStream.WriteAsync(big);
+        await call.RequestStream.WriteAsync(small);
+        await call.RequestStream.CompleteAsync();
+        var received = await call.ResponseStream.ReadAllAsync().ToListAsync();
+
+        Assert.Equal(["big", "small"], received.Select(r => r.RequestId));
+        Assert.All(received, r => Assert.NotNull(r.Result));
+        // The second document was parsed while the first still was: not one after the other.
+        Assert.True(parses[smallBytes].Start < parses[bigBytes].End,
+            $"small parsed {parses[smallBytes].Start:HH:mm:ss.fff}, big parsed until {parses[bigBytes].End:HH:mm:ss.fff}");
+    }
+
+    [Fact]
     public async Task ADocumentOutOfTimeGetsAnErrorAndTheBatchGoesOn()
     {
         using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:CallTimeoutMilliseconds"] = "1" });

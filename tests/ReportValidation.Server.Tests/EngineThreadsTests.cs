@@ -3,6 +3,12 @@ using ReportValidation.Server.Validation;
 
 namespace ReportValidation.Server.Tests;
 
+// Alone: other test classes start and stop servers synchronously, and a pool thread they block
+// would delay the timer this class measures for reasons of the test process, not of EngineThreads.
+[CollectionDefinition(nameof(EngineThreadsTests), DisableParallelization = true)]
+public sealed class EngineThreadsCollection;
+
+[Collection(nameof(EngineThreadsTests))]
 public sealed class EngineThreadsTests
 {
     [Fact]

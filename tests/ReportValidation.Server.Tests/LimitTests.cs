@@ -83,7 +83,7 @@ public sealed class LimitTests
     }
 
     [Fact]
-    public async Task ExpiredClientDeadlineIsDeadlineExceeded()
+    public async Task ExpiredClientDeadlineEndsTheCallWithoutAResult()
     {
         using var host = new ServiceHost();
         var big = string.Concat(Enumerable.Repeat(Documents.Seed("004"), 400));
@@ -91,7 +91,10 @@ public sealed class LimitTests
         var error = await Assert.ThrowsAsync<RpcException>(() => host.Client()
             .ValidateDocumentAsync(Documents.Request(big), deadline: DateTime.UtcNow.AddMilliseconds(5)).ResponseAsync);
 
-        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        // Best effort by the protocol (grpc/grpc#2685): the server tracks the deadline from grpc-timeout
+        // too, and its reset of the stream can reach the client before the client's own timer fires;
+        // the client then reports CANCELLED. Either way the call ends promptly, never with a result.
+        Assert.Contains(error.StatusCode, new[] { StatusCode.DeadlineExceeded, StatusCode.Cancelled });
     }
 
     [Fact]

@@ -54,6 +54,12 @@ public sealed class LimitOptions
     /// </summary>
     public int MaxConcurrentValidations { get; set; }
 
+    /// <summary>
+    /// Documents of one ValidateBatch stream validated side by side (answers still go out in order); 0
+    /// means one per engine thread. A caller that stops reading answers holds back at most this many.
+    /// </summary>
+    public int BatchDocumentsInFlight { get; set; }
+
     /// <summary>Longest a call may run when the caller sets no shorter deadline.</summary>
     public int CallTimeoutMilliseconds { get; set; } = 30_000;
 }

@@ -26,6 +26,7 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
             Report? previousReport;
             using (var parse = ServerTelemetry.Source.StartActivity("parse"))
             {
+                parse?.SetTag("reportvalidation.document.bytes", document.Content.Length);
                 report = engine.Parse(document, token);
                 previousReport = previous is null ? null : ParsePrevious(previous, token);
                 parse?.SetTag("reportvalidation.template_version", report.TemplateVersion.ToString());

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Grpc.Core;
 using ReportValidation.Reading;
 using ReportValidation.Server.Caching;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ReportValidation.Server.Validation;
 
 /// <summary>The gRPC adapter: wire messages in, engine (through the cache) in between, wire messages out.</summary>
-public sealed class ReportValidatorService(CachedValidation validation, IOptions<LimitOptions> limits)
+public sealed class ReportValidatorService(CachedValidation validation, EngineThreads engineThreads, IOptions<LimitOptions> limits)
     : ReportValidator.ReportValidatorBase
 {
     public override Task<ValidateDocumentResponse> ValidateDocument(ValidateDocumentRequest request, ServerCallContext context) =>
@@ -30,28 +31,71 @@ public sealed class ReportValidatorService(CachedValidation validation, IOptions
         });
 
     /// <summary>
-    /// One response per request, in request order. Requests are taken one at a time, so a client that
-    /// sends faster than the server validates is held back by HTTP/2 flow control. The server's time
-    /// limit applies to each document (the caller's deadline to the whole stream); a document that
-    /// cannot be read, is malformed or runs out of time gets an error response and the stream goes on.
+    /// One response per request, in request order. Up to <see cref="LimitOptions.BatchDocumentsInFlight"/>
+    /// documents are validated side by side, so one stream of thousands keeps every engine thread busy;
+    /// past that window the server stops reading, and a client that sends faster than the server
+    /// validates (or reads answers slower) is held back by HTTP/2 flow control. The server's time limit
+    /// applies to each document (the caller's deadline to the whole stream); a document that cannot be
+    /// read, is malformed or runs out of time gets an error response and the stream goes on.
     /// </summary>
     public override async Task ValidateBatch(IAsyncStreamReader<ValidateDocumentRequest> requestStream,
         IServerStreamWriter<ValidateDocumentResponse> responseStream, ServerCallContext context)
     {
         var binary = IsProtobuf(context);
-        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        var inFlight = limits.Value.BatchDocumentsInFlight > 0 ? limits.Value.BatchDocumentsInFlight : engineThreads.Count;
+        var answers = Channel.CreateBounded<Task<ValidateDocumentResponse>>(new BoundedChannelOptions(inFlight)
         {
-            ValidateDocumentResponse response;
-            try
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        var writing = WriteInOrder(answers.Reader, responseStream, stop);
+        try
+        {
+            await foreach (var request in requestStream.ReadAllAsync(stop.Token))
             {
-                response = await WithinBudget(context, token => ValidateOne(request, binary, token));
+                var answer = Answer(request, binary, context);
+                await answers.Writer.WriteAsync(answer, stop.Token);
             }
-            catch (RpcException exception) when (exception.StatusCode is StatusCode.InvalidArgument or StatusCode.ResourceExhausted
-                or StatusCode.DeadlineExceeded && !context.CancellationToken.IsCancellationRequested)
+            answers.Writer.Complete();
+        }
+        catch (Exception exception)
+        {
+            answers.Writer.TryComplete(exception);
+            await stop.CancelAsync();
+        }
+        await writing;
+    }
+
+    private async Task<ValidateDocumentResponse> Answer(ValidateDocumentRequest request, bool binary, ServerCallContext context)
+    {
+        try
+        {
+            return await WithinBudget(context, token => ValidateOne(request, binary, token));
+        }
+        catch (RpcException exception) when (exception.StatusCode is StatusCode.InvalidArgument or StatusCode.ResourceExhausted
+            or StatusCode.DeadlineExceeded && !context.CancellationToken.IsCancellationRequested)
+        {
+            return new ValidateDocumentResponse { RequestId = request.RequestId, Error = InStream(exception) };
+        }
+    }
+
+    // Answers leave in the order the documents came, each as soon as it and those before it are done.
+    private static async Task WriteInOrder(ChannelReader<Task<ValidateDocumentResponse>> answers,
+        IServerStreamWriter<ValidateDocumentResponse> responseStream, CancellationTokenSource stop)
+    {
+        try
+        {
+            await foreach (var answer in answers.ReadAllAsync(stop.Token))
             {
-                response = new ValidateDocumentResponse { RequestId = request.RequestId, Error = InStream(exception) };
+                await responseStream.WriteAsync(await answer, stop.Token);
             }
-            await responseStream.WriteAsync(response, context.CancellationToken);
+        }
+        catch
+        {
+            // The reader stops too (a failed write means the caller is gone); the first failure is the call's.
+            await stop.CancelAsync();
+            throw;
         }
     }
 

@@ -44,6 +44,7 @@ public sealed class Measurements(LoadSettings settings)
         {
             var client = await ConnectAsync(port);
             results.Add(await MeasureAsync("ValidateDocument, cache miss (in-memory cache)", async () => await client.CallAsync(UniqueRequest())));
+            results.Add(await MeasureBatchAsync("ValidateBatch, one stream of new documents", client));
             var same = Request(_seed);
             await client.CallAsync(same);
             results.Add(await MeasureAsync("ValidateDocument, in-memory hit", async () => await client.CallAsync(same)));
@@ -172,6 +173,54 @@ public sealed class Measurements(LoadSettings settings)
         var seconds = (lastMeasured - firstMeasured) / (double)Stopwatch.Frequency;
         return new Measurement(scenario, all.Length, failed, seconds, Percentile(0.50), Percentile(0.99));
     }
+
+    // One ValidateBatch stream, new documents written as fast as flow control lets them: documents per
+    // second, and each document's time from being written to its answer (answers come in order).
+    private async Task<Measurement> MeasureBatchAsync(string scenario, RawValidator client)
+    {
+        Console.Error.WriteLine($"measuring: {scenario}");
+        var measureFrom = Stopwatch.GetTimestamp() + (long)(settings.Warmup.TotalSeconds * Stopwatch.Frequency);
+        var stopAt = measureFrom + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
+        using var call = client.Batch();
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        var writer = Task.Run(async () =>
+        {
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                var request = UniqueRequest();
+                sent.Enqueue(Stopwatch.GetTimestamp());
+                await call.RequestStream.WriteAsync(request);
+            }
+            await call.RequestStream.CompleteAsync();
+        });
+        var latencies = new List<long>(1 << 16);
+        long failed = 0, first = long.MaxValue, last = 0;
+        while (await call.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            var ended = Stopwatch.GetTimestamp();
+            sent.TryDequeue(out var started);
+            if (started < measureFrom)
+            {
+                continue;
+            }
+            var response = ValidateDocumentResponse.Parser.ParseFrom(call.ResponseStream.Current);
+            if (response.Error is null)
+            {
+                latencies.Add(ended - started);
+            }
+            else
+            {
+                failed++;
+            }
+            first = Math.Min(first, started);
+            last = Math.Max(last, ended);
+        }
+        await writer;
+        var all = latencies.Order().ToArray();
+        double Percentile(double p) => all.Length == 0 ? double.NaN
+            : all[Math.Min(all.Length - 1, (int)(p * all.Length))] * 1000.0 / Stopwatch.Frequency;
+        return new Measurement(scenario, all.Length, failed, (last - first) / (double)Stopwatch.Frequency, Percentile(0.50), Percentile(0.99));
+    }
 }
 
 /// <summary>
@@ -186,6 +235,11 @@ public sealed class RawValidator(GrpcChannel channel)
 
     private readonly CallInvoker _invoker = channel.CreateCallInvoker();
 
+    private static readonly Method<byte[], byte[]> ValidateBatch =
+        new(MethodType.DuplexStreaming, "reportvalidation.v1.ReportValidator", "ValidateBatch", Bytes, Bytes);
+
     public async Task<byte[]> CallAsync(byte[] request) =>
         await _invoker.AsyncUnaryCall(ValidateDocument, null, new CallOptions(), request);
+
+    public AsyncDuplexStreamingCall<byte[], byte[]> Batch() => _invoker.AsyncDuplexStreamingCall(ValidateBatch, null, new CallOptions());
 }

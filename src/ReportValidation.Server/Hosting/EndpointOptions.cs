@@ -56,7 +56,7 @@ public sealed class LimitOptions
 
     /// <summary>
     /// Documents of one ValidateBatch stream validated side by side (answers still go out in order); 0
-    /// means one per engine thread. A caller that stops reading answers holds back at most this many.
+    /// means two per engine thread. A caller that stops reading answers holds back at most this many.
     /// </summary>
     public int BatchDocumentsInFlight { get; set; }
 

@@ -42,7 +42,8 @@ public sealed class ReportValidatorService(CachedValidation validation, EngineTh
         IServerStreamWriter<ValidateDocumentResponse> responseStream, ServerCallContext context)
     {
         var binary = IsProtobuf(context);
-        var inFlight = limits.Value.BatchDocumentsInFlight > 0 ? limits.Value.BatchDocumentsInFlight : engineThreads.Count;
+        // By default two per engine thread: one validating while the next is read or its answer written.
+        var inFlight = limits.Value.BatchDocumentsInFlight > 0 ? limits.Value.BatchDocumentsInFlight : 2 * engineThreads.Count;
         var answers = Channel.CreateBounded<Task<ValidateDocumentResponse>>(new BoundedChannelOptions(inFlight)
         {
             SingleReader = true,

@@ -104,4 +104,46 @@ public class CommandLineTests
         }
         Assert.Contains("汇总 summary: 5", output);
     }
+
+    [Fact]
+    public void Subfolders_are_validated_too_and_files_reported_in_path_order()
+    {
+        var folder = Directory.CreateTempSubdirectory("reportvalidation-cli-");
+        try
+        {
+            var nested = folder.CreateSubdirectory("2021").CreateSubdirectory("科技局");
+            var paths = new List<string>();
+            foreach (var id in Seeds.Ids)
+            {
+                var target = Path.Combine(id is "000" or "004" ? nested.FullName : folder.FullName, $"{id}.txt");
+                File.Copy(Seeds.PathOf(id), target);
+                paths.Add(target);
+            }
+            File.WriteAllText(Path.Combine(nested.FullName, ".hidden.txt"), "not a report");
+            File.SetAttributes(Path.Combine(nested.FullName, ".hidden.txt"), FileAttributes.Hidden);
+
+            var (exit, output, error) = Run("validate", folder.FullName);
+
+            Assert.NotEqual(CommandLine.Unusable, exit);
+            Assert.Equal("", error);
+            var positions = paths.Order(StringComparer.Ordinal).Select(p => output.IndexOf(p, StringComparison.Ordinal)).ToList();
+            Assert.All(positions, p => Assert.True(p >= 0));
+            Assert.Equal(positions.Order(), positions);
+            Assert.Contains("汇总 summary: 5", output);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_folder_validated_side_by_side_prints_what_one_file_at_a_time_prints()
+    {
+        var together = Run("validate", "--json", Seeds.Directory).Output;
+        var oneByOne = string.Concat(Directory.EnumerateFiles(Seeds.Directory).Order(StringComparer.Ordinal)
+            .Select(file => Run("validate", "--json", file).Output));
+
+        Assert.Equal(oneByOne, together);
+    }
 }

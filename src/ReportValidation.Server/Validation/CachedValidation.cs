@@ -20,7 +20,7 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
         var hash = RequestHash.ForDocument(document, previous, options, engine.Rules.Version);
         Activity.Current?.SetTag("reportvalidation.content_hash", hash.Hex);
         Activity.Current?.SetTag("reportvalidation.document.bytes", document.Content.Length);
-        var (result, source) = await cache.GetOrComputeAsync(hash, token => Gated(token, () =>
+        var (result, source) = await cache.GetOrComputeAsync(hash, token => OnEngineThread(token, () =>
         {
             Report report;
             Report? previousReport;
@@ -42,11 +42,11 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
         var hash = RequestHash.ForReport(report, previous, options, engine.Rules.Version);
         Activity.Current?.SetTag("reportvalidation.content_hash", hash.Hex);
         var (result, source) = await cache.GetOrComputeAsync(hash,
-            token => Gated(token, () => RunRules(report, previous, options, token)), cancellationToken).ConfigureAwait(false);
+            token => OnEngineThread(token, () => RunRules(report, previous, options, token)), cancellationToken).ConfigureAwait(false);
         return Served(result, source, hash);
     }
 
-    private ValueTask<ValidationResult> Gated(CancellationToken token, Func<ValidationResult> run) =>
+    private ValueTask<ValidationResult> OnEngineThread(CancellationToken token, Func<ValidationResult> run) =>
         new(engineThreads.RunAsync(run, token));
 
     private Report ParsePrevious(InputDocument previous, CancellationToken token)

@@ -167,11 +167,16 @@ public sealed class Measurements(LoadSettings settings)
             }
         })).ToArray();
         await Task.WhenAll(workers);
-        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return Summarize(scenario, latencies.SelectMany(l => l), failed, firstMeasured, lastMeasured);
+    }
+
+    // Latencies and the measured span in Stopwatch ticks.
+    private static Measurement Summarize(string scenario, IEnumerable<long> latencies, long failed, long first, long last)
+    {
+        var all = latencies.Order().ToArray();
         double Percentile(double p) => all.Length == 0 ? double.NaN
             : all[Math.Min(all.Length - 1, (int)(p * all.Length))] * 1000.0 / Stopwatch.Frequency;
-        var seconds = (lastMeasured - firstMeasured) / (double)Stopwatch.Frequency;
-        return new Measurement(scenario, all.Length, failed, seconds, Percentile(0.50), Percentile(0.99));
+        return new Measurement(scenario, all.Length, failed, (last - first) / (double)Stopwatch.Frequency, Percentile(0.50), Percentile(0.99));
     }
 
     // One ValidateBatch stream, new documents written as fast as flow control lets them: documents per
@@ -216,10 +221,7 @@ public sealed class Measurements(LoadSettings settings)
             last = Math.Max(last, ended);
         }
         await writer;
-        var all = latencies.Order().ToArray();
-        double Percentile(double p) => all.Length == 0 ? double.NaN
-            : all[Math.Min(all.Length - 1, (int)(p * all.Length))] * 1000.0 / Stopwatch.Frequency;
-        return new Measurement(scenario, all.Length, failed, (last - first) / (double)Stopwatch.Frequency, Percentile(0.50), Percentile(0.99));
+        return Summarize(scenario, latencies, failed, first, last);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 
 namespace ReportValidation.Reading;
 
@@ -69,7 +70,7 @@ internal static class PdfStreamBudget
         long count = 0;
         try
         {
-            using var outer = new DeflateStream(new ReadOnlyMemoryStream(data[2..]), CompressionMode.Decompress);
+            using var outer = new DeflateStream(Open(data[2..]), CompressionMode.Decompress);
             var read = outer.ReadAtLeast(buffer.AsSpan(0, 2), 2, throwOnEndOfStream: false);
             if (read == 2 && IsZlibHeader(buffer[0], buffer[1]))
             {
@@ -119,35 +120,13 @@ internal static class PdfStreamBudget
         var window = before[Math.Max(0, before.Length - 4096)..];
         var obj = window.LastIndexOf("obj"u8);
         var dictionary = obj < 0 ? window : window[obj..];
-        return dictionary.IndexOf("/FlateDecode"u8) >= 0 || dictionary.IndexOf("/Fl"u8) >= 0;
+        return dictionary.IndexOf("/Fl"u8) >= 0; // /FlateDecode, or its inline abbreviation /Fl
     }
 
     private static bool IsZlibHeader(byte cmf, byte flg) => (cmf & 0x0F) == 8 && (cmf << 8 | flg) % 31 == 0;
 
-    /// <summary>A read-only stream over memory, without copying it.</summary>
-    private sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> memory) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => memory.Length;
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> destination)
-        {
-            var n = Math.Min(destination.Length, memory.Length - _position);
-            memory.Span.Slice(_position, n).CopyTo(destination);
-            _position += n;
-            return n;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
+    // The document's own array when it has one (it always does when read from a file or a request).
+    private static MemoryStream Open(ReadOnlyMemory<byte> data) => MemoryMarshal.TryGetArray(data, out var segment)
+        ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+        : new MemoryStream(data.ToArray(), writable: false);
 }

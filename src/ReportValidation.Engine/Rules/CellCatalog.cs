@@ -162,18 +162,20 @@ public static class CellCatalog
             rows.Add(slot);
         }
 
-        // 二 (active_disclosure)
+        // 二 (active_disclosure): column labels from the one list the parser reads headers by.
+        static string Label2021(string key) => ActiveDisclosureColumns.Label(TemplateVersion._2021, key);
+        static string Label2019(string key) => ActiveDisclosureColumns.Label(TemplateVersion._2019, key);
         if (version == TemplateVersion._2021)
         {
             (string, string, ValueKind, Func<StockRow, Cell?>)[] stock =
             [
-                ("issued", "本年制发件数", ValueKind.Count, m => m.Issued),
-                ("abolished", "本年废止件数", ValueKind.Count, m => m.Abolished),
-                ("in_force", "现行有效件数", ValueKind.Count, m => m.InForce),
+                ("issued", Label2021("issued"), ValueKind.Count, m => m.Issued),
+                ("abolished", Label2021("abolished"), ValueKind.Count, m => m.Abolished),
+                ("in_force", Label2021("in_force"), ValueKind.Count, m => m.InForce),
             ];
             (string, string, ValueKind, Func<DecisionRow, Cell?>)[] decisions =
             [
-                ("decisions", "本年处理决定数量", ValueKind.Count, m => m.Decisions),
+                ("decisions", Label2021("decisions"), ValueKind.Count, m => m.Decisions),
             ];
             AddRow(ActiveDisclosure, "regulations", "规章", r => r.ActiveDisclosure?.V2021?.Regulations, m => m.Source, stock);
             AddRow(ActiveDisclosure, "normative_documents", "行政规范性文件", r => r.ActiveDisclosure?.V2021?.NormativeDocuments, m => m.Source, stock);
@@ -181,21 +183,21 @@ public static class CellCatalog
             AddRow(ActiveDisclosure, "penalty", "行政处罚", r => r.ActiveDisclosure?.V2021?.Penalty, m => m.Source, decisions);
             AddRow(ActiveDisclosure, "coercion", "行政强制", r => r.ActiveDisclosure?.V2021?.Coercion, m => m.Source, decisions);
             AddRow(ActiveDisclosure, "fees", "行政事业性收费", r => r.ActiveDisclosure?.V2021?.Fees, m => m.Source,
-                [("fee_amount", "本年收费金额（万元）", ValueKind.Money, m => m.FeeAmount)]);
+                [("fee_amount", Label2021("fee_amount"), ValueKind.Money, m => m.FeeAmount)]);
         }
         else
         {
             (string, string, ValueKind, Func<PublishedRow, Cell?>)[] published =
             [
-                ("new_made", "本年新制作数量", ValueKind.Count, m => m.NewMade),
-                ("new_published", "本年新公开数量", ValueKind.Count, m => m.NewPublished),
-                ("published_total", "对外公开总数量", ValueKind.Count, m => m.PublishedTotal),
+                ("new_made", Label2019("new_made"), ValueKind.Count, m => m.NewMade),
+                ("new_published", Label2019("new_published"), ValueKind.Count, m => m.NewPublished),
+                ("published_total", Label2019("published_total"), ValueKind.Count, m => m.PublishedTotal),
             ];
             (string, string, ValueKind, Func<ItemsRow, Cell?>)[] items =
             [
-                ("prev_items", "上一年项目数量", ValueKind.Count, m => m.PrevItems),
-                ("change", "本年增/减", ValueKind.SignedCount, m => m.Change),
-                ("decisions", "处理决定数量", ValueKind.Count, m => m.Decisions),
+                ("prev_items", Label2019("prev_items"), ValueKind.Count, m => m.PrevItems),
+                ("change", Label2019("change"), ValueKind.SignedCount, m => m.Change),
+                ("decisions", Label2019("decisions"), ValueKind.Count, m => m.Decisions),
             ];
             AddRow(ActiveDisclosure, "regulations", "规章", r => r.ActiveDisclosure?.V2019?.Regulations, m => m.Source, published);
             AddRow(ActiveDisclosure, "normative_documents", "规范性文件", r => r.ActiveDisclosure?.V2019?.NormativeDocuments, m => m.Source, published);
@@ -205,13 +207,13 @@ public static class CellCatalog
             AddRow(ActiveDisclosure, "coercion", "行政强制", r => r.ActiveDisclosure?.V2019?.Coercion, m => m.Source, items);
             AddRow(ActiveDisclosure, "fees", "行政事业性收费", r => r.ActiveDisclosure?.V2019?.Fees, m => m.Source,
             [
-                ("prev_items", "上一年项目数量", ValueKind.Count, m => m.PrevItems),
-                ("change", "本年增/减", ValueKind.SignedCount, m => m.Change),
+                ("prev_items", Label2019("prev_items"), ValueKind.Count, m => m.PrevItems),
+                ("change", Label2019("change"), ValueKind.SignedCount, m => m.Change),
             ]);
             AddRow(ActiveDisclosure, "procurement", "政府集中采购", r => r.ActiveDisclosure?.V2019?.Procurement, m => m.Source,
             [
-                ("procurement_items", "采购项目数量", ValueKind.Count, m => m.ProcurementItems),
-                ("procurement_amount", "采购总金额", ValueKind.Money, m => m.ProcurementAmount),
+                ("procurement_items", Label2019("procurement_items"), ValueKind.Count, m => m.ProcurementItems),
+                ("procurement_amount", Label2019("procurement_amount"), ValueKind.Money, m => m.ProcurementAmount),
             ]);
         }
 

@@ -127,27 +127,15 @@ public sealed class ReportGrid
 
     public static bool TryInteger(Cell cell, out long value)
     {
-        value = 0;
-        if (cell.State != CellState.Number)
+        if (cell.State == CellState.Number && cell.ValueCase == Cell.ValueOneofCase.Integer)
         {
-            return false;
+            value = cell.Integer;
+            return true;
         }
-        switch (cell.ValueCase)
-        {
-            case Cell.ValueOneofCase.Integer:
-                value = cell.Integer;
-                return true;
-            case Cell.ValueOneofCase.Decimal:
-                if (decimal.TryParse(cell.Decimal, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)
-                    && d == decimal.Truncate(d) && d is >= long.MinValue and <= long.MaxValue)
-                {
-                    value = (long)d;
-                    return true;
-                }
-                return false;
-            default:
-                return false;
-        }
+        // A decimal that is a whole number ("12.0") counts as that integer.
+        var whole = TryDecimal(cell, out var d) && d == decimal.Truncate(d) && d is >= long.MinValue and <= long.MaxValue;
+        value = whole ? (long)d : 0;
+        return whole;
     }
 
     public static bool TryDecimal(Cell? cell, out decimal value)

@@ -238,11 +238,9 @@ internal static class StructureChecks
                 continue;
             }
             var official = source.OfficialLabel.Length > 0 ? source.OfficialLabel : row.LabelZh;
-            context.Add(RuleDefinitions.NonstandardLabel,
-                $"{TableName(row.Table)}行标签“{source.Label}”不是标准写法，标准标签为“{official}”。",
+            Deviation($"{TableName(row.Table)}行标签“{source.Label}”不是标准写法，标准标签为“{official}”。",
                 $"Row label \"{source.Label}\" is a known variant of the official \"{official}\".",
-                RuleContext.At(source.LabelSpan, row.Table, row.Row)).Actual = source.Label;
-            context.Findings[^1].Expected = official;
+                RuleContext.At(source.LabelSpan, row.Table, row.Row), source.Label, official);
         }
         if (context.Report.ActiveDisclosure is not { Found: true } table)
         {
@@ -250,11 +248,16 @@ internal static class StructureChecks
         }
         foreach (var header in table.Headers.Where(h => h.LabelMatch == LabelMatch.Alias))
         {
-            context.Add(RuleDefinitions.NonstandardLabel,
-                $"表二列标题“{header.Label}”不是标准写法，标准标题为“{header.OfficialLabel}”。",
+            Deviation($"表二列标题“{header.Label}”不是标准写法，标准标题为“{header.OfficialLabel}”。",
                 $"Column header \"{header.Label}\" is a known variant of the official \"{header.OfficialLabel}\".",
-                RuleContext.At(header.Span, CellCatalog.ActiveDisclosure, column: header.Column)).Actual = header.Label;
-            context.Findings[^1].Expected = header.OfficialLabel;
+                RuleContext.At(header.Span, CellCatalog.ActiveDisclosure, column: header.Column), header.Label, header.OfficialLabel);
+        }
+
+        void Deviation(string messageZh, string messageEn, Location location, string actual, string official)
+        {
+            var finding = context.Add(RuleDefinitions.NonstandardLabel, messageZh, messageEn, location);
+            finding.Actual = actual;
+            finding.Expected = official;
         }
     }
 

@@ -33,43 +33,32 @@ internal static class ActiveDisclosureTableReader
         new("procurement", "政府集中采购", ["集中采购"], 2),
     ];
 
-    private sealed record HeaderDefinition(string Column, string Label, string[] Aliases);
+    // Headers by their folded text, without the unit a money header carries: official or a deviation.
+    private static readonly Dictionary<string, (ActiveDisclosureColumns.Column Column, bool Official)> Headers2021 =
+        HeaderLookup(TemplateVersion._2021);
 
-    // Column headers by rules.md key. Aliases are deviations seen in published reports (seed 003 writes
-    // 对外公开总数); anything else that is not an exact match after folding is left unrecorded.
-    private static readonly Dictionary<string, (HeaderDefinition Header, bool Official)> Headers2021 = HeaderLookup(
-    [
-        new("issued", "本年制发件数", []),
-        new("abolished", "本年废止件数", []),
-        new("in_force", "现行有效件数", []),
-        new("decisions", "本年处理决定数量", []),
-        new("fee_amount", "本年收费金额", []),
-    ]);
+    private static readonly Dictionary<string, (ActiveDisclosureColumns.Column Column, bool Official)> Headers2019 =
+        HeaderLookup(TemplateVersion._2019);
 
-    private static readonly Dictionary<string, (HeaderDefinition Header, bool Official)> Headers2019 = HeaderLookup(
-    [
-        new("new_made", "本年新制作数量", []),
-        new("new_published", "本年新公开数量", []),
-        new("published_total", "对外公开总数量", ["对外公开总数"]),
-        new("prev_items", "上一年项目数量", []),
-        new("change", "本年增/减", []),
-        new("decisions", "处理决定数量", []),
-        new("procurement_items", "采购项目数量", []),
-        new("procurement_amount", "采购总金额", []),
-    ]);
-
-    private static Dictionary<string, (HeaderDefinition, bool)> HeaderLookup(HeaderDefinition[] headers)
+    private static Dictionary<string, (ActiveDisclosureColumns.Column, bool)> HeaderLookup(TemplateVersion version)
     {
-        var lookup = new Dictionary<string, (HeaderDefinition, bool)>(StringComparer.Ordinal);
-        foreach (var header in headers)
+        var lookup = new Dictionary<string, (ActiveDisclosureColumns.Column, bool)>(StringComparer.Ordinal);
+        foreach (var column in ActiveDisclosureColumns.For(version))
         {
-            lookup[LabelText.Normalize(header.Label)] = (header, true);
-            foreach (var alias in header.Aliases)
+            lookup[WithoutUnit(LabelText.Normalize(column.Label))] = (column, true);
+            foreach (var alias in column.Aliases)
             {
-                lookup[LabelText.Normalize(alias)] = (header, false);
+                lookup[WithoutUnit(LabelText.Normalize(alias))] = (column, false);
             }
         }
         return lookup;
+    }
+
+    // A money header carries its unit: 本年收费金额（单位：万元）, 采购总金额（元）.
+    private static string WithoutUnit(string label)
+    {
+        var unit = label.IndexOf('(');
+        return unit > 0 && label.IndexOf('元', unit) > 0 ? label[..unit] : label;
     }
 
     private static IEnumerable<ColumnHeader> ReadHeaders(SourceDocument document, List<TableToken> tokens, TemplateVersion version)
@@ -77,25 +66,14 @@ internal static class ActiveDisclosureTableReader
         var lookup = version == TemplateVersion._2019 ? Headers2019 : Headers2021;
         foreach (var token in tokens)
         {
-            if (token.IsValue || token.Label.Length == 0)
-            {
-                continue;
-            }
-            // A money header carries its unit: 本年收费金额（单位：万元）, 采购总金额（元）.
-            var label = token.Label;
-            var unit = label.IndexOf('(');
-            if (unit > 0 && label.IndexOf('元', unit) > 0)
-            {
-                label = label[..unit];
-            }
-            if (lookup.TryGetValue(label, out var match))
+            if (!token.IsValue && token.Label.Length > 0 && lookup.TryGetValue(WithoutUnit(token.Label), out var match))
             {
                 yield return new ColumnHeader
                 {
-                    Column = match.Header.Column,
+                    Column = match.Column.Key,
                     Label = token.Cell.Text.Trim(),
                     LabelMatch = match.Official ? LabelMatch.Official : LabelMatch.Alias,
-                    OfficialLabel = match.Header.Label,
+                    OfficialLabel = match.Column.Label,
                     Span = document.Span(token.Cell),
                 };
             }

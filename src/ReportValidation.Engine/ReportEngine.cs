@@ -1,6 +1,6 @@
 using ReportValidation.Reading;
 using ReportValidation.Rules;
-using ReportValidation.Tables;
+using ReportValidation.Parsing;
 using ReportValidation.V1;
 
 namespace ReportValidation;

@@ -1,4 +1,5 @@
 using System.Text;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Rules;

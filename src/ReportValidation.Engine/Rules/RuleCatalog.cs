@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Rules;

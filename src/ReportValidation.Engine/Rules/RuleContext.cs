@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Rules;

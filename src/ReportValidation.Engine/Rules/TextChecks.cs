@@ -1,4 +1,5 @@
 using ReportValidation.Reading;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Rules;

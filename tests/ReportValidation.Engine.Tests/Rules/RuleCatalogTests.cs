@@ -1,4 +1,5 @@
 using ReportValidation.Rules;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Tests.Rules;

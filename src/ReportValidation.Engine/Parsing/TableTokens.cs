@@ -1,7 +1,7 @@
 using ReportValidation.Reading;
 using ReportValidation.V1;
 
-namespace ReportValidation.Tables;
+namespace ReportValidation.Parsing;
 
 /// <summary>A cell of a table region with its label form and whether it reads as a value.</summary>
 internal readonly record struct TableToken(GridCell Cell, string Label, bool IsValue)
@@ -25,7 +25,7 @@ internal static class TableTokens
         {
             foreach (var cell in document.Lines[i].Cells)
             {
-                var isValue = CellText.IsValue(cell.Text);
+                var isValue = CellValueText.IsValue(cell.Text);
                 tokens.Add(new TableToken(cell, isValue ? "" : LabelText.Normalize(cell.Text), isValue));
             }
         }
@@ -34,7 +34,7 @@ internal static class TableTokens
 
     public static Cell ToCell(SourceDocument document, TableToken token, string headerUnit = "")
     {
-        var cell = CellText.Read(token.Cell.Text, headerUnit);
+        var cell = CellValueText.Read(token.Cell.Text, headerUnit);
         cell.Span = document.Span(token.Cell);
         return cell;
     }

@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Text;
 using ReportValidation.V1;
 
-namespace ReportValidation.Tables;
+namespace ReportValidation.Parsing;
 
 /// <summary>
 /// Reads the text of a value cell: numbers with full-width digits, thousands separators, signs,
 /// 增/减 words and unit suffixes; blank markers ("/", "—", "无") as unknown, never as 0.
 /// </summary>
-public static class CellText
+public static class CellValueText
 {
     private static readonly string[] BlankMarkers = ["", "/", "\\", "-", "--", "—", "——", "–", "_", "无", "空", "n/a", "na", "×", "x", "*"];
 

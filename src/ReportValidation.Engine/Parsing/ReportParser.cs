@@ -1,9 +1,7 @@
-using ReportValidation.Metadata;
 using ReportValidation.Reading;
-using ReportValidation.Sections;
 using ReportValidation.V1;
 
-namespace ReportValidation.Tables;
+namespace ReportValidation.Parsing;
 
 /// <summary>
 /// Source document to typed report: metadata, the six sections, the template version, and the three

@@ -1,7 +1,7 @@
 using ReportValidation.Reading;
 using ReportValidation.V1;
 
-namespace ReportValidation.Sections;
+namespace ReportValidation.Parsing;
 
 /// <summary>A section heading line: which of the six it is, and where.</summary>
 public readonly record struct SectionHeading(int Ordinal, int LineIndex);
@@ -69,7 +69,7 @@ public static class SectionReader
             return 0;
         }
         // Folded and simplified, so traditional-script headings (一、總體情況) match too.
-        var rest = Tables.LabelText.Normalize(s[2..].ToString());
+        var rest = LabelText.Normalize(s[2..].ToString());
         foreach (var excluded in Excluded[ordinal - 1])
         {
             if (rest.Contains(excluded, StringComparison.Ordinal))

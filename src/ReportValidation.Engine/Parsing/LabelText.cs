@@ -1,4 +1,4 @@
-namespace ReportValidation.Tables;
+namespace ReportValidation.Parsing;
 
 /// <summary>
 /// Label text reduced to what identifies it: compatibility forms folded (full-width brackets and

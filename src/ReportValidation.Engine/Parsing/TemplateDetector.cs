@@ -1,7 +1,8 @@
 using System.Text;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
-namespace ReportValidation.Tables;
+namespace ReportValidation.Parsing;
 
 /// <summary>
 /// Decides the template version from header markers of tables 二 and 三 (format.md §2), several
@@ -9,11 +10,10 @@ namespace ReportValidation.Tables;
 /// </summary>
 public static class TemplateDetector
 {
-    private static readonly string[] Markers2021 =
-        ["本年制发", "本年废止", "现行有效", "本年处理决定数量", "本年收费金额", "行政规范性文件", "不补正", "缴纳费用"];
+    // Normalised like the labels they are looked for in (（九） as (九)).
+    private static readonly string[] Markers2021 = [.. NationalTemplates.VersionMarkers(TemplateVersion._2021).Select(LabelText.Normalize)];
 
-    private static readonly string[] Markers2019 =
-        ["本年新制作", "本年新公开", "对外公开总数", "上一年项目数量", "本年增/减", "其他对外管理服务事项", "第二十条第(九)项", "政府集中采购", "采购项目数量", "采购总金额"];
+    private static readonly string[] Markers2019 = [.. NationalTemplates.VersionMarkers(TemplateVersion._2019).Select(LabelText.Normalize)];
 
     /// <summary>Detects the version from the label tokens of the table 二 and 三 regions.</summary>
     internal static TemplateVersion Detect(List<TableToken> activeDisclosure, List<TableToken> applications, int year)

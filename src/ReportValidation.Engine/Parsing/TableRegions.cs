@@ -1,7 +1,6 @@
 using ReportValidation.Reading;
-using ReportValidation.Sections;
 
-namespace ReportValidation.Tables;
+namespace ReportValidation.Parsing;
 
 /// <summary>
 /// Where each table stands: after its section heading when there is one, else at the first line

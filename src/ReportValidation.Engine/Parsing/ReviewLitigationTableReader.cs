@@ -1,7 +1,8 @@
 using ReportValidation.Reading;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
-namespace ReportValidation.Tables;
+namespace ReportValidation.Parsing;
 
 /// <summary>
 /// Table 四: one unlabeled row of 15 values in fixed order. Header text is broken in most renderings
@@ -9,7 +10,7 @@ namespace ReportValidation.Tables;
 /// </summary>
 internal static class ReviewLitigationTableReader
 {
-    public const int Columns = 15;
+    private static readonly int Columns = ReviewLitigationTemplate.ColumnCount;
 
     public static ReviewLitigationTable Read(SourceDocument document, List<TableToken> tokens)
     {
@@ -53,33 +54,7 @@ internal static class ReviewLitigationTableReader
         table.Source = source;
         var cells = TableTokens.Assign(document, values, Columns, followedByLabel: false, source)
             ?? Enumerable.Range(0, Columns).Select(_ => TableTokens.Missing()).ToArray();
-        Set(table, cells);
+        ReviewLitigationTemplate.Shape.Fill(table, cells);
         return table;
-    }
-
-    public static Cell?[] Cells(ReviewLitigationTable t) =>
-    [
-        t.ReviewUpheld, t.ReviewCorrected, t.ReviewOther, t.ReviewPending, t.ReviewTotal,
-        t.LitigationDirectUpheld, t.LitigationDirectCorrected, t.LitigationDirectOther, t.LitigationDirectPending, t.LitigationDirectTotal,
-        t.LitigationAfterReviewUpheld, t.LitigationAfterReviewCorrected, t.LitigationAfterReviewOther, t.LitigationAfterReviewPending, t.LitigationAfterReviewTotal,
-    ];
-
-    private static void Set(ReviewLitigationTable t, Cell[] c)
-    {
-        t.ReviewUpheld = c[0];
-        t.ReviewCorrected = c[1];
-        t.ReviewOther = c[2];
-        t.ReviewPending = c[3];
-        t.ReviewTotal = c[4];
-        t.LitigationDirectUpheld = c[5];
-        t.LitigationDirectCorrected = c[6];
-        t.LitigationDirectOther = c[7];
-        t.LitigationDirectPending = c[8];
-        t.LitigationDirectTotal = c[9];
-        t.LitigationAfterReviewUpheld = c[10];
-        t.LitigationAfterReviewCorrected = c[11];
-        t.LitigationAfterReviewOther = c[12];
-        t.LitigationAfterReviewPending = c[13];
-        t.LitigationAfterReviewTotal = c[14];
     }
 }

@@ -1,7 +1,8 @@
 using ReportValidation.Reading;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
-namespace ReportValidation.Tables;
+namespace ReportValidation.Parsing;
 
 /// <summary>
 /// Table 三 from the tokens of its region: each row label is found by its identifying words, then
@@ -9,108 +10,33 @@ namespace ReportValidation.Tables;
 /// </summary>
 internal static class ApplicationsTableReader
 {
-    private const int Columns = 7;
-    private static readonly int OtherGroup = ApplicationsRows.IndexOf("other");
-    private static readonly int NoCorrection = ApplicationsRows.IndexOf("other.no_correction");
-    private static readonly int UnpaidFee = ApplicationsRows.IndexOf("other.unpaid_fee");
-    private static readonly int OtherOther = ApplicationsRows.IndexOf("other.other");
-    private static readonly int Total = ApplicationsRows.IndexOf("total");
-    private static readonly int Disclosed = ApplicationsRows.IndexOf("disclosed");
+    private static readonly int Columns = ApplicationsTemplate.Columns.Count;
+    private static readonly int OtherGroup = ApplicationsTemplate.IndexOf("other");
+    private static readonly int NoCorrection = ApplicationsTemplate.IndexOf("other.no_correction");
+    private static readonly int UnpaidFee = ApplicationsTemplate.IndexOf("other.unpaid_fee");
+    private static readonly int OtherOther = ApplicationsTemplate.IndexOf("other.other");
+    private static readonly int Total = ApplicationsTemplate.IndexOf("total");
+    private static readonly int Disclosed = ApplicationsTemplate.IndexOf("disclosed");
 
     public static ApplicationsTable Read(SourceDocument document, List<TableToken> tokens, TemplateVersion version)
     {
         var table = new ApplicationsTable();
-        var rows = ApplicationsRows.All;
-        var read = new ApplicationsRow?[rows.Count];
-        var current = -1;
-        var lastMatched = -1;
-        var values = new List<TableToken>(8);
-        var firstToken = -1;
-        var lastToken = -1;
-
-        // A label that matches no row but carries values: assigned later by its position between
-        // the rows that did match, when that leaves no doubt.
-        var orphans = new List<Orphan>();
-        TableToken? orphanLabel = null;
-        var orphanValues = new List<TableToken>(8);
-        var orphanAfter = -1;
-
-        void CloseOrphan(int nextRow)
-        {
-            if (orphanLabel is { } label && orphanValues.Any(v => !v.IsImplicitBlank))
-            {
-                orphans.Add(new Orphan(label, [.. orphanValues], orphanAfter, nextRow));
-            }
-            orphanLabel = null;
-            orphanValues.Clear();
-        }
-
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var token = tokens[i];
-            if (token.IsValue)
-            {
-                if (current >= 0 && values.Count < Columns + 1)
-                {
-                    values.Add(token);
-                    lastToken = i;
-                }
-                else if (current < 0 && orphanLabel is not null && orphanValues.Count < Columns + 1)
-                {
-                    orphanValues.Add(token);
-                }
-                continue;
-            }
-            var match = Match(token.Label, lastMatched, tokens, i);
-            if (match >= 0 && read[match] is null)
-            {
-                CloseOrphan(match);
-                if (current >= 0)
-                {
-                    Finish(document, table, read, current, values, followedByLabel: true);
-                }
-                current = match;
-                lastMatched = match;
-                values.Clear();
-                read[match] = NewRow(document, token, match, IsOfficial(token.Label, match) ? LabelMatch.Official : LabelMatch.Alias);
-                if (firstToken < 0)
-                {
-                    firstToken = i;
-                }
-                lastToken = i;
-            }
-            else if (current >= 0 && values.Count == 0)
-            {
-                // The rest of a label broken over two cells.
-            }
-            else
-            {
-                if (current >= 0)
-                {
-                    // Text after the values ends the row: a header, a note, the next section.
-                    Finish(document, table, read, current, values, followedByLabel: false);
-                    current = -1;
-                }
-                CloseOrphan(-1);
-                if (lastMatched >= 0 && token.Label.Length is > 1 and <= 48)
-                {
-                    orphanLabel = token;
-                    orphanAfter = lastMatched;
-                }
-            }
-        }
-        CloseOrphan(rows.Count);
-        if (current >= 0)
-        {
-            Finish(document, table, read, current, values, followedByLabel: false);
-        }
-        AssignByPosition(document, table, read, orphans, version);
-
-        table.Found = firstToken >= 0;
+        var scan = new Scan(document, table, tokens);
+        scan.Run();
+        AssignByPosition(document, table, scan.Read, scan.Orphans, version);
+        table.Found = scan.FirstToken >= 0;
         if (table.Found)
         {
-            table.Span = document.Span(tokens[firstToken].Cell.Start, tokens[lastToken].Cell.End);
+            table.Span = document.Span(tokens[scan.FirstToken].Cell.Start, tokens[scan.LastToken].Cell.End);
         }
+        Place(table, scan.Read, version);
+        return table;
+    }
+
+    /// <summary>The rows read into the table; rows of the version not found are marked so, with their official label.</summary>
+    private static void Place(ApplicationsTable table, ApplicationsRow?[] read, TemplateVersion version)
+    {
+        var rows = ApplicationsTemplate.Rows;
         var effective = version;
         if (effective == TemplateVersion.Unspecified)
         {
@@ -124,12 +50,112 @@ internal static class ApplicationsTableReader
             }
             else if (rows[r].AppliesTo(effective) && table.Found)
             {
-                var missing = new ApplicationsRow { Source = new RowSource { Found = false, OfficialLabel = rows[r].OfficialLabel } };
-                ApplicationsRows.SetCells(missing, Enumerable.Range(0, Columns).Select(_ => TableTokens.Missing()).ToArray());
-                rows[r].Set(table, missing);
+                rows[r].Place(table, new RowSource { Found = false, OfficialLabel = rows[r].LabelZh },
+                    [.. Enumerable.Range(0, Columns).Select(_ => TableTokens.Missing())]);
             }
         }
-        return table;
+    }
+
+    /// <summary>
+    /// One pass over the tokens: a label that names a row starts it and the values after it are its
+    /// values. A label that matches no row but carries values is kept as an orphan, assigned later
+    /// by its position between the rows that did match, when that leaves no doubt.
+    /// </summary>
+    private sealed class Scan(SourceDocument document, ApplicationsTable table, List<TableToken> tokens)
+    {
+        private readonly List<TableToken> _values = new(8);
+        private readonly List<TableToken> _orphanValues = new(8);
+        private TableToken? _orphanLabel;
+        private int _orphanAfter = -1;
+        private int _current = -1;
+        private int _lastMatched = -1;
+
+        public ApplicationsRow?[] Read { get; } = new ApplicationsRow?[ApplicationsTemplate.Rows.Count];
+        public List<Orphan> Orphans { get; } = [];
+        public int FirstToken { get; private set; } = -1;
+        public int LastToken { get; private set; } = -1;
+
+        public void Run()
+        {
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (tokens[i].IsValue)
+                {
+                    OnValue(tokens[i], i);
+                }
+                else
+                {
+                    OnLabel(tokens[i], i);
+                }
+            }
+            CloseOrphan(ApplicationsTemplate.Rows.Count);
+            if (_current >= 0)
+            {
+                Finish(document, table, Read, _current, _values, followedByLabel: false);
+            }
+        }
+
+        private void OnValue(TableToken token, int index)
+        {
+            if (_current >= 0 && _values.Count < Columns + 1)
+            {
+                _values.Add(token);
+                LastToken = index;
+            }
+            else if (_current < 0 && _orphanLabel is not null && _orphanValues.Count < Columns + 1)
+            {
+                _orphanValues.Add(token);
+            }
+        }
+
+        private void OnLabel(TableToken token, int index)
+        {
+            var match = Match(token.Label, _lastMatched, tokens, index);
+            if (match >= 0 && Read[match] is null)
+            {
+                CloseOrphan(match);
+                if (_current >= 0)
+                {
+                    Finish(document, table, Read, _current, _values, followedByLabel: true);
+                }
+                _current = match;
+                _lastMatched = match;
+                _values.Clear();
+                Read[match] = NewRow(document, token, match, IsOfficial(token.Label, match) ? LabelMatch.Official : LabelMatch.Alias);
+                if (FirstToken < 0)
+                {
+                    FirstToken = index;
+                }
+                LastToken = index;
+                return;
+            }
+            if (_current >= 0 && _values.Count == 0)
+            {
+                return; // the rest of a label broken over two cells
+            }
+            if (_current >= 0)
+            {
+                // Text after the values ends the row: a header, a note, the next section.
+                Finish(document, table, Read, _current, _values, followedByLabel: false);
+                _current = -1;
+            }
+            CloseOrphan(-1);
+            if (_lastMatched >= 0 && token.Label.Length is > 1 and <= 48)
+            {
+                _orphanLabel = token;
+                _orphanAfter = _lastMatched;
+            }
+        }
+
+        private void CloseOrphan(int nextRow)
+        {
+            if (_orphanLabel is { } label && _orphanValues.Any(v => !v.IsImplicitBlank))
+            {
+                Orphans.Add(new Orphan(label, [.. _orphanValues], _orphanAfter, nextRow));
+            }
+            _orphanLabel = null;
+            _orphanValues.Clear();
+        }
     }
 
     private sealed record Orphan(TableToken Label, List<TableToken> Values, int After, int Before);
@@ -140,7 +166,7 @@ internal static class ApplicationsTableReader
         {
             Found = true,
             Label = token.Cell.Text.Trim(),
-            OfficialLabel = ApplicationsRows.All[row].OfficialLabel,
+            OfficialLabel = ApplicationsTemplate.Rows[row].LabelZh,
             LabelMatch = match,
             LabelSpan = document.Span(token.Cell),
         },
@@ -162,7 +188,7 @@ internal static class ApplicationsTableReader
             var candidates = new List<int>();
             for (var r = after + 1; r < before; r++)
             {
-                if (read[r] is null && ApplicationsRows.All[r].AppliesTo(version))
+                if (read[r] is null && ApplicationsTemplate.Rows[r].AppliesTo(version))
                 {
                     candidates.Add(r);
                 }
@@ -202,7 +228,7 @@ internal static class ApplicationsTableReader
             table.Collapsed = true;
             cells = Enumerable.Range(0, Columns).Select(_ => TableTokens.Missing()).ToArray();
         }
-        ApplicationsRows.SetCells(row, cells);
+        ApplicationsTemplate.Shape.Fill(row, cells);
         values.Clear();
     }
 
@@ -212,7 +238,7 @@ internal static class ApplicationsTableReader
     /// </summary>
     private static bool DropSubtotal(List<TableToken> values)
     {
-        var numbers = values.Select(v => CellText.Value(CellText.Read(v.Cell.Text))).ToArray();
+        var numbers = values.Select(v => CellValueText.Value(CellValueText.Read(v.Cell.Text))).ToArray();
         if (numbers.Any(n => n is null))
         {
             return false;
@@ -233,7 +259,7 @@ internal static class ApplicationsTableReader
         {
             return -1;
         }
-        var rows = ApplicationsRows.All;
+        var rows = ApplicationsTemplate.Rows;
         // Rows come in template order: try the next few first, then all of them.
         for (var r = lastMatched + 1; r < rows.Count && r <= lastMatched + 3; r++)
         {
@@ -265,7 +291,7 @@ internal static class ApplicationsTableReader
 
     private static bool HasKeyword(string label, int row)
     {
-        foreach (var keyword in ApplicationsRows.All[row].Keywords)
+        foreach (var keyword in ApplicationsTemplate.Rows[row].Keywords)
         {
             if (label.Contains(keyword, StringComparison.Ordinal))
             {
@@ -294,7 +320,7 @@ internal static class ApplicationsTableReader
     }
 
     private static readonly string[] OfficialCores =
-        ApplicationsRows.All.Select(r => LabelText.WithoutOrdinal(LabelText.Normalize(r.OfficialLabel))).ToArray();
+        ApplicationsTemplate.Rows.Select(r => LabelText.WithoutOrdinal(LabelText.Normalize(r.LabelZh))).ToArray();
 
     private static bool IsOfficial(string label, int row) => LabelText.WithoutOrdinal(label) == OfficialCores[row];
 }

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using ReportValidation.Reading;
 using ReportValidation.V1;
 
-namespace ReportValidation.Metadata;
+namespace ReportValidation.Parsing;
 
 /// <summary>
 /// Title, issuing body, year, statistical period and dates (format.md §1, §8.4, §10.1 E1): from the

@@ -24,6 +24,9 @@ public static class ReviewLitigationTemplate
 
     private static readonly TemplateGroup Litigation = new("", "行政诉讼", "Litigation");
 
+    /// <summary>"行政诉讼": the heading over both litigation groups.</summary>
+    public static string LitigationZh => Litigation.NameZh;
+
     public static Part Review { get; } = new("review", "行政复议", "Administrative review");
     public static Part LitigationDirect { get; } = new("litigation_direct", "未经复议直接起诉", "direct", Litigation);
     public static Part LitigationAfterReview { get; } = new("litigation_after_review", "复议后起诉", "after review", Litigation);

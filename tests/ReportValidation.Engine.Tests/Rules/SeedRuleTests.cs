@@ -178,7 +178,7 @@ public class SeedMutationTests
         var layout = ReportValidation.Template.CellCatalog.For(ReportValidation.Template.CellCatalog.EffectiveVersion(parsed));
         var cells = layout.Cells.Where(c => c.Table is "applications" or "review_litigation").ToList();
         Assert.All(cells, c => Assert.Equal(CellState.Number, c.Get(parsed)?.State));
-        var identityRules = new HashSet<string>(ReportValidation.Rules.Identities.Templates.Select(t => t.Rule.Id));
+        var identityRules = new HashSet<string>(ReportValidation.Rules.Analysis.Identities.Templates.Select(t => t.Rule.Id));
         foreach (var slot in cells)
         {
             var report = parsed.Clone();

@@ -2,7 +2,7 @@ using System.Text;
 using ReportValidation.Template;
 using ReportValidation.V1;
 
-namespace ReportValidation.Rules;
+namespace ReportValidation.Rules.Analysis;
 
 public enum IdentityStatus
 {

@@ -1,12 +1,16 @@
 using System.Text;
+using ReportValidation.Rules.Analysis;
 using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Rules;
 
 /// <summary>cross_year.*: this year's report against last year's of the same body (format.md §8.1, §8.2, §10.1 E3).</summary>
-internal static class CrossYearChecks
+public static class CrossYearRules
 {
+    /// <summary>The rules of this group, in the order of rules.md.</summary>
+    public static IReadOnlyList<Rule> All => [CarryOver, Stock, DuplicateContent];
+
     /// <summary>Last year's report, when it is the year before (or a year is unknown).</summary>
     private static ReportGrid? PreviousYear(RuleContext context)
     {
@@ -19,7 +23,9 @@ internal static class CrossYearChecks
         return year != 0 && previous.Year != 0 && previous.Year != year - 1 ? null : context.PreviousGrid;
     }
 
-    public static void CarryOver(RuleContext context)
+    public static Rule CarryOver { get; } = new("cross_year.carry_over", Severity.Error, "cross_year", "本年“上年结转”不等于上年“结转下年度继续办理”", "上年结转 (this year) ≠ 结转下年度继续办理 (last year), per column", TemplateVersions.Both, CheckCarryOver, NeedsPreviousYear: true);
+
+    private static void CheckCarryOver(RuleContext context)
     {
         var previous = PreviousYear(context);
         // 2018 reports had no 结转 row (format.md §8.2 P3-CARRY).
@@ -42,7 +48,7 @@ internal static class CrossYearChecks
                 continue;
             }
             var cell = context.Grid.Cells[thisSlot.Index];
-            var finding = context.Add(RuleDefinitions.CarryOver,
+            var finding = context.Add(CarryOver,
                 $"表三“{label}”列：本年“上年结转”为{carriedOver}件，但上年报告“结转下年度继续办理”为{carriedForward}件。",
                 $"Table 三, column {column}: carried over ({carriedOver}) differs from last year's carried forward ({carriedForward}).",
                 RuleContext.At(thisSlot, cell));
@@ -53,7 +59,9 @@ internal static class CrossYearChecks
         }
     }
 
-    public static void Stock(RuleContext context)
+    public static Rule Stock { get; } = new("cross_year.stock", Severity.Warning, "cross_year", "现行有效件数不等于上年现行有效加本年制发减本年废止", "现行有效 ≠ last year's 现行有效 + 本年制发 − 本年废止", TemplateVersions.Only2021, CheckStock, NeedsPreviousYear: true);
+
+    private static void CheckStock(RuleContext context)
     {
         var previous = PreviousYear(context);
         // The 2020 report used the 2019 columns: there is no 现行有效 to carry (format.md §8.1 P2-STOCK-XY).
@@ -78,7 +86,7 @@ internal static class CrossYearChecks
             {
                 continue;
             }
-            var finding = context.Add(RuleDefinitions.CrossYearStock,
+            var finding = context.Add(Stock,
                 $"表二“{label}”：现行有效{actual}件，但上年现行有效{previous.Values[lastInForce.Index]}件加本年制发{context.Grid.Values[issued.Index]}件减本年废止{context.Grid.Values[abolished.Index]}件应为{expected}件。",
                 $"Table 二, {row}: in force is {actual}; last year's in force + issued − abolished = {expected}.",
                 RuleContext.At(inForce, context.Grid.Cells[inForce.Index]));
@@ -87,11 +95,13 @@ internal static class CrossYearChecks
         }
     }
 
+    public static Rule DuplicateContent { get; } = new("cross_year.duplicate_content", Severity.Warning, "cross_year", "表格或正文与上年报告雷同", "tables or narrative copied unchanged from last year", TemplateVersions.Both, CheckDuplicateContent, NeedsPreviousYear: true);
+
     /// <summary>
     /// Tables or narrative copied from last year (format.md §10.1 E3): identical non-zero tables, or
     /// an overview or section 五 identical once years and spacing are set aside.
     /// </summary>
-    public static void DuplicateContent(RuleContext context)
+    private static void CheckDuplicateContent(RuleContext context)
     {
         var previous = PreviousYear(context);
         if (previous is null || previous.Layout.Version != context.Layout.Version)
@@ -102,7 +112,7 @@ internal static class CrossYearChecks
         {
             if (SameNonZeroTable(context.Grid, previous, table))
             {
-                context.Add(RuleDefinitions.DuplicateContent,
+                context.Add(DuplicateContent,
                     $"{nameZh}的全部数据与上年报告完全相同，请核实是否照搬了上年数据。",
                     $"Every figure of {table} equals last year's.",
                     RuleContext.At(context.TableSpan(table), table));
@@ -119,7 +129,7 @@ internal static class CrossYearChecks
             var a = Normalize(current.Text);
             if (a.Length >= 50 && a == Normalize(last.Text))
             {
-                context.Add(RuleDefinitions.DuplicateContent,
+                context.Add(DuplicateContent,
                     $"“{nameZh}”部分与上年报告内容相同（仅年份不同），请核实是否照搬了上年内容。",
                     $"Section {ordinal} repeats last year's text (apart from the years).",
                     RuleContext.At(current.HeadingSpan ?? current.Span, section: ordinal));

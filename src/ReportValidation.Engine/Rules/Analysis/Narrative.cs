@@ -1,4 +1,4 @@
-namespace ReportValidation.Rules;
+namespace ReportValidation.Rules.Analysis;
 
 /// <summary>A count the narrative states ("收到申请6件", "两件"), with its offsets in the section text.</summary>
 public readonly record struct StatedCount(int Start, int End, long Value);

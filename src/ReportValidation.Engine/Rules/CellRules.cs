@@ -1,12 +1,18 @@
+using ReportValidation.Rules.Analysis;
 using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Rules;
 
 /// <summary>cell.*: what each value cell holds, against its column's type (format.md §7 TYPE, §8.1, §8.5).</summary>
-internal static class CellChecks
+public static class CellRules
 {
-    public static void NotANumber(RuleContext context)
+    /// <summary>The rules of this group, in the order of rules.md.</summary>
+    public static IReadOnlyList<Rule> All => [NotANumber, Negative, NotInteger, Blank, Unit];
+
+    public static Rule NotANumber { get; } = new("cell.not_a_number", Severity.Error, "cell", "应填数字处填写了文字", "text where a number belongs", TemplateVersions.Both, CheckNotANumber);
+
+    private static void CheckNotANumber(RuleContext context)
     {
         foreach (var slot in context.Layout.Cells)
         {
@@ -17,7 +23,7 @@ internal static class CellChecks
             }
             // Digits split by a space are the extraction's doing, not the clerk's.
             var split = Arithmetic.TryJoinDigits(cell.Raw, out _);
-            var finding = context.Add(RuleDefinitions.NotANumber,
+            var finding = context.Add(NotANumber,
                 $"{slot.WhereZh}应填数字，实际为“{cell.Raw}”。",
                 $"{slot.Key} should be a number but reads \"{cell.Raw}\".",
                 RuleContext.At(slot, cell), split ? FindingOrigin.Extraction : FindingOrigin.Report);
@@ -25,7 +31,9 @@ internal static class CellChecks
         }
     }
 
-    public static void Negative(RuleContext context)
+    public static Rule Negative { get; } = new("cell.negative", Severity.Error, "cell", "数量为负数（仅2019版“本年增/减”可为负）", "negative count (signed only in 2019 change)", TemplateVersions.Both, CheckNegative);
+
+    private static void CheckNegative(RuleContext context)
     {
         foreach (var slot in context.Layout.Cells)
         {
@@ -38,7 +46,7 @@ internal static class CellChecks
             {
                 continue;
             }
-            var finding = context.Add(RuleDefinitions.Negative,
+            var finding = context.Add(Negative,
                 $"{slot.WhereZh}为负数{cell!.Raw}，该项应为非负数。",
                 $"{slot.Key} is negative ({cell.Raw}); it must not be.",
                 RuleContext.At(slot, cell));
@@ -46,7 +54,9 @@ internal static class CellChecks
         }
     }
 
-    public static void NotInteger(RuleContext context)
+    public static Rule NotInteger { get; } = new("cell.not_integer", Severity.Error, "cell", "数量列出现小数", "fraction in a count column", TemplateVersions.Both, CheckNotInteger);
+
+    private static void CheckNotInteger(RuleContext context)
     {
         foreach (var slot in context.Layout.Cells)
         {
@@ -59,7 +69,7 @@ internal static class CellChecks
             {
                 continue;
             }
-            var finding = context.Add(RuleDefinitions.NotInteger,
+            var finding = context.Add(NotInteger,
                 $"{slot.WhereZh}为{cell!.Raw}，件数应为整数。",
                 $"{slot.Key} is {cell.Raw}; a count must be a whole number.",
                 RuleContext.At(slot, cell));
@@ -67,11 +77,13 @@ internal static class CellChecks
         }
     }
 
+    public static Rule Blank { get; } = new("cell.blank", Severity.Warning, "cell", "应填数字处为空白、“/”或“—”，按未知处理而非0", "blank, \"/\" or \"—\" where a number belongs: treated as unknown, never as 0", TemplateVersions.Both, CheckBlank);
+
     /// <summary>
     /// Blank cells, grouped so a clerk reads one finding per blank row or blank column rather than
     /// one per cell: seed 004 leaves its whole 规章 row blank.
     /// </summary>
-    public static void Blank(RuleContext context)
+    private static void CheckBlank(RuleContext context)
     {
         var grid = context.Grid;
         var layout = context.Layout;
@@ -89,8 +101,8 @@ internal static class CellChecks
             }
             if (blanks == row.CellCount && row.CellCount > 1)
             {
-                var finding = context.Add(RuleDefinitions.Blank,
-                    $"{StructureChecks.TableName(row.Table)}“{row.LabelZh}”行整行未填数字（空白、“/”或“—”），按未知处理，不视为0；如确为0请填写0。",
+                var finding = context.Add(Blank,
+                    $"{StructureRules.TableName(row.Table)}“{row.LabelZh}”行整行未填数字（空白、“/”或“—”），按未知处理，不视为0；如确为0请填写0。",
                     $"Row {row.Row} of {row.Table} is blank; it is treated as unknown, not as 0.",
                     context.AtRow(row), OriginOf(grid.Cells, row.FirstCell, row.CellCount));
                 for (var i = row.FirstCell; i < row.FirstCell + row.CellCount; i++)
@@ -121,7 +133,7 @@ internal static class CellChecks
             }
             var (column, label) = CellCatalog.ApplicationColumns[c];
             var first = layout.Cells.First(s => s.Table == CellCatalog.Applications && s.Column == column);
-            var finding = context.Add(RuleDefinitions.Blank,
+            var finding = context.Add(Blank,
                 $"表三“{label}”列整列未填数字，按未知处理，不视为0；如确为0请填写0。",
                 $"Column {column} of table 三 is blank; it is treated as unknown, not as 0.",
                 RuleContext.At(grid.Cells[first.Index]?.Span, CellCatalog.Applications, column: column));
@@ -142,7 +154,7 @@ internal static class CellChecks
             {
                 continue;
             }
-            var finding = context.Add(RuleDefinitions.Blank,
+            var finding = context.Add(Blank,
                 $"{slot.WhereZh}未填数字（{RuleContext.Describe(cell)}），按未知处理，不视为0；如确为0请填写0。",
                 $"{slot.Key} is {RuleContext.DescribeEn(cell)}; it is treated as unknown, not as 0.",
                 RuleContext.At(slot, cell), cell?.State == CellState.Blank ? FindingOrigin.Report : FindingOrigin.Extraction);
@@ -165,11 +177,13 @@ internal static class CellChecks
         return FindingOrigin.Report;
     }
 
+    public static Rule Unit { get; } = new("cell.unit", Severity.Warning, "cell", "金额单位与表头不一致，或缺少必要的单位", "money in a unit other than the header's, or no unit where one is needed", TemplateVersions.Both, CheckUnit);
+
     /// <summary>
     /// Money against its header's unit: 2021 本年收费金额 is in 万元 by the template. 2019 采购总金额 has no
     /// official unit, so an unstated unit is recorded as unknown, not flagged.
     /// </summary>
-    public static void Unit(RuleContext context)
+    private static void CheckUnit(RuleContext context)
     {
         if (context.Version != TemplateVersion._2021)
         {
@@ -186,7 +200,7 @@ internal static class CellChecks
         {
             return;
         }
-        var finding = context.Add(RuleDefinitions.Unit,
+        var finding = context.Add(Unit,
             $"表二“行政事业性收费”本年收费金额应以万元为单位，但填写为“{cell.Raw}”（{unit}）。",
             $"The 2021 fee amount must be in 万元 but reads \"{cell.Raw}\" ({unit}).",
             RuleContext.At(slot, cell));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReportValidation.Rules.Analysis;
 using ReportValidation.Template;
 using ReportValidation.V1;
 
@@ -8,10 +9,28 @@ namespace ReportValidation.Rules;
 /// The arithmetic rules (format.md §7): failing identities, identities that cannot be decided, and
 /// the root cause behind failures. All of them read the one evaluation in <see cref="Arithmetic"/>.
 /// </summary>
-internal static class ArithmeticChecks
+public static class ArithmeticRules
 {
+    /// <summary>The rules of this group, in the order of rules.md.</summary>
+    public static IReadOnlyList<Rule> All => [RowTotal, ResultTotal, Balance, ReviewTotal, DirectTotal, AfterReviewTotal, Uncertain, SuspectCell];
+
+    public static Rule RowTotal { get; } = IdentityRule("applications.row_total", "表三某行：总计不等于六类申请人之和", "总计 ≠ sum of the six applicant columns, in a row");
+    public static Rule ResultTotal { get; } = IdentityRule("applications.result_total", "表三某列：（七）总计不等于各办理结果之和", "（七）总计 ≠ sum of the result leaf rows, in a column");
+    public static Rule Balance { get; } = IdentityRule("applications.balance", "表三某列：第一项加第二项之和不等于第三项加第四项之和", "一 + 二 ≠ （七）总计 + 四, in a column");
+    public static Rule ReviewTotal { get; } = IdentityRule("review_litigation.review_total", "表四行政复议：总计不等于维持、纠正、其他、尚未审结之和", "行政复议 总计 ≠ 维持 + 纠正 + 其他 + 尚未审结");
+    public static Rule DirectTotal { get; } = IdentityRule("review_litigation.direct_total", "表四未经复议直接起诉：总计不等于四项之和", "未经复议直接起诉 总计 ≠ sum of its four");
+    public static Rule AfterReviewTotal { get; } = IdentityRule("review_litigation.after_review_total", "表四复议后起诉：总计不等于四项之和", "复议后起诉 总计 ≠ sum of its four");
+
+    /// <summary>A rule whose findings are its failing identities (<see cref="Identities"/>).</summary>
+    private static Rule IdentityRule(string id, string descriptionZh, string descriptionEn)
+    {
+        Rule rule = null!;
+        rule = new(id, Severity.Error, "arithmetic", descriptionZh, descriptionEn, TemplateVersions.Both, context => Failing(context, rule));
+        return rule;
+    }
+
     /// <summary>Reports each failing identity of one rule, once per row or column where it fails.</summary>
-    public static void Failing(RuleContext context, RuleInfo rule)
+    private static void Failing(RuleContext context, Rule rule)
     {
         var arithmetic = context.Arithmetic;
         var identities = arithmetic.Identities;
@@ -49,11 +68,13 @@ internal static class ArithmeticChecks
         }
     }
 
+    public static Rule Uncertain { get; } = new("arithmetic.uncertain", Severity.Warning, "arithmetic", "勾稽关系无法判定：其中有空白或无法识别的单元格", "an identity could not be decided because a cell in it is blank or unreadable", TemplateVersions.Both, CheckUncertain);
+
     /// <summary>
     /// One finding per identity that a blank or unreadable cell leaves undecided, in a table that has
     /// numbers to speak of. Rows that are missing or could not be assigned are the structure rules'.
     /// </summary>
-    public static void Uncertain(RuleContext context)
+    private static void CheckUncertain(RuleContext context)
     {
         var arithmetic = context.Arithmetic;
         var identities = arithmetic.Identities;
@@ -80,7 +101,7 @@ internal static class ArithmeticChecks
             var first = unknown[0];
             var firstCell = context.Grid.Cells[first.Index];
             var more = unknown.Count > 1 ? $"等{unknown.Count}个单元格" : "";
-            var finding = context.Add(RuleDefinitions.Uncertain,
+            var finding = context.Add(Uncertain,
                 $"{Describe(identity)}无法判定：{first.WhereZh}为{RuleContext.Describe(firstCell)}{more}，按未知处理（不视为0）。",
                 $"{identity.Rule.Id} at {DescribeEn(identity)} cannot be decided: {first.Key} is {RuleContext.DescribeEn(firstCell)}"
                 + (unknown.Count > 1 ? $" and {unknown.Count - 1} more cells are unknown." : "."),
@@ -108,8 +129,10 @@ internal static class ArithmeticChecks
         : identity.Column.Length > 0 && identity.Row.Length == 0 ? $"column {identity.Column}"
         : identity.Column;
 
+    public static Rule SuspectCell { get; } = new("arithmetic.suspect_cell", Severity.Info, "arithmetic", "勾稽关系不成立时，指出改正后可使全部关系成立的单元格及其应有数值", "when several identities fail, the single cell (or smallest set of cells) whose correction makes all of them hold, with its corrected value", TemplateVersions.Both, CheckSuspectCell);
+
     /// <summary>The cells behind failing identities (and 元/万元 slips in money), named with their corrected values.</summary>
-    public static void SuspectCell(RuleContext context)
+    private static void CheckSuspectCell(RuleContext context)
     {
         foreach (var suspect in context.Arithmetic.FindSuspects())
         {
@@ -156,7 +179,7 @@ internal static class ArithmeticChecks
                     }
                     break;
             }
-            var finding = context.Add(RuleDefinitions.SuspectCell, zh, en, RuleContext.At(slot, cell), origin);
+            var finding = context.Add(SuspectCell, zh, en, RuleContext.At(slot, cell), origin);
             finding.Diagnosis = suspect.Diagnosis;
             finding.Expected = expected;
             finding.Actual = actual;
@@ -187,7 +210,7 @@ internal static class ArithmeticChecks
             {
                 return;
             }
-            var unit = CellChecks.UnitOf(cell!);
+            var unit = CellRules.UnitOf(cell!);
             if (unit == "元")
             {
                 AddUnitSlip(context, slot, cell!, amount / 10000m, "万元",
@@ -208,7 +231,7 @@ internal static class ArithmeticChecks
         {
             return;
         }
-        var amountUnit = CellChecks.UnitOf(amountCell!);
+        var amountUnit = CellRules.UnitOf(amountCell!);
         if (amountUnit == "元" && DecimalPlaces(total) > 2)
         {
             AddUnitSlip(context, amountSlot, amountCell!, total * 10000m, "元",
@@ -224,7 +247,7 @@ internal static class ArithmeticChecks
 
     private static void AddUnitSlip(RuleContext context, CellSlot slot, Cell cell, decimal corrected, string unit, string zh)
     {
-        var finding = context.Add(RuleDefinitions.SuspectCell, zh,
+        var finding = context.Add(SuspectCell, zh,
             $"{slot.Key} reads {cell.Raw}: most likely a 元/万元 slip (factor 10000); {Format(corrected)} {unit} expected.",
             RuleContext.At(slot, cell));
         finding.Diagnosis = "unit_slip";

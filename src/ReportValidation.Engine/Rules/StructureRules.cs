@@ -1,11 +1,15 @@
+using ReportValidation.Rules.Analysis;
 using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Rules;
 
 /// <summary>structure.*: the six sections, the three tables and their rows (format.md §3–§6, §10.2).</summary>
-internal static class StructureChecks
+public static class StructureRules
 {
+    /// <summary>The rules of this group, in the order of rules.md.</summary>
+    public static IReadOnlyList<Rule> All => [SectionMissing, SectionOrder, SectionDuplicate, TableMissing, RowMissing, RowIncomplete, TemplateMismatch, NonstandardLabel];
+
     private static readonly string[] Ordinals = ["", "一", "二", "三", "四", "五", "六"];
 
     private static readonly string[] OfficialHeadings =
@@ -19,7 +23,9 @@ internal static class StructureChecks
         "", "overview", "proactive disclosure", "applications", "review and litigation", "problems and improvements", "other matters",
     ];
 
-    public static void SectionMissing(RuleContext context)
+    public static Rule SectionMissing { get; } = new("structure.section_missing", Severity.Error, "structure", "缺少六个部分中的某一部分", "one of the six sections is absent", TemplateVersions.Both, CheckSectionMissing);
+
+    private static void CheckSectionMissing(RuleContext context)
     {
         Span<bool> seen = stackalloc bool[7];
         foreach (var section in context.Report.Sections)
@@ -33,7 +39,7 @@ internal static class StructureChecks
         {
             if (!seen[ordinal])
             {
-                context.Add(RuleDefinitions.SectionMissing,
+                context.Add(SectionMissing,
                     $"缺少第{Ordinals[ordinal]}部分“{OfficialHeadings[ordinal]}”。",
                     $"Section {ordinal} ({SectionNamesEn[ordinal]}) is missing.",
                     RuleContext.At(null, section: ordinal));
@@ -41,11 +47,13 @@ internal static class StructureChecks
         }
     }
 
+    public static Rule SectionOrder { get; } = new("structure.section_order", Severity.Warning, "structure", "各部分顺序错乱", "sections out of order", TemplateVersions.Both, CheckSectionOrder);
+
     /// <summary>
     /// The sections that break the order: those outside the longest run in order, so one section
     /// moved up is reported once, not every section it jumped over.
     /// </summary>
-    public static void SectionOrder(RuleContext context)
+    private static void CheckSectionOrder(RuleContext context)
     {
         var firsts = new List<Section>(6);
         Span<bool> seen = stackalloc bool[7];
@@ -91,7 +99,7 @@ internal static class StructureChecks
             }
             var section = firsts[i];
             var previous = i > 0 ? firsts[i - 1].Ordinal : 0;
-            context.Add(RuleDefinitions.SectionOrder,
+            context.Add(SectionOrder,
                 previous > 0
                     ? $"第{Ordinals[section.Ordinal]}部分“{section.Heading}”出现在第{Ordinals[previous]}部分之后，顺序错乱。"
                     : $"第{Ordinals[section.Ordinal]}部分“{section.Heading}”位置错乱。",
@@ -100,7 +108,9 @@ internal static class StructureChecks
         }
     }
 
-    public static void SectionDuplicate(RuleContext context)
+    public static Rule SectionDuplicate { get; } = new("structure.section_duplicate", Severity.Warning, "structure", "同一部分标题出现两次", "a section heading appears twice", TemplateVersions.Both, CheckSectionDuplicate);
+
+    private static void CheckSectionDuplicate(RuleContext context)
     {
         Span<bool> seen = stackalloc bool[7];
         foreach (var section in context.Report.Sections)
@@ -112,7 +122,7 @@ internal static class StructureChecks
             }
             if (seen[ordinal])
             {
-                context.Add(RuleDefinitions.SectionDuplicate,
+                context.Add(SectionDuplicate,
                     $"第{Ordinals[ordinal]}部分标题“{section.Heading}”重复出现。",
                     $"The heading of section {ordinal} appears twice.",
                     RuleContext.At(section.HeadingSpan, section: ordinal));
@@ -128,7 +138,9 @@ internal static class StructureChecks
         (CellCatalog.ReviewLitigation, "表四（行政复议、行政诉讼情况）", "table 四 (review and litigation)", 4),
     ];
 
-    public static void TableMissing(RuleContext context)
+    public static Rule TableMissing { get; } = new("structure.table_missing", Severity.Error, "structure", "表二、表三或表四缺失", "table 二, 三 or 四 not found", TemplateVersions.Both, CheckTableMissing);
+
+    private static void CheckTableMissing(RuleContext context)
     {
         foreach (var (table, nameZh, nameEn, sectionOrdinal) in Tables)
         {
@@ -138,7 +150,7 @@ internal static class StructureChecks
             }
             // With its section present the table is likely there but unread: a doubt about extraction.
             var section = context.Section(sectionOrdinal);
-            context.Add(RuleDefinitions.TableMissing,
+            context.Add(TableMissing,
                 section is null ? $"未找到{nameZh}。" : $"第{Ordinals[sectionOrdinal]}部分中未能识别出{nameZh}。",
                 $"{nameEn} not found.",
                 RuleContext.At(section?.Span, table, section: sectionOrdinal),
@@ -146,7 +158,9 @@ internal static class StructureChecks
         }
     }
 
-    public static void RowMissing(RuleContext context)
+    public static Rule RowMissing { get; } = new("structure.row_missing", Severity.Error, "structure", "表格缺少模板规定的行", "a row of the template is absent from a table", TemplateVersions.Both, CheckRowMissing);
+
+    private static void CheckRowMissing(RuleContext context)
     {
         foreach (var row in context.Layout.Rows)
         {
@@ -158,14 +172,16 @@ internal static class StructureChecks
             {
                 continue;
             }
-            context.Add(RuleDefinitions.RowMissing,
+            context.Add(RowMissing,
                 $"{TableName(row.Table)}缺少“{row.LabelZh}”行。",
                 $"Row {row.Row} is missing from {row.Table}.",
                 RuleContext.At(context.TableSpan(row.Table), row.Table, row.Row));
         }
     }
 
-    public static void RowIncomplete(RuleContext context)
+    public static Rule RowIncomplete { get; } = new("structure.row_incomplete", Severity.Error, "structure", "某行数值个数与列数不符，无法对应到列", "a row has fewer (or more) values than columns, so columns cannot be assigned", TemplateVersions.Both, CheckRowIncomplete);
+
+    private static void CheckRowIncomplete(RuleContext context)
     {
         var reported = false;
         foreach (var row in context.Layout.Rows)
@@ -176,7 +192,7 @@ internal static class StructureChecks
             }
             var source = row.Source(context.Report)!;
             reported |= row.Table == CellCatalog.Applications;
-            var finding = context.Add(RuleDefinitions.RowIncomplete,
+            var finding = context.Add(RowIncomplete,
                 source.ValuesFound == 0 && source.UnassignedValues.Count == 0
                     ? $"{TableName(row.Table)}“{row.LabelZh}”行未读取到任何数值（应有{row.CellCount}列），本行不做计算校验。"
                     : source.ValuesFound == row.CellCount
@@ -194,14 +210,16 @@ internal static class StructureChecks
         // A collapsed table whose rows do not say how many values they carried: report it once.
         if (!reported && context.Report.Applications is { Found: true, Collapsed: true })
         {
-            context.Add(RuleDefinitions.RowIncomplete,
+            context.Add(RowIncomplete,
                 "表三各行数值个数少于列数，无法确定各数值所属的列，表三不做计算校验。",
                 "Table 三 is collapsed: its rows carry fewer values than columns, so it is not checked.",
                 RuleContext.At(context.Report.Applications.Span, CellCatalog.Applications), FindingOrigin.Extraction);
         }
     }
 
-    public static void TemplateMismatch(RuleContext context)
+    public static Rule TemplateMismatch { get; } = new("structure.template_mismatch", Severity.Error, "structure", "年度报告格式版本与报告年度不符", "2019 template used for a 2021+ report; warning for the reverse", TemplateVersions.Both, CheckTemplateMismatch);
+
+    private static void CheckTemplateMismatch(RuleContext context)
     {
         var report = context.Report;
         if (report.Year == 0)
@@ -210,14 +228,14 @@ internal static class StructureChecks
         }
         if (report.TemplateVersion == TemplateVersion._2019 && report.Year >= 2021)
         {
-            context.Add(RuleDefinitions.TemplateMismatch,
+            context.Add(TemplateMismatch,
                 $"{report.Year}年度报告应使用2021年版格式（国办公开办函〔2021〕30号），但使用了2019年版格式。",
                 $"The {report.Year} report uses the 2019 template; reports for 2021 onward must use the 2021 template.",
                 RuleContext.At(report.ActiveDisclosure?.Span ?? report.Applications?.Span));
         }
         else if (report.TemplateVersion == TemplateVersion._2021 && report.Year <= 2020)
         {
-            context.Add(RuleDefinitions.TemplateMismatch,
+            context.Add(TemplateMismatch,
                 $"{report.Year}年度报告应使用2019年版格式（国办公开办函〔2019〕60号），但使用了2021年版格式。",
                 $"The {report.Year} report uses the 2021 template; reports for 2019–2020 use the 2019 template.",
                 RuleContext.At(report.ActiveDisclosure?.Span ?? report.Applications?.Span),
@@ -225,7 +243,9 @@ internal static class StructureChecks
         }
     }
 
-    public static void NonstandardLabel(RuleContext context)
+    public static Rule NonstandardLabel { get; } = new("structure.nonstandard_label", Severity.Info, "structure", "使用了非标准的行标签（已知别名或变体）", "a known alias or deviation of an official label", TemplateVersions.Both, CheckNonstandardLabel);
+
+    private static void CheckNonstandardLabel(RuleContext context)
     {
         foreach (var row in context.Layout.Rows)
         {
@@ -256,7 +276,7 @@ internal static class StructureChecks
 
         void Deviation(string messageZh, string messageEn, Location location, string actual, string official)
         {
-            var finding = context.Add(RuleDefinitions.NonstandardLabel, messageZh, messageEn, location);
+            var finding = context.Add(NonstandardLabel, messageZh, messageEn, location);
             finding.Actual = actual;
             finding.Expected = official;
         }

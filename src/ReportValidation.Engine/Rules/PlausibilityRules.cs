@@ -1,12 +1,18 @@
+using ReportValidation.Rules.Analysis;
 using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Rules;
 
 /// <summary>Soft rules of format.md §8.1–§8.2: very likely wrong, but a person decides.</summary>
-internal static class PlausibilityChecks
+public static class PlausibilityRules
 {
-    public static void CarriedForwardExceedsReceived(RuleContext context)
+    /// <summary>The rules of this group, in the order of rules.md.</summary>
+    public static IReadOnlyList<Rule> All => [CarriedForwardExceedsReceived, Stock, ItemsNegative, PublishedExceedsTotal, Procurement];
+
+    public static Rule CarriedForwardExceedsReceived { get; } = new("applications.carried_forward_exceeds_received", Severity.Warning, "plausibility", "结转下年度继续办理数大于本年新收申请数", "四 > 一 in a column", TemplateVersions.Both, CheckCarriedForwardExceedsReceived);
+
+    private static void CheckCarriedForwardExceedsReceived(RuleContext context)
     {
         foreach (var (column, label) in CellCatalog.ApplicationColumns)
         {
@@ -17,7 +23,7 @@ internal static class PlausibilityChecks
                 continue;
             }
             var forwardCell = context.Grid.Cells[forwardSlot.Index];
-            var finding = context.Add(RuleDefinitions.CarriedForwardExceedsReceived,
+            var finding = context.Add(CarriedForwardExceedsReceived,
                 $"表三“{label}”列：结转下年度继续办理{Fmt(forward)}件，多于本年新收申请{Fmt(received)}件，请核实。",
                 $"Table 三, column {column}: carried forward ({Fmt(forward)}) exceeds received ({Fmt(received)}).",
                 RuleContext.At(forwardSlot, forwardCell));
@@ -28,7 +34,9 @@ internal static class PlausibilityChecks
         }
     }
 
-    public static void Stock(RuleContext context)
+    public static Rule Stock { get; } = new("active_disclosure.stock", Severity.Warning, "plausibility", "本年制发件数大于现行有效件数与本年废止件数之和", "2021: 本年制发 > 现行有效 + 本年废止", TemplateVersions.Only2021, CheckStock);
+
+    private static void CheckStock(RuleContext context)
     {
         if (context.Version != TemplateVersion._2021)
         {
@@ -43,7 +51,7 @@ internal static class PlausibilityChecks
             {
                 continue;
             }
-            var finding = context.Add(RuleDefinitions.Stock,
+            var finding = context.Add(Stock,
                 $"表二“{row.LabelZh}”：本年制发{Fmt(issued)}件，多于现行有效{Fmt(inForce)}件与本年废止{Fmt(abolished)}件之和，请核实。",
                 $"Table 二, {row.Key}: issued ({Fmt(issued)}) exceeds in force ({Fmt(inForce)}) + abolished ({Fmt(abolished)}).",
                 RuleContext.At(issuedSlot, context.Grid.Cells[issuedSlot.Index]));
@@ -60,7 +68,9 @@ internal static class PlausibilityChecks
         ("coercion", "行政强制"), ("fees", "行政事业性收费"),
     ];
 
-    public static void ItemsNegative(RuleContext context)
+    public static Rule ItemsNegative { get; } = new("active_disclosure.items_negative", Severity.Warning, "plausibility", "上一年项目数量加本年增/减小于0", "2019: 上一年项目数量 + 本年增/减 < 0", TemplateVersions.Only2019, CheckItemsNegative);
+
+    private static void CheckItemsNegative(RuleContext context)
     {
         if (context.Version != TemplateVersion._2019)
         {
@@ -74,7 +84,7 @@ internal static class PlausibilityChecks
             {
                 continue;
             }
-            var finding = context.Add(RuleDefinitions.ItemsNegative,
+            var finding = context.Add(ItemsNegative,
                 $"表二“{label}”：上一年项目数量{Fmt(previous)}加本年增/减{Fmt(change)}后为{Fmt(previous + change)}，项目数不能为负。",
                 $"Table 二, {key}: previous items ({Fmt(previous)}) + change ({Fmt(change)}) is negative.",
                 RuleContext.At(changeSlot, context.Grid.Cells[changeSlot.Index]));
@@ -83,7 +93,9 @@ internal static class PlausibilityChecks
         }
     }
 
-    public static void PublishedExceedsTotal(RuleContext context)
+    public static Rule PublishedExceedsTotal { get; } = new("active_disclosure.published_exceeds_total", Severity.Warning, "plausibility", "本年新公开数量大于对外公开总数量", "2019: 本年新公开 > 对外公开总数", TemplateVersions.Only2019, CheckPublishedExceedsTotal);
+
+    private static void CheckPublishedExceedsTotal(RuleContext context)
     {
         if (context.Version != TemplateVersion._2019)
         {
@@ -97,7 +109,7 @@ internal static class PlausibilityChecks
             {
                 continue;
             }
-            var finding = context.Add(RuleDefinitions.PublishedExceedsTotal,
+            var finding = context.Add(PublishedExceedsTotal,
                 $"表二“{label}”：本年新公开{Fmt(published)}件，多于对外公开总数量{Fmt(total)}件。",
                 $"Table 二, {key}: newly published ({Fmt(published)}) exceeds the published total ({Fmt(total)}).",
                 RuleContext.At(publishedSlot, context.Grid.Cells[publishedSlot.Index]));
@@ -106,7 +118,9 @@ internal static class PlausibilityChecks
         }
     }
 
-    public static void Procurement(RuleContext context)
+    public static Rule Procurement { get; } = new("active_disclosure.procurement", Severity.Warning, "plausibility", "采购项目数量与采购总金额在是否为0上不一致", "2019: items and amount disagree on zero", TemplateVersions.Only2019, CheckProcurement);
+
+    private static void CheckProcurement(RuleContext context)
     {
         if (context.Version != TemplateVersion._2019)
         {
@@ -123,7 +137,7 @@ internal static class PlausibilityChecks
         }
         var amountCell = context.Grid.Cells[amountSlot.Index];
         var itemsCell = context.Grid.Cells[itemsSlot.Index];
-        var finding = context.Add(RuleDefinitions.Procurement,
+        var finding = context.Add(Procurement,
             items == 0
                 ? $"表二政府集中采购：采购项目数量为0，但采购总金额为{amountCell!.Raw}。"
                 : $"表二政府集中采购：采购项目数量为{itemsCell!.Raw}，但采购总金额为0。",

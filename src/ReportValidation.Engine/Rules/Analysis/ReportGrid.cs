@@ -2,7 +2,7 @@ using System.Globalization;
 using ReportValidation.Template;
 using ReportValidation.V1;
 
-namespace ReportValidation.Rules;
+namespace ReportValidation.Rules.Analysis;
 
 /// <summary>How a row of a table stands, which decides whether its cells may be checked.</summary>
 public enum RowState

@@ -1,14 +1,15 @@
+using ReportValidation.Rules;
 using ReportValidation.Template;
 using ReportValidation.V1;
 
-namespace ReportValidation.Rules;
+namespace ReportValidation.Rules.Analysis;
 
 /// <summary>
 /// An arithmetic identity of format.md §7 written as data: an equation over cell keys of rules.md,
 /// with <c>{row}</c> or <c>{column}</c> standing for each row or column it is checked in.
 /// </summary>
 public sealed record IdentityTemplate(
-    RuleInfo Rule,
+    Rule Rule,
     TemplateVersion[] Versions,
     IdentityAxis Axis,
     string Expression,
@@ -28,7 +29,7 @@ public enum IdentityAxis
 /// <summary>One identity expanded for a row or column of a template version, compiled to cell indices.</summary>
 public sealed class Identity
 {
-    internal Identity(RuleInfo rule, string expression, CellSlot[] left, CellSlot[] right,
+    internal Identity(Rule rule, string expression, CellSlot[] left, CellSlot[] right,
         string row, string column, string whereZh, string whereEn, IdentityTemplate template)
     {
         Rule = rule;
@@ -45,7 +46,7 @@ public sealed class Identity
         AllCells = [.. left, .. right];
     }
 
-    public RuleInfo Rule { get; }
+    public Rule Rule { get; }
     public string Expression { get; }
     public CellSlot[] Left { get; }
     public CellSlot[] Right { get; }
@@ -86,37 +87,37 @@ public static class Identities
 
     public static IReadOnlyList<IdentityTemplate> Templates { get; } =
     [
-        new(RuleDefinitions.RowTotal, Both, IdentityAxis.ApplicationRows,
+        new(ArithmeticRules.RowTotal, Both, IdentityAxis.ApplicationRows,
             "applications.{row}.total = applications.{row}.natural_person + applications.{row}.commercial_enterprise"
             + " + applications.{row}.research_institution + applications.{row}.social_welfare_org"
             + " + applications.{row}.legal_service_org + applications.{row}.other_org",
             "表三“{where}”行：总计为{left}，但六类申请人之和为{right}（{rightTerms}），相差{diff}。",
             "Table 3, row {where}: total is {left} but the six applicant columns sum to {right} ({rightTerms}), off by {diff}."),
-        new(RuleDefinitions.ResultTotal, [TemplateVersion._2019], IdentityAxis.ApplicationColumns,
+        new(ArithmeticRules.ResultTotal, [TemplateVersion._2019], IdentityAxis.ApplicationColumns,
             "applications.total.{column} = " + ResultLeavesHead + " + applications.other.{column}",
             "表三“{where}”列：（七）总计为{left}，但各项办理结果之和为{right}，相差{diff}。",
             "Table 3, column {where}: (七) total is {left} but the result rows sum to {right}, off by {diff}."),
-        new(RuleDefinitions.ResultTotal, [TemplateVersion._2021], IdentityAxis.ApplicationColumns,
+        new(ArithmeticRules.ResultTotal, [TemplateVersion._2021], IdentityAxis.ApplicationColumns,
             "applications.total.{column} = " + ResultLeavesHead
             + " + applications.other.no_correction.{column} + applications.other.unpaid_fee.{column} + applications.other.other.{column}",
             "表三“{where}”列：（七）总计为{left}，但各项办理结果之和为{right}，相差{diff}。",
             "Table 3, column {where}: (七) total is {left} but the result rows sum to {right}, off by {diff}."),
-        new(RuleDefinitions.Balance, Both, IdentityAxis.ApplicationColumns,
+        new(ArithmeticRules.Balance, Both, IdentityAxis.ApplicationColumns,
             "applications.received.{column} + applications.carried_over.{column} = applications.total.{column} + applications.carried_forward.{column}",
             "表三“{where}”列：第一项加第二项之和为{left}（{leftTerms}），第三项加第四项之和为{right}（{rightTerms}），两者应相等，相差{diff}。",
             "Table 3, column {where}: 一 + 二 = {left} ({leftTerms}) but (七) total + 四 = {right} ({rightTerms}), off by {diff}."),
-        new(RuleDefinitions.ReviewTotal, Both, IdentityAxis.Once,
+        new(ArithmeticRules.ReviewTotal, Both, IdentityAxis.Once,
             "review_litigation.row.review.total = review_litigation.row.review.upheld + review_litigation.row.review.corrected"
             + " + review_litigation.row.review.other + review_litigation.row.review.pending",
             "表四行政复议：总计为{left}，但结果维持、结果纠正、其他结果、尚未审结之和为{right}（{rightTerms}），相差{diff}。",
             "Table 4, administrative review: total is {left} but upheld + corrected + other + pending = {right} ({rightTerms}), off by {diff}."),
-        new(RuleDefinitions.DirectTotal, Both, IdentityAxis.Once,
+        new(ArithmeticRules.DirectTotal, Both, IdentityAxis.Once,
             "review_litigation.row.litigation_direct.total = review_litigation.row.litigation_direct.upheld"
             + " + review_litigation.row.litigation_direct.corrected + review_litigation.row.litigation_direct.other"
             + " + review_litigation.row.litigation_direct.pending",
             "表四未经复议直接起诉：总计为{left}，但结果维持、结果纠正、其他结果、尚未审结之和为{right}（{rightTerms}），相差{diff}。",
             "Table 4, litigation without prior review: total is {left} but its four columns sum to {right} ({rightTerms}), off by {diff}."),
-        new(RuleDefinitions.AfterReviewTotal, Both, IdentityAxis.Once,
+        new(ArithmeticRules.AfterReviewTotal, Both, IdentityAxis.Once,
             "review_litigation.row.litigation_after_review.total = review_litigation.row.litigation_after_review.upheld"
             + " + review_litigation.row.litigation_after_review.corrected + review_litigation.row.litigation_after_review.other"
             + " + review_litigation.row.litigation_after_review.pending",

@@ -226,7 +226,31 @@ public sealed class Arithmetic
         return decided > 0;
     }
 
+    /// <summary>
+    /// The root cause of the failing identities of one table: one cell that explains them all, else
+    /// two cells that share no identity, else (table 三) an application counted in the wrong column.
+    /// </summary>
     private void FindIn(string table, List<Suspect> suspects)
+    {
+        var failing = FailingIn(table);
+        if (failing == 0)
+        {
+            return;
+        }
+        var candidates = LocalCorrections(table);
+        if (AddSingles(candidates, failing, suspects) || AddPair(candidates, failing, suspects))
+        {
+            return;
+        }
+        if (table == CellCatalog.Applications)
+        {
+            FindMisclassified(failing, suspects);
+        }
+    }
+
+    private readonly record struct Candidate(CellSlot Cell, long Corrected, ulong Covers);
+
+    private ulong FailingIn(string table)
     {
         var all = _identities.All;
         ulong failing = 0;
@@ -237,13 +261,13 @@ public sealed class Arithmetic
                 failing |= 1UL << i;
             }
         }
-        if (failing == 0)
-        {
-            return;
-        }
+        return failing;
+    }
 
-        // Cells that alone explain the failing identities they take part in.
-        var candidates = new List<(CellSlot Cell, long Corrected, ulong Covers)>();
+    /// <summary>Cells that alone explain the failing identities they take part in.</summary>
+    private List<Candidate> LocalCorrections(string table)
+    {
+        var candidates = new List<Candidate>();
         foreach (var cell in _grid.Layout.Cells)
         {
             if (cell.Table != table || !_grid.Known[cell.Index])
@@ -255,25 +279,29 @@ public sealed class Arithmetic
                 var corrected = _grid.Values[cell.Index] + delta;
                 if (corrected >= 0)
                 {
-                    candidates.Add((cell, corrected, covers));
+                    candidates.Add(new Candidate(cell, corrected, covers));
                 }
             }
         }
+        return candidates;
+    }
 
+    /// <summary>Every cell whose correction alone makes all failures hold (alternatives to each other).</summary>
+    private bool AddSingles(List<Candidate> candidates, ulong failing, List<Suspect> suspects)
+    {
         var singles = candidates.FindAll(c => c.Covers == failing);
-        if (singles.Count > 0)
+        var fixedCount = PopCount(failing);
+        foreach (var (cell, corrected, _) in singles)
         {
-            var fixedCount = PopCount(failing);
-            foreach (var (cell, corrected, _) in singles)
-            {
-                var diagnosis = JoinsSplitDigits(_grid.Cells[cell.Index], corrected) ? "split_digits" : "single_cell";
-                suspects.Add(new Suspect(cell, _grid.Values[cell.Index], corrected, diagnosis, singles.Count - 1,
-                    IdentitiesFixed: fixedCount));
-            }
-            return;
+            suspects.Add(new Suspect(cell, _grid.Values[cell.Index], corrected, DiagnosisOf(cell, corrected), singles.Count - 1,
+                IdentitiesFixed: fixedCount));
         }
+        return singles.Count > 0;
+    }
 
-        // Two wrong cells: a pair of candidates that share no identity and together cover the failures.
+    /// <summary>Two wrong cells: the one pair of candidates that share no identity and together cover the failures.</summary>
+    private bool AddPair(List<Candidate> candidates, ulong failing, List<Suspect> suspects)
+    {
         (int A, int B)? pair = null;
         var pairs = 0;
         for (var a = 0; a < candidates.Count && pairs < 2; a++)
@@ -291,24 +319,21 @@ public sealed class Arithmetic
                 }
             }
         }
-        if (pairs == 1 && pair is var (ia, ib))
+        if (pairs != 1 || pair is not var (ia, ib))
         {
-            var first = candidates[ia];
-            var second = candidates[ib];
-            suspects.Add(new Suspect(first.Cell, _grid.Values[first.Cell.Index], first.Corrected,
-                JoinsSplitDigits(_grid.Cells[first.Cell.Index], first.Corrected) ? "split_digits" : "single_cell", 0,
-                second.Cell, PopCount(first.Covers)));
-            suspects.Add(new Suspect(second.Cell, _grid.Values[second.Cell.Index], second.Corrected,
-                JoinsSplitDigits(_grid.Cells[second.Cell.Index], second.Corrected) ? "split_digits" : "single_cell", 0,
-                first.Cell, PopCount(second.Covers)));
-            return;
+            return false;
         }
-
-        if (table == CellCatalog.Applications)
-        {
-            FindMisclassified(failing, suspects);
-        }
+        var first = candidates[ia];
+        var second = candidates[ib];
+        suspects.Add(new Suspect(first.Cell, _grid.Values[first.Cell.Index], first.Corrected, DiagnosisOf(first.Cell, first.Corrected), 0,
+            second.Cell, PopCount(first.Covers)));
+        suspects.Add(new Suspect(second.Cell, _grid.Values[second.Cell.Index], second.Corrected, DiagnosisOf(second.Cell, second.Corrected), 0,
+            first.Cell, PopCount(second.Covers)));
+        return true;
     }
+
+    private string DiagnosisOf(CellSlot cell, long corrected) =>
+        JoinsSplitDigits(_grid.Cells[cell.Index], corrected) ? "split_digits" : "single_cell";
 
     /// <summary>
     /// The change of one cell that makes every decided identity it is in hold: they must all fail

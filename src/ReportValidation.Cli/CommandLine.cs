@@ -190,6 +190,10 @@ public static class CommandLine
         {
             return (file, null, $"{e.MessageZh} {e.Message}");
         }
+        catch (PreviousDocumentReadException e)
+        {
+            return (file, null, $"{e.Reason.MessageZh} {e.Reason.Message}");
+        }
         catch (IOException e)
         {
             return (file, null, e.Message);

@@ -61,6 +61,34 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
+    public async Task Template_route_gives_both_versions_with_keys_and_labels_in_both_languages()
+    {
+        using var http = _host.Http();
+
+        using var response = await http.GetAsync("/v1/template");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.Equal(["TEMPLATE_VERSION_2019", "TEMPLATE_VERSION_2021"],
+            root.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("version").GetString()));
+        var tables = root.GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("key").GetString()!);
+        Assert.Equal(["active_disclosure", "applications", "review_litigation"], tables.Keys);
+        var labels = tables.Values.SelectMany(t => t.GetProperty("blocks").EnumerateArray())
+            .SelectMany(b => b.GetProperty("rows").EnumerateArray().Concat(b.GetProperty("columns").EnumerateArray()))
+            .Where(l => !l.TryGetProperty("group", out var group) || !group.GetBoolean())
+            .ToList();
+        Assert.All(labels, l => Assert.False(string.IsNullOrEmpty(l.GetProperty("en").GetString())));
+        string? Zh(string key) => labels.First(l => l.GetProperty("key").GetString() == key).GetProperty("zh").GetString();
+        Assert.Equal("1.属于国家秘密", Zh("withheld.state_secret"));
+        Assert.Equal("上一年项目数量", Zh("prev_items"));
+        Assert.Equal("尚未审结", Zh("pending"));
+        // The 2021 label of 规范性文件 and its 2019 one, each in its own version's block.
+        var normative = labels.Where(l => l.GetProperty("key").GetString() == "normative_documents").Select(l => l.GetProperty("zh").GetString());
+        Assert.Equal(["规范性文件", "行政规范性文件"], normative);
+    }
+
+    [Fact]
     public async Task JsonTranscodingReportsMalformedRequestsAs400WithDetails()
     {
         using var http = _host.Http();

@@ -130,6 +130,9 @@ public sealed class ReportValidatorService(CachedValidation validation, EngineTh
         return Task.FromResult(response);
     }
 
+    public override Task<NationalTemplate> GetTemplate(GetTemplateRequest request, ServerCallContext context) =>
+        Task.FromResult(validation.Template);
+
     private async Task<ValidateDocumentResponse> ValidateOne(ValidateDocumentRequest request, bool binary, CancellationToken token)
     {
         var document = RequestMapping.Document(request.Document, "document");
@@ -179,7 +182,11 @@ public sealed class ReportValidatorService(CachedValidation validation, EngineTh
         }
         catch (DocumentReadException exception)
         {
-            throw RequestErrors.Unreadable(exception, exception.Data["field"] as string ?? "document");
+            throw RequestErrors.Unreadable(exception, "document");
+        }
+        catch (PreviousDocumentReadException exception)
+        {
+            throw RequestErrors.Unreadable(exception.Reason, "previous_document");
         }
     }
 }

@@ -8,7 +8,7 @@ namespace ReportValidation.Server.Tests;
 public sealed class OpenApiTests
 {
     [Fact]
-    public void CheckedInOpenApiDescribesExactlyTheMappedJsonRoutes()
+    public void Checked_in_openapi_describes_exactly_the_mapped_json_routes()
     {
         using var host = new ServiceHost();
         var mapped = host.Services.GetRequiredService<EndpointDataSource>().Endpoints

@@ -16,7 +16,7 @@ public sealed class TransportTests : IDisposable
     private readonly ServiceHost _host = new();
 
     [Fact]
-    public async Task JsonTranscodingValidatesOverHttp11()
+    public async Task Json_transcoding_validates_over_http11()
     {
         using var http = _host.Http();
         var text = Documents.Unique();
@@ -35,7 +35,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task JsonTranscodingValidatesAStructuredReport()
+    public async Task Json_transcoding_validates_a_structured_report()
     {
         using var http = _host.Http();
         var body = new { report = new { title = $"某县人民政府{Guid.NewGuid():N}2021年政府信息公开工作年度报告", year = 2021, templateVersion = "TEMPLATE_VERSION_2021" } };
@@ -49,7 +49,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task JsonTranscodingListsRules()
+    public async Task Json_transcoding_lists_rules()
     {
         using var http = _host.Http();
 
@@ -89,7 +89,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task JsonTranscodingReportsMalformedRequestsAs400WithDetails()
+    public async Task Json_transcoding_reports_malformed_requests_as_400_with_details()
     {
         using var http = _host.Http();
 
@@ -101,7 +101,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task GrpcWebIsAnsweredOverHttp11()
+    public async Task Grpc_web_is_answered_over_http11()
     {
         var handler = new GrpcWebHandler(GrpcWebMode.GrpcWebText, new HttpClientHandler());
         using var channel = GrpcChannel.ForAddress(_host.HttpAddress, new GrpcChannelOptions
@@ -120,7 +120,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task BrowsersFromAConfiguredOriginGetCorsHeaders()
+    public async Task Browsers_from_a_configured_origin_get_cors_headers()
     {
         using var host = new ServiceHost(new Dictionary<string, string?> { ["Cors:AllowedOrigins:0"] = "https://portal.example.gov.cn" });
         using var http = host.Http();
@@ -140,7 +140,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task HealthServiceAnswersServing()
+    public async Task Health_service_answers_serving()
     {
         var health = new Health.HealthClient(_host.Channel());
 
@@ -152,7 +152,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task ReflectionListsTheValidatorService()
+    public async Task Reflection_lists_the_validator_service()
     {
         var reflection = new ServerReflection.ServerReflectionClient(_host.Channel());
         using var call = reflection.ServerReflectionInfo();
@@ -167,7 +167,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task ListRulesReturnsTheCatalog()
+    public async Task List_rules_returns_the_catalog()
     {
         var response = await _host.Client().ListRulesAsync(new ListRulesRequest());
 
@@ -176,7 +176,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task MetricsAreScrapedOverHttp11()
+    public async Task Metrics_are_scraped_over_http11()
     {
         await _host.Client().ValidateDocumentAsync(Documents.Request(Documents.Unique()));
         using var http = _host.Http();
@@ -188,7 +188,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task TheGrpcPortSpeaksOnlyHttp2()
+    public async Task The_grpc_port_speaks_only_http2()
     {
         using var http = new HttpClient { BaseAddress = _host.GrpcAddress, DefaultRequestVersion = HttpVersion.Version11 };
 

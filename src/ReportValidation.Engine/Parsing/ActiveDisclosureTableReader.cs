@@ -31,7 +31,7 @@ internal static class ActiveDisclosureTableReader
         return lookup;
     }
 
-    // A money header carries its unit: 本年收费金额（单位：万元）, 采购总金额（元）.
+    // A money header carries its unit: the fee amount（单位：万元）, the procurement amount（元）.
     private static string WithoutUnit(string label)
     {
         var unit = label.IndexOf('(');
@@ -97,7 +97,7 @@ internal static class ActiveDisclosureTableReader
             var columns = definition.Shape.Columns;
             var cells = TableTokens.Assign(document, values, columns.Count, followedByLabel, source!)
                 ?? Enumerable.Range(0, columns.Count).Select(_ => TableTokens.Missing()).ToArray();
-            // Only the money column (the last one: 收费金额, 采购总金额) takes the header's unit.
+            // Only the money column (the last one of its row) takes the header's unit.
             if (units.TryGetValue(columns[^1], out var unit) && unit.Length > 0 && cells[^1].Unit.Length == 0 && cells[^1].State == CellState.Number)
             {
                 cells[^1].Unit = unit;
@@ -195,7 +195,7 @@ internal static class ActiveDisclosureTableReader
         return -1;
     }
 
-    /// <summary>The unit a money column's header names (2021 本年收费金额（单位：万元）, 2019 采购总金额（元|万元）), else the template's.</summary>
+    /// <summary>The unit a money column's header names (（单位：万元）, （元）), else the template's.</summary>
     private static string HeaderUnit(List<TableToken> tokens, TemplateColumn column)
     {
         var word = column.HeaderWord ?? column.LabelZh;

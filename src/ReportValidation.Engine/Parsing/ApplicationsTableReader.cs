@@ -233,7 +233,7 @@ internal static class ApplicationsTableReader
     }
 
     /// <summary>
-    /// A rendering with a 法人或其他组织 subtotal after 自然人 has eight values; drop the subtotal when it is
+    /// A rendering with a 法人或其他组织 subtotal after the natural-person column has eight values; drop the subtotal when it is
     /// the sum of the five organisation columns (format.md §5.1).
     /// </summary>
     private static bool DropSubtotal(List<TableToken> values)
@@ -254,7 +254,7 @@ internal static class ApplicationsTableReader
 
     private static int Match(string label, int lastMatched, List<TableToken> tokens, int index)
     {
-        // Row labels are short; a sentence of the narrative that names 予以公开 is no row.
+        // Row labels are short; a sentence of the narrative that names a row is no row.
         if (label.Length > 48 || label.Contains('。'))
         {
             return -1;
@@ -272,7 +272,7 @@ internal static class ApplicationsTableReader
         {
             if (HasKeyword(label, r))
             {
-                // 2021: （六）其他处理 is a group label over three rows.
+                // 2021: the （六） "other handling" label is a group label over three rows.
                 return r == OtherGroup && !IsOtherLeaf(tokens, index) ? -1 : r;
             }
         }
@@ -301,7 +301,7 @@ internal static class ApplicationsTableReader
         return false;
     }
 
-    // 2019's （六）其他处理 carries values; 2021's is followed by its sub-row labels.
+    // 2019's （六） row carries values; 2021's group label is followed by its sub-row labels.
     private static bool IsOtherLeaf(List<TableToken> tokens, int index)
     {
         for (var j = index + 1; j < tokens.Count; j++)

@@ -1,4 +1,5 @@
 using ReportValidation.Reading;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Parsing;
@@ -8,8 +9,8 @@ public readonly record struct SectionHeading(int Ordinal, int LineIndex);
 
 /// <summary>
 /// Finds the six section headings (format.md §3) by ordinal plus keywords, never by exact string:
-/// "四、因政府信息公开工作被申请行政复议…" and "五、当前存在的主要问题及下一步改进措施" are headings,
-/// while the table rows "三、本年度办理结果" and "四、结转下年度继续办理" are not.
+/// "四、因政府信息公开工作被申请复议…" and "五、当前存在的主要问题及下一步改进措施" are headings,
+/// while the rows of table 三 that start with 一、 to 四、 are not.
 /// </summary>
 public static class SectionReader
 {
@@ -29,7 +30,7 @@ public static class SectionReader
     [
         ["本年新收"],
         ["上年结转"],
-        ["本年度办理结果", "办理结果"],
+        [ApplicationsTemplate.Results.NameZh, "办理结果"],
         ["结转下年"],
         [],
         [],

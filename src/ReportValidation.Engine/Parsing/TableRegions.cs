@@ -1,10 +1,11 @@
 using ReportValidation.Reading;
+using ReportValidation.Template;
 
 namespace ReportValidation.Parsing;
 
 /// <summary>
 /// Where each table stands: after its section heading when there is one, else at the first line
-/// that only that table has (第二十条, 勾稽关系/申请人情况, 行政复议); up to the next table or heading.
+/// that only that table has (第二十条, 勾稽关系/申请人情况, the review heading); up to the next table or heading.
 /// </summary>
 internal readonly record struct TableRegions(LineRange ActiveDisclosure, LineRange Applications, LineRange ReviewLitigation)
 {
@@ -36,7 +37,7 @@ internal readonly record struct TableRegions(LineRange ActiveDisclosure, LineRan
                 {
                     start3 = i;
                 }
-                else if (start4 < 0 && start3 >= 0 && i > start3 && text == "行政复议")
+                else if (start4 < 0 && start3 >= 0 && i > start3 && text == ReviewLitigationTemplate.Review.LabelZh)
                 {
                     start4 = i;
                 }

@@ -14,12 +14,35 @@ public static class ArithmeticRules
     /// <summary>The rules of this group, in the order of rules.md.</summary>
     public static IReadOnlyList<Rule> All => [RowTotal, ResultTotal, Balance, ReviewTotal, DirectTotal, AfterReviewTotal, Uncertain, SuspectCell];
 
-    public static Rule RowTotal { get; } = IdentityRule("applications.row_total", "表三某行：总计不等于六类申请人之和", "总计 ≠ sum of the six applicant columns, in a row");
-    public static Rule ResultTotal { get; } = IdentityRule("applications.result_total", "表三某列：（七）总计不等于各办理结果之和", "（七）总计 ≠ sum of the result leaf rows, in a column");
-    public static Rule Balance { get; } = IdentityRule("applications.balance", "表三某列：第一项加第二项之和不等于第三项加第四项之和", "一 + 二 ≠ （七）总计 + 四, in a column");
-    public static Rule ReviewTotal { get; } = IdentityRule("review_litigation.review_total", "表四行政复议：总计不等于维持、纠正、其他、尚未审结之和", "行政复议 总计 ≠ 维持 + 纠正 + 其他 + 尚未审结");
-    public static Rule DirectTotal { get; } = IdentityRule("review_litigation.direct_total", "表四未经复议直接起诉：总计不等于四项之和", "未经复议直接起诉 总计 ≠ sum of its four");
-    public static Rule AfterReviewTotal { get; } = IdentityRule("review_litigation.after_review_total", "表四复议后起诉：总计不等于四项之和", "复议后起诉 总计 ≠ sum of its four");
+    public static Rule RowTotal { get; } = IdentityRule("applications.row_total",
+        "表三某行：总计不等于六类申请人之和",
+        "总计 ≠ sum of the six applicant columns, in a row");
+
+    public static Rule ResultTotal { get; } = IdentityRule("applications.result_total",
+        "表三某列：（七）总计不等于各办理结果之和",
+        "（七）总计 ≠ sum of the result leaf rows, in a column");
+
+    public static Rule Balance { get; } = IdentityRule("applications.balance",
+        "表三某列：第一项加第二项之和不等于第三项加第四项之和",
+        "一 + 二 ≠ （七）总计 + 四, in a column");
+
+    public static Rule ReviewTotal { get; } = IdentityRule("review_litigation.review_total",
+        $"表四{Review}：总计不等于维持、纠正、其他、{Pending}之和",
+        $"{Review} 总计 ≠ 维持 + 纠正 + 其他 + {Pending}");
+
+    public static Rule DirectTotal { get; } = IdentityRule("review_litigation.direct_total",
+        $"表四{Direct}：总计不等于四项之和",
+        $"{Direct} 总计 ≠ sum of its four");
+
+    public static Rule AfterReviewTotal { get; } = IdentityRule("review_litigation.after_review_total",
+        $"表四{AfterReview}：总计不等于四项之和",
+        $"{AfterReview} 总计 ≠ sum of its four");
+
+    // Table 四's labels, as the template writes them.
+    private static string Review => ReviewLitigationTemplate.Review.LabelZh;
+    private static string Direct => ReviewLitigationTemplate.LitigationDirect.LabelZh;
+    private static string AfterReview => ReviewLitigationTemplate.LitigationAfterReview.LabelZh;
+    private static string Pending => ReviewLitigationTemplate.Pending.LabelZh;
 
     /// <summary>A rule whose findings are its failing identities (<see cref="Identities"/>).</summary>
     private static Rule IdentityRule(string id, string descriptionZh, string descriptionEn)
@@ -68,7 +91,10 @@ public static class ArithmeticRules
         }
     }
 
-    public static Rule Uncertain { get; } = new("arithmetic.uncertain", Severity.Warning, "arithmetic", "勾稽关系无法判定：其中有空白或无法识别的单元格", "an identity could not be decided because a cell in it is blank or unreadable", TemplateVersions.Both, CheckUncertain);
+    public static Rule Uncertain { get; } = new("arithmetic.uncertain", Severity.Warning, "arithmetic",
+        "勾稽关系无法判定：其中有空白或无法识别的单元格",
+        "an identity could not be decided because a cell in it is blank or unreadable",
+        TemplateVersions.Both, CheckUncertain);
 
     /// <summary>
     /// One finding per identity that a blank or unreadable cell leaves undecided, in a table that has
@@ -119,9 +145,9 @@ public static class ArithmeticRules
         "applications.row_total" => $"表三“{identity.WhereZh}”行总计与六类申请人之和的关系",
         "applications.result_total" => $"表三“{identity.WhereZh}”列（七）总计与各项办理结果之和的关系",
         "applications.balance" => $"表三“{identity.WhereZh}”列“第一项加第二项等于第三项加第四项”的关系",
-        "review_litigation.review_total" => "表四行政复议总计与各项之和的关系",
-        "review_litigation.direct_total" => "表四未经复议直接起诉总计与各项之和的关系",
-        _ => "表四复议后起诉总计与各项之和的关系",
+        "review_litigation.review_total" => $"表四{Review}总计与各项之和的关系",
+        "review_litigation.direct_total" => $"表四{Direct}总计与各项之和的关系",
+        _ => $"表四{AfterReview}总计与各项之和的关系",
     };
 
     private static string DescribeEn(Identity identity) =>
@@ -129,7 +155,10 @@ public static class ArithmeticRules
         : identity.Column.Length > 0 && identity.Row.Length == 0 ? $"column {identity.Column}"
         : identity.Column;
 
-    public static Rule SuspectCell { get; } = new("arithmetic.suspect_cell", Severity.Info, "arithmetic", "勾稽关系不成立时，指出改正后可使全部关系成立的单元格及其应有数值", "when several identities fail, the single cell (or smallest set of cells) whose correction makes all of them hold, with its corrected value", TemplateVersions.Both, CheckSuspectCell);
+    public static Rule SuspectCell { get; } = new("arithmetic.suspect_cell", Severity.Info, "arithmetic",
+        "勾稽关系不成立时，指出改正后可使全部关系成立的单元格及其应有数值",
+        "when several identities fail, the single cell (or smallest set of cells) whose correction makes all of them hold, with its corrected value",
+        TemplateVersions.Both, CheckSuspectCell);
 
     /// <summary>The cells behind failing identities (and 元/万元 slips in money), named with their corrected values.</summary>
     private static void CheckSuspectCell(RuleContext context)
@@ -214,12 +243,12 @@ public static class ArithmeticRules
             if (unit == "元")
             {
                 AddUnitSlip(context, slot, cell!, amount / 10000m, "万元",
-                    $"表二本年收费金额写为{cell!.Raw}（元），表头单位为万元，应为{Format(amount / 10000m)}万元。");
+                    $"表二{slot.Definition.ShortZh}写为{cell!.Raw}（元），表头单位为万元，应为{Format(amount / 10000m)}万元。");
             }
             else if (amount >= 10000m && amount == decimal.Truncate(amount))
             {
                 AddUnitSlip(context, slot, cell!, amount / 10000m, "万元",
-                    $"表二本年收费金额为{cell!.Raw}万元（即{Format(amount / 10000m)}亿元），疑似把以元计的金额填入了万元栏，按元计应为{Format(amount / 10000m)}万元。");
+                    $"表二{slot.Definition.ShortZh}为{cell!.Raw}万元（即{Format(amount / 10000m)}亿元），疑似把以元计的金额填入了万元栏，按元计应为{Format(amount / 10000m)}万元。");
             }
             return;
         }
@@ -235,13 +264,13 @@ public static class ArithmeticRules
         if (amountUnit == "元" && DecimalPlaces(total) > 2)
         {
             AddUnitSlip(context, amountSlot, amountCell!, total * 10000m, "元",
-                $"表二采购总金额为{amountCell!.Raw}元，元的金额最多两位小数，疑似应以万元计（即{Format(total * 10000m)}元）。");
+                $"表二{amountSlot.ColumnLabelZh}为{amountCell!.Raw}元，元的金额最多两位小数，疑似应以万元计（即{Format(total * 10000m)}元）。");
         }
         else if (amountUnit == "万元" && ReportGrid.TryDecimal(grid.Cells[itemsSlot.Index], out var items) && items > 0
             && total / items >= 10000m)
         {
             AddUnitSlip(context, amountSlot, amountCell!, total / 10000m, "万元",
-                $"表二采购总金额为{amountCell!.Raw}万元、{Format(items)}个项目，平均每项超过1亿元，疑似把以元计的金额填入了万元栏，应为{Format(total / 10000m)}万元。");
+                $"表二{amountSlot.ColumnLabelZh}为{amountCell!.Raw}万元、{Format(items)}个项目，平均每项超过1亿元，疑似把以元计的金额填入了万元栏，应为{Format(total / 10000m)}万元。");
         }
     }
 

@@ -10,7 +10,10 @@ public static class CellRules
     /// <summary>The rules of this group, in the order of rules.md.</summary>
     public static IReadOnlyList<Rule> All => [NotANumber, Negative, NotInteger, Blank, Unit];
 
-    public static Rule NotANumber { get; } = new("cell.not_a_number", Severity.Error, "cell", "应填数字处填写了文字", "text where a number belongs", TemplateVersions.Both, CheckNotANumber);
+    public static Rule NotANumber { get; } = new("cell.not_a_number", Severity.Error, "cell",
+        "应填数字处填写了文字",
+        "text where a number belongs",
+        TemplateVersions.Both, CheckNotANumber);
 
     private static void CheckNotANumber(RuleContext context)
     {
@@ -31,7 +34,10 @@ public static class CellRules
         }
     }
 
-    public static Rule Negative { get; } = new("cell.negative", Severity.Error, "cell", "数量为负数（仅2019版“本年增/减”可为负）", "negative count (signed only in 2019 change)", TemplateVersions.Both, CheckNegative);
+    public static Rule Negative { get; } = new("cell.negative", Severity.Error, "cell",
+        $"数量为负数（仅2019版“{ActiveDisclosureTemplate.V2019.Column("change").LabelZh}”可为负）",
+        "negative count (signed only in 2019 change)",
+        TemplateVersions.Both, CheckNegative);
 
     private static void CheckNegative(RuleContext context)
     {
@@ -54,7 +60,10 @@ public static class CellRules
         }
     }
 
-    public static Rule NotInteger { get; } = new("cell.not_integer", Severity.Error, "cell", "数量列出现小数", "fraction in a count column", TemplateVersions.Both, CheckNotInteger);
+    public static Rule NotInteger { get; } = new("cell.not_integer", Severity.Error, "cell",
+        "数量列出现小数",
+        "fraction in a count column",
+        TemplateVersions.Both, CheckNotInteger);
 
     private static void CheckNotInteger(RuleContext context)
     {
@@ -77,11 +86,14 @@ public static class CellRules
         }
     }
 
-    public static Rule Blank { get; } = new("cell.blank", Severity.Warning, "cell", "应填数字处为空白、“/”或“—”，按未知处理而非0", "blank, \"/\" or \"—\" where a number belongs: treated as unknown, never as 0", TemplateVersions.Both, CheckBlank);
+    public static Rule Blank { get; } = new("cell.blank", Severity.Warning, "cell",
+        "应填数字处为空白、“/”或“—”，按未知处理而非0",
+        "blank, \"/\" or \"—\" where a number belongs: treated as unknown, never as 0",
+        TemplateVersions.Both, CheckBlank);
 
     /// <summary>
     /// Blank cells, grouped so a clerk reads one finding per blank row or blank column rather than
-    /// one per cell: seed 004 leaves its whole 规章 row blank.
+    /// one per cell: seed 004 leaves its whole first row of table 二 blank.
     /// </summary>
     private static void CheckBlank(RuleContext context)
     {
@@ -177,10 +189,13 @@ public static class CellRules
         return FindingOrigin.Report;
     }
 
-    public static Rule Unit { get; } = new("cell.unit", Severity.Warning, "cell", "金额单位与表头不一致，或缺少必要的单位", "money in a unit other than the header's, or no unit where one is needed", TemplateVersions.Both, CheckUnit);
+    public static Rule Unit { get; } = new("cell.unit", Severity.Warning, "cell",
+        "金额单位与表头不一致，或缺少必要的单位",
+        "money in a unit other than the header's, or no unit where one is needed",
+        TemplateVersions.Both, CheckUnit);
 
     /// <summary>
-    /// Money against its header's unit: 2021 本年收费金额 is in 万元 by the template. 2019 采购总金额 has no
+    /// Money against its header's unit: 2021's fee amount is in 万元 by the template. 2019's procurement amount has no
     /// official unit, so an unstated unit is recorded as unknown, not flagged.
     /// </summary>
     private static void CheckUnit(RuleContext context)
@@ -201,7 +216,7 @@ public static class CellRules
             return;
         }
         var finding = context.Add(Unit,
-            $"表二“行政事业性收费”本年收费金额应以万元为单位，但填写为“{cell.Raw}”（{unit}）。",
+            $"表二“{slot.RowSlot.LabelZh}”{slot.Definition.ShortZh}应以{slot.Definition.Unit}为单位，但填写为“{cell.Raw}”（{unit}）。",
             $"The 2021 fee amount must be in 万元 but reads \"{cell.Raw}\" ({unit}).",
             RuleContext.At(slot, cell));
         finding.Expected = "万元";

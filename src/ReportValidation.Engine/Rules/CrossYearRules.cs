@@ -11,6 +11,10 @@ public static class CrossYearRules
     /// <summary>The rules of this group, in the order of rules.md.</summary>
     public static IReadOnlyList<Rule> All => [CarryOver, Stock, DuplicateContent];
 
+    // Labels of the template, as the messages name the cells.
+    private static TemplateColumn Column(string key) => ActiveDisclosureTemplate.V2021.Column(key);
+    private static string CarriedForwardZh => ApplicationsTemplate.Row("carried_forward").NameZh;
+
     /// <summary>Last year's report, when it is the year before (or a year is unknown).</summary>
     private static ReportGrid? PreviousYear(RuleContext context)
     {
@@ -23,7 +27,10 @@ public static class CrossYearRules
         return year != 0 && previous.Year != 0 && previous.Year != year - 1 ? null : context.PreviousGrid;
     }
 
-    public static Rule CarryOver { get; } = new("cross_year.carry_over", Severity.Error, "cross_year", "本年“上年结转”不等于上年“结转下年度继续办理”", "上年结转 (this year) ≠ 结转下年度继续办理 (last year), per column", TemplateVersions.Both, CheckCarryOver, NeedsPreviousYear: true);
+    public static Rule CarryOver { get; } = new("cross_year.carry_over", Severity.Error, "cross_year",
+        $"本年“上年结转”不等于上年“{CarriedForwardZh}”",
+        $"上年结转 (this year) ≠ {CarriedForwardZh} (last year), per column",
+        TemplateVersions.Both, CheckCarryOver, NeedsPreviousYear: true);
 
     private static void CheckCarryOver(RuleContext context)
     {
@@ -49,7 +56,7 @@ public static class CrossYearRules
             }
             var cell = context.Grid.Cells[thisSlot.Index];
             var finding = context.Add(CarryOver,
-                $"表三“{label}”列：本年“上年结转”为{carriedOver}件，但上年报告“结转下年度继续办理”为{carriedForward}件。",
+                $"表三“{label}”列：本年“上年结转”为{carriedOver}件，但上年报告“{CarriedForwardZh}”为{carriedForward}件。",
                 $"Table 三, column {column}: carried over ({carriedOver}) differs from last year's carried forward ({carriedForward}).",
                 RuleContext.At(thisSlot, cell));
             finding.Expected = RuleContext.Format(carriedForward);
@@ -59,17 +66,20 @@ public static class CrossYearRules
         }
     }
 
-    public static Rule Stock { get; } = new("cross_year.stock", Severity.Warning, "cross_year", "现行有效件数不等于上年现行有效加本年制发减本年废止", "现行有效 ≠ last year's 现行有效 + 本年制发 − 本年废止", TemplateVersions.Only2021, CheckStock, NeedsPreviousYear: true);
+    public static Rule Stock { get; } = new("cross_year.stock", Severity.Warning, "cross_year",
+        $"{Column("in_force").LabelZh}不等于上年{Column("in_force").ShortZh}加{Column("issued").ShortZh}减{Column("abolished").ShortZh}",
+        $"{Column("in_force").ShortZh} ≠ last year's {Column("in_force").ShortZh} + {Column("issued").ShortZh} − {Column("abolished").ShortZh}",
+        TemplateVersions.Only2021, CheckStock, NeedsPreviousYear: true);
 
     private static void CheckStock(RuleContext context)
     {
         var previous = PreviousYear(context);
-        // The 2020 report used the 2019 columns: there is no 现行有效 to carry (format.md §8.1 P2-STOCK-XY).
+        // The 2020 report used the 2019 columns: there is no stock in force to carry (format.md §8.1 P2-STOCK-XY).
         if (previous is null || context.Version != TemplateVersion._2021 || previous.Layout.Version != TemplateVersion._2021)
         {
             return;
         }
-        foreach (var (row, label) in new[] { ("regulations", "规章"), ("normative_documents", "行政规范性文件") })
+        foreach (var row in (string[])["regulations", "normative_documents"])
         {
             var inForce = context.Layout.Cell($"active_disclosure.{row}.in_force");
             var issued = context.Layout.Cell($"active_disclosure.{row}.issued");
@@ -87,7 +97,7 @@ public static class CrossYearRules
                 continue;
             }
             var finding = context.Add(Stock,
-                $"表二“{label}”：现行有效{actual}件，但上年现行有效{previous.Values[lastInForce.Index]}件加本年制发{context.Grid.Values[issued.Index]}件减本年废止{context.Grid.Values[abolished.Index]}件应为{expected}件。",
+                $"表二“{ActiveDisclosureTemplate.V2021.Row(row).LabelZh}”：{Column("in_force").ShortZh}{actual}件，但上年{Column("in_force").ShortZh}{previous.Values[lastInForce.Index]}件加{Column("issued").ShortZh}{context.Grid.Values[issued.Index]}件减{Column("abolished").ShortZh}{context.Grid.Values[abolished.Index]}件应为{expected}件。",
                 $"Table 二, {row}: in force is {actual}; last year's in force + issued − abolished = {expected}.",
                 RuleContext.At(inForce, context.Grid.Cells[inForce.Index]));
             finding.Expected = RuleContext.Format(expected);
@@ -95,7 +105,10 @@ public static class CrossYearRules
         }
     }
 
-    public static Rule DuplicateContent { get; } = new("cross_year.duplicate_content", Severity.Warning, "cross_year", "表格或正文与上年报告雷同", "tables or narrative copied unchanged from last year", TemplateVersions.Both, CheckDuplicateContent, NeedsPreviousYear: true);
+    public static Rule DuplicateContent { get; } = new("cross_year.duplicate_content", Severity.Warning, "cross_year",
+        "表格或正文与上年报告雷同",
+        "tables or narrative copied unchanged from last year",
+        TemplateVersions.Both, CheckDuplicateContent, NeedsPreviousYear: true);
 
     /// <summary>
     /// Tables or narrative copied from last year (format.md §10.1 E3): identical non-zero tables, or

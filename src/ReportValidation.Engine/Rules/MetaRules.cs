@@ -12,7 +12,10 @@ public static class MetaRules
     /// <summary>The rules of this group, in the order of rules.md.</summary>
     public static IReadOnlyList<Rule> All => [YearMissing, YearInconsistent, PeriodInvalid, DatePremature, DateLate, StaleYear];
 
-    public static Rule YearMissing { get; } = new("meta.year_missing", Severity.Error, "meta", "无法确定报告年度", "the report year cannot be determined", TemplateVersions.Both, CheckYearMissing);
+    public static Rule YearMissing { get; } = new("meta.year_missing", Severity.Error, "meta",
+        "无法确定报告年度",
+        "the report year cannot be determined",
+        TemplateVersions.Both, CheckYearMissing);
 
     private static void CheckYearMissing(RuleContext context)
     {
@@ -26,7 +29,10 @@ public static class MetaRules
             RuleContext.At(context.Report.TitleSpan));
     }
 
-    public static Rule YearInconsistent { get; } = new("meta.year_inconsistent", Severity.Error, "meta", "标题年度、统计期限与正文年度不一致", "title year, statistical period and body disagree", TemplateVersions.Both, CheckYearInconsistent);
+    public static Rule YearInconsistent { get; } = new("meta.year_inconsistent", Severity.Error, "meta",
+        "标题年度、统计期限与正文年度不一致",
+        "title year, statistical period and body disagree",
+        TemplateVersions.Both, CheckYearInconsistent);
 
     private static void CheckYearInconsistent(RuleContext context)
     {
@@ -65,7 +71,10 @@ public static class MetaRules
         }
     }
 
-    public static Rule PeriodInvalid { get; } = new("meta.period_invalid", Severity.Warning, "meta", "统计期限不是当年1月1日至12月31日，或日期书写有误", "the statistical period is not 1 Jan – 31 Dec of the year, or a date in it is malformed", TemplateVersions.Both, CheckPeriodInvalid);
+    public static Rule PeriodInvalid { get; } = new("meta.period_invalid", Severity.Warning, "meta",
+        "统计期限不是当年1月1日至12月31日，或日期书写有误",
+        "the statistical period is not 1 Jan – 31 Dec of the year, or a date in it is malformed",
+        TemplateVersions.Both, CheckPeriodInvalid);
 
     private static void CheckPeriodInvalid(RuleContext context)
     {
@@ -102,7 +111,10 @@ public static class MetaRules
         }
     }
 
-    public static Rule DatePremature { get; } = new("meta.date_premature", Severity.Warning, "meta", "报告日期早于报告年度结束", "the report is dated before the year ended", TemplateVersions.Both, CheckDatePremature);
+    public static Rule DatePremature { get; } = new("meta.date_premature", Severity.Warning, "meta",
+        "报告日期早于报告年度结束",
+        "the report is dated before the year ended",
+        TemplateVersions.Both, CheckDatePremature);
 
     /// <summary>The report is dated before its year ended (seed 003: a 2020 report signed 2020-12-30).</summary>
     private static void CheckDatePremature(RuleContext context)
@@ -134,7 +146,10 @@ public static class MetaRules
         finding.Actual = Iso(earliest.Date);
     }
 
-    public static Rule DateLate { get; } = new("meta.date_late", Severity.Warning, "meta", "报告发布晚于法定时限（部门1月31日，人民政府3月31日）", "dated after the legal deadline: 31 Jan (departments) or 31 Mar (people's governments)", TemplateVersions.Both, CheckDateLate);
+    public static Rule DateLate { get; } = new("meta.date_late", Severity.Warning, "meta",
+        "报告发布晚于法定时限（部门1月31日，人民政府3月31日）",
+        "dated after the legal deadline: 31 Jan (departments) or 31 Mar (people's governments)",
+        TemplateVersions.Both, CheckDateLate);
 
     /// <summary>
     /// Published after the statutory deadline (条例 art. 49): 31 Jan for departments, 31 Mar for a
@@ -212,7 +227,10 @@ public static class MetaRules
 
     private static readonly string[] CountUnits = ["件", "条", "个", "次", "项", "份", "场", "期", "本", "宗"];
 
-    public static Rule StaleYear { get; } = new("meta.stale_year", Severity.Info, "meta", "正文把以前年度的数据当作本年工作报告", "the narrative reports figures of an earlier year as this year's work", TemplateVersions.Both, CheckStaleYear);
+    public static Rule StaleYear { get; } = new("meta.stale_year", Severity.Info, "meta",
+        "正文把以前年度的数据当作本年工作报告",
+        "the narrative reports figures of an earlier year as this year's work",
+        TemplateVersions.Both, CheckStaleYear);
 
     /// <summary>
     /// An earlier year followed, in the same clause, by a count: "2020年共办理市长热线24件" in a 2021

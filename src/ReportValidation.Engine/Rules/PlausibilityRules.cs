@@ -10,7 +10,17 @@ public static class PlausibilityRules
     /// <summary>The rules of this group, in the order of rules.md.</summary>
     public static IReadOnlyList<Rule> All => [CarriedForwardExceedsReceived, Stock, ItemsNegative, PublishedExceedsTotal, Procurement];
 
-    public static Rule CarriedForwardExceedsReceived { get; } = new("applications.carried_forward_exceeds_received", Severity.Warning, "plausibility", "结转下年度继续办理数大于本年新收申请数", "四 > 一 in a column", TemplateVersions.Both, CheckCarriedForwardExceedsReceived);
+    // Labels of the template, as the messages name the cells.
+    private static TemplateColumn Column2021(string key) => ActiveDisclosureTemplate.V2021.Column(key);
+    private static TemplateColumn Column2019(string key) => ActiveDisclosureTemplate.V2019.Column(key);
+    private static string CarriedForwardZh => ApplicationsTemplate.Row("carried_forward").NameZh;
+    private static string ProcurementZh => ActiveDisclosureTemplate.V2019.Row("procurement").LabelZh;
+
+    public static Rule CarriedForwardExceedsReceived { get; } = new(
+        "applications.carried_forward_exceeds_received", Severity.Warning, "plausibility",
+        $"{CarriedForwardZh}数大于本年新收申请数",
+        "四 > 一 in a column",
+        TemplateVersions.Both, CheckCarriedForwardExceedsReceived);
 
     private static void CheckCarriedForwardExceedsReceived(RuleContext context)
     {
@@ -24,7 +34,7 @@ public static class PlausibilityRules
             }
             var forwardCell = context.Grid.Cells[forwardSlot.Index];
             var finding = context.Add(CarriedForwardExceedsReceived,
-                $"表三“{label}”列：结转下年度继续办理{Fmt(forward)}件，多于本年新收申请{Fmt(received)}件，请核实。",
+                $"表三“{label}”列：{CarriedForwardZh}{Fmt(forward)}件，多于本年新收申请{Fmt(received)}件，请核实。",
                 $"Table 三, column {column}: carried forward ({Fmt(forward)}) exceeds received ({Fmt(received)}).",
                 RuleContext.At(forwardSlot, forwardCell));
             finding.Expected = $"≤ {Fmt(received)}";
@@ -34,7 +44,10 @@ public static class PlausibilityRules
         }
     }
 
-    public static Rule Stock { get; } = new("active_disclosure.stock", Severity.Warning, "plausibility", "本年制发件数大于现行有效件数与本年废止件数之和", "2021: 本年制发 > 现行有效 + 本年废止", TemplateVersions.Only2021, CheckStock);
+    public static Rule Stock { get; } = new("active_disclosure.stock", Severity.Warning, "plausibility",
+        $"{Column2021("issued").LabelZh}大于{Column2021("in_force").LabelZh}与{Column2021("abolished").LabelZh}之和",
+        $"2021: {Column2021("issued").ShortZh} > {Column2021("in_force").ShortZh} + {Column2021("abolished").ShortZh}",
+        TemplateVersions.Only2021, CheckStock);
 
     private static void CheckStock(RuleContext context)
     {
@@ -42,7 +55,7 @@ public static class PlausibilityRules
         {
             return;
         }
-        foreach (var row in StockRows)
+        foreach (var row in DocumentRows.Select(ActiveDisclosureTemplate.V2021.Row))
         {
             if (!TryValue(context, $"active_disclosure.{row.Key}.issued", out var issued, out var issuedSlot)
                 || !TryValue(context, $"active_disclosure.{row.Key}.abolished", out var abolished, out _)
@@ -52,7 +65,7 @@ public static class PlausibilityRules
                 continue;
             }
             var finding = context.Add(Stock,
-                $"表二“{row.LabelZh}”：本年制发{Fmt(issued)}件，多于现行有效{Fmt(inForce)}件与本年废止{Fmt(abolished)}件之和，请核实。",
+                $"表二“{row.LabelZh}”：{Column2021("issued").ShortZh}{Fmt(issued)}件，多于{Column2021("in_force").ShortZh}{Fmt(inForce)}件与{Column2021("abolished").ShortZh}{Fmt(abolished)}件之和，请核实。",
                 $"Table 二, {row.Key}: issued ({Fmt(issued)}) exceeds in force ({Fmt(inForce)}) + abolished ({Fmt(abolished)}).",
                 RuleContext.At(issuedSlot, context.Grid.Cells[issuedSlot.Index]));
             finding.Expected = $"≤ {Fmt(inForce + abolished)}";
@@ -60,15 +73,15 @@ public static class PlausibilityRules
         }
     }
 
-    private static readonly (string Key, string LabelZh)[] StockRows = [("regulations", "规章"), ("normative_documents", "行政规范性文件")];
+    // The rows of documents (第二十条第（一）项) and, in 2019, of items (its （五）, （六） and （八）).
+    private static readonly string[] DocumentRows = ["regulations", "normative_documents"];
 
-    private static readonly (string Key, string LabelZh)[] ItemRows2019 =
-    [
-        ("licensing", "行政许可"), ("other_services", "其他对外管理服务事项"), ("penalty", "行政处罚"),
-        ("coercion", "行政强制"), ("fees", "行政事业性收费"),
-    ];
+    private static readonly string[] ItemRows2019 = ["licensing", "other_services", "penalty", "coercion", "fees"];
 
-    public static Rule ItemsNegative { get; } = new("active_disclosure.items_negative", Severity.Warning, "plausibility", "上一年项目数量加本年增/减小于0", "2019: 上一年项目数量 + 本年增/减 < 0", TemplateVersions.Only2019, CheckItemsNegative);
+    public static Rule ItemsNegative { get; } = new("active_disclosure.items_negative", Severity.Warning, "plausibility",
+        $"{Column2019("prev_items").LabelZh}加{Column2019("change").LabelZh}小于0",
+        $"2019: {Column2019("prev_items").LabelZh} + {Column2019("change").LabelZh} < 0",
+        TemplateVersions.Only2019, CheckItemsNegative);
 
     private static void CheckItemsNegative(RuleContext context)
     {
@@ -76,7 +89,7 @@ public static class PlausibilityRules
         {
             return;
         }
-        foreach (var (key, label) in ItemRows2019)
+        foreach (var key in ItemRows2019)
         {
             if (!TryValue(context, $"active_disclosure.{key}.prev_items", out var previous, out _)
                 || !TryValue(context, $"active_disclosure.{key}.change", out var change, out var changeSlot)
@@ -85,7 +98,7 @@ public static class PlausibilityRules
                 continue;
             }
             var finding = context.Add(ItemsNegative,
-                $"表二“{label}”：上一年项目数量{Fmt(previous)}加本年增/减{Fmt(change)}后为{Fmt(previous + change)}，项目数不能为负。",
+                $"表二“{ActiveDisclosureTemplate.V2019.Row(key).LabelZh}”：{Column2019("prev_items").LabelZh}{Fmt(previous)}加{Column2019("change").LabelZh}{Fmt(change)}后为{Fmt(previous + change)}，项目数不能为负。",
                 $"Table 二, {key}: previous items ({Fmt(previous)}) + change ({Fmt(change)}) is negative.",
                 RuleContext.At(changeSlot, context.Grid.Cells[changeSlot.Index]));
             finding.Expected = "≥ 0";
@@ -93,7 +106,10 @@ public static class PlausibilityRules
         }
     }
 
-    public static Rule PublishedExceedsTotal { get; } = new("active_disclosure.published_exceeds_total", Severity.Warning, "plausibility", "本年新公开数量大于对外公开总数量", "2019: 本年新公开 > 对外公开总数", TemplateVersions.Only2019, CheckPublishedExceedsTotal);
+    public static Rule PublishedExceedsTotal { get; } = new("active_disclosure.published_exceeds_total", Severity.Warning, "plausibility",
+        $"{Column2019("new_published").LabelZh}大于{Column2019("published_total").LabelZh}",
+        $"2019: {Column2019("new_published").ShortZh} > {Column2019("published_total").ShortZh}",
+        TemplateVersions.Only2019, CheckPublishedExceedsTotal);
 
     private static void CheckPublishedExceedsTotal(RuleContext context)
     {
@@ -101,7 +117,7 @@ public static class PlausibilityRules
         {
             return;
         }
-        foreach (var (key, label) in new[] { ("regulations", "规章"), ("normative_documents", "规范性文件") })
+        foreach (var key in DocumentRows)
         {
             if (!TryValue(context, $"active_disclosure.{key}.new_published", out var published, out var publishedSlot)
                 || !TryValue(context, $"active_disclosure.{key}.published_total", out var total, out _)
@@ -110,7 +126,7 @@ public static class PlausibilityRules
                 continue;
             }
             var finding = context.Add(PublishedExceedsTotal,
-                $"表二“{label}”：本年新公开{Fmt(published)}件，多于对外公开总数量{Fmt(total)}件。",
+                $"表二“{ActiveDisclosureTemplate.V2019.Row(key).LabelZh}”：{Column2019("new_published").ShortZh}{Fmt(published)}件，多于{Column2019("published_total").LabelZh}{Fmt(total)}件。",
                 $"Table 二, {key}: newly published ({Fmt(published)}) exceeds the published total ({Fmt(total)}).",
                 RuleContext.At(publishedSlot, context.Grid.Cells[publishedSlot.Index]));
             finding.Expected = $"≤ {Fmt(total)}";
@@ -118,7 +134,10 @@ public static class PlausibilityRules
         }
     }
 
-    public static Rule Procurement { get; } = new("active_disclosure.procurement", Severity.Warning, "plausibility", "采购项目数量与采购总金额在是否为0上不一致", "2019: items and amount disagree on zero", TemplateVersions.Only2019, CheckProcurement);
+    public static Rule Procurement { get; } = new("active_disclosure.procurement", Severity.Warning, "plausibility",
+        $"{Column2019("procurement_items").LabelZh}与{Column2019("procurement_amount").LabelZh}在是否为0上不一致",
+        "2019: items and amount disagree on zero",
+        TemplateVersions.Only2019, CheckProcurement);
 
     private static void CheckProcurement(RuleContext context)
     {
@@ -139,8 +158,8 @@ public static class PlausibilityRules
         var itemsCell = context.Grid.Cells[itemsSlot.Index];
         var finding = context.Add(Procurement,
             items == 0
-                ? $"表二政府集中采购：采购项目数量为0，但采购总金额为{amountCell!.Raw}。"
-                : $"表二政府集中采购：采购项目数量为{itemsCell!.Raw}，但采购总金额为0。",
+                ? $"表二{ProcurementZh}：{Column2019("procurement_items").LabelZh}为0，但{Column2019("procurement_amount").LabelZh}为{amountCell!.Raw}。"
+                : $"表二{ProcurementZh}：{Column2019("procurement_items").LabelZh}为{itemsCell!.Raw}，但{Column2019("procurement_amount").LabelZh}为0。",
             $"Table 二 procurement: items ({itemsCell!.Raw}) and amount ({amountCell!.Raw}) disagree on zero.",
             RuleContext.At(items == 0 ? amountSlot : itemsSlot, items == 0 ? amountCell : itemsCell));
         finding.Cells.Add(RuleContext.Ref(itemsSlot, itemsCell));

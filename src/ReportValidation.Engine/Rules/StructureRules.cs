@@ -14,8 +14,8 @@ public static class StructureRules
 
     private static readonly string[] OfficialHeadings =
     [
-        "", "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+        "", "一、总体情况", NationalTemplates.ActiveDisclosure.TitleZh, NationalTemplates.Applications.TitleZh,
+        NationalTemplates.ReviewLitigation.TitleZh, "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
     ];
 
     private static readonly string[] SectionNamesEn =
@@ -23,7 +23,10 @@ public static class StructureRules
         "", "overview", "proactive disclosure", "applications", "review and litigation", "problems and improvements", "other matters",
     ];
 
-    public static Rule SectionMissing { get; } = new("structure.section_missing", Severity.Error, "structure", "缺少六个部分中的某一部分", "one of the six sections is absent", TemplateVersions.Both, CheckSectionMissing);
+    public static Rule SectionMissing { get; } = new("structure.section_missing", Severity.Error, "structure",
+        "缺少六个部分中的某一部分",
+        "one of the six sections is absent",
+        TemplateVersions.Both, CheckSectionMissing);
 
     private static void CheckSectionMissing(RuleContext context)
     {
@@ -47,7 +50,10 @@ public static class StructureRules
         }
     }
 
-    public static Rule SectionOrder { get; } = new("structure.section_order", Severity.Warning, "structure", "各部分顺序错乱", "sections out of order", TemplateVersions.Both, CheckSectionOrder);
+    public static Rule SectionOrder { get; } = new("structure.section_order", Severity.Warning, "structure",
+        "各部分顺序错乱",
+        "sections out of order",
+        TemplateVersions.Both, CheckSectionOrder);
 
     /// <summary>
     /// The sections that break the order: those outside the longest run in order, so one section
@@ -108,7 +114,10 @@ public static class StructureRules
         }
     }
 
-    public static Rule SectionDuplicate { get; } = new("structure.section_duplicate", Severity.Warning, "structure", "同一部分标题出现两次", "a section heading appears twice", TemplateVersions.Both, CheckSectionDuplicate);
+    public static Rule SectionDuplicate { get; } = new("structure.section_duplicate", Severity.Warning, "structure",
+        "同一部分标题出现两次",
+        "a section heading appears twice",
+        TemplateVersions.Both, CheckSectionDuplicate);
 
     private static void CheckSectionDuplicate(RuleContext context)
     {
@@ -133,12 +142,15 @@ public static class StructureRules
 
     private static readonly (string Table, string NameZh, string NameEn, int Section)[] Tables =
     [
-        (CellCatalog.ActiveDisclosure, "表二（主动公开政府信息情况）", "table 二 (proactive disclosure)", 2),
-        (CellCatalog.Applications, "表三（收到和处理政府信息公开申请情况）", "table 三 (applications)", 3),
-        (CellCatalog.ReviewLitigation, "表四（行政复议、行政诉讼情况）", "table 四 (review and litigation)", 4),
+        (CellCatalog.ActiveDisclosure, NationalTemplates.ActiveDisclosure.CaptionZh, "table 二 (proactive disclosure)", 2),
+        (CellCatalog.Applications, NationalTemplates.Applications.CaptionZh, "table 三 (applications)", 3),
+        (CellCatalog.ReviewLitigation, NationalTemplates.ReviewLitigation.CaptionZh, "table 四 (review and litigation)", 4),
     ];
 
-    public static Rule TableMissing { get; } = new("structure.table_missing", Severity.Error, "structure", "表二、表三或表四缺失", "table 二, 三 or 四 not found", TemplateVersions.Both, CheckTableMissing);
+    public static Rule TableMissing { get; } = new("structure.table_missing", Severity.Error, "structure",
+        "表二、表三或表四缺失",
+        "table 二, 三 or 四 not found",
+        TemplateVersions.Both, CheckTableMissing);
 
     private static void CheckTableMissing(RuleContext context)
     {
@@ -158,7 +170,10 @@ public static class StructureRules
         }
     }
 
-    public static Rule RowMissing { get; } = new("structure.row_missing", Severity.Error, "structure", "表格缺少模板规定的行", "a row of the template is absent from a table", TemplateVersions.Both, CheckRowMissing);
+    public static Rule RowMissing { get; } = new("structure.row_missing", Severity.Error, "structure",
+        "表格缺少模板规定的行",
+        "a row of the template is absent from a table",
+        TemplateVersions.Both, CheckRowMissing);
 
     private static void CheckRowMissing(RuleContext context)
     {
@@ -179,7 +194,10 @@ public static class StructureRules
         }
     }
 
-    public static Rule RowIncomplete { get; } = new("structure.row_incomplete", Severity.Error, "structure", "某行数值个数与列数不符，无法对应到列", "a row has fewer (or more) values than columns, so columns cannot be assigned", TemplateVersions.Both, CheckRowIncomplete);
+    public static Rule RowIncomplete { get; } = new("structure.row_incomplete", Severity.Error, "structure",
+        "某行数值个数与列数不符，无法对应到列",
+        "a row has fewer (or more) values than columns, so columns cannot be assigned",
+        TemplateVersions.Both, CheckRowIncomplete);
 
     private static void CheckRowIncomplete(RuleContext context)
     {
@@ -217,7 +235,10 @@ public static class StructureRules
         }
     }
 
-    public static Rule TemplateMismatch { get; } = new("structure.template_mismatch", Severity.Error, "structure", "年度报告格式版本与报告年度不符", "2019 template used for a 2021+ report; warning for the reverse", TemplateVersions.Both, CheckTemplateMismatch);
+    public static Rule TemplateMismatch { get; } = new("structure.template_mismatch", Severity.Error, "structure",
+        "年度报告格式版本与报告年度不符",
+        "2019 template used for a 2021+ report; warning for the reverse",
+        TemplateVersions.Both, CheckTemplateMismatch);
 
     private static void CheckTemplateMismatch(RuleContext context)
     {
@@ -243,7 +264,10 @@ public static class StructureRules
         }
     }
 
-    public static Rule NonstandardLabel { get; } = new("structure.nonstandard_label", Severity.Info, "structure", "使用了非标准的行标签（已知别名或变体）", "a known alias or deviation of an official label", TemplateVersions.Both, CheckNonstandardLabel);
+    public static Rule NonstandardLabel { get; } = new("structure.nonstandard_label", Severity.Info, "structure",
+        "使用了非标准的行标签（已知别名或变体）",
+        "a known alias or deviation of an official label",
+        TemplateVersions.Both, CheckNonstandardLabel);
 
     private static void CheckNonstandardLabel(RuleContext context)
     {

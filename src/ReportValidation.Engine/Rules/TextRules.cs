@@ -45,7 +45,10 @@ public static class TextRules
         return found;
     }
 
-    public static Rule ApplicationsMismatch { get; } = new("text.applications_mismatch", Severity.Warning, "text", "正文所述依申请公开数字与表三不一致", "a number the narrative states differs from table 三", TemplateVersions.Both, CheckApplicationsMismatch);
+    public static Rule ApplicationsMismatch { get; } = new("text.applications_mismatch", Severity.Warning, "text",
+        "正文所述依申请公开数字与表三不一致",
+        "a number the narrative states differs from table 三",
+        TemplateVersions.Both, CheckApplicationsMismatch);
 
     private static void CheckApplicationsMismatch(RuleContext context)
     {
@@ -87,7 +90,7 @@ public static class TextRules
     }
 
     /// <summary>
-    /// "收到申请6件，其中予以公开1件、部分公开1件…": when table 三 cannot be read, the parts the
+    /// "收到申请6件，其中同意公开1件、部分予以公开1件…": when table 三 cannot be read, the parts the
     /// sentence lists must still not exceed its whole. Parts may be a partial list, so only an excess
     /// is a finding; received applications may be answered together with last year's carried over.
     /// </summary>
@@ -140,7 +143,10 @@ public static class TextRules
         }
     }
 
-    public static Rule ReviewLitigationMismatch { get; } = new("text.review_litigation_mismatch", Severity.Warning, "text", "正文所述行政复议、行政诉讼数字与表四不一致", "a number the narrative states about 复议/诉讼 differs from table 四", TemplateVersions.Both, CheckReviewLitigationMismatch);
+    public static Rule ReviewLitigationMismatch { get; } = new("text.review_litigation_mismatch", Severity.Warning, "text",
+        $"正文所述{ReviewLitigationTemplate.Row.LabelZh}数字与表四不一致",
+        "a number the narrative states about 复议/诉讼 differs from table 四",
+        TemplateVersions.Both, CheckReviewLitigationMismatch);
 
     private static void CheckReviewLitigationMismatch(RuleContext context)
     {
@@ -186,7 +192,10 @@ public static class TextRules
         ("监督保障", "oversight and safeguards", ["监督", "保障", "考核", "培训", "责任追究", "领导小组"]),
     ];
 
-    public static Rule OverviewTopics { get; } = new("text.overview_topics", Severity.Info, "text", "总体情况未涵盖五方面内容之一", "2021: 总体情况 does not cover one of its five topics", TemplateVersions.Only2021, CheckOverviewTopics);
+    public static Rule OverviewTopics { get; } = new("text.overview_topics", Severity.Info, "text",
+        "总体情况未涵盖五方面内容之一",
+        "2021: 总体情况 does not cover one of its five topics",
+        TemplateVersions.Only2021, CheckOverviewTopics);
 
     /// <summary>
     /// One finding naming every topic of the five the overview does not touch, so a short overview
@@ -234,7 +243,10 @@ public static class TextRules
 
     private static readonly string[] FeeWords = ["信息处理费", "信息公开处理费", "政府信息处理费", "处理费"];
 
-    public static Rule FeeStatement { get; } = new("text.fee_statement", Severity.Warning, "text", "第六部分未说明信息处理费收取情况", "2021: section 六 says nothing of the information-processing fee", TemplateVersions.Only2021, CheckFeeStatement);
+    public static Rule FeeStatement { get; } = new("text.fee_statement", Severity.Warning, "text",
+        "第六部分未说明信息处理费收取情况",
+        "2021: section 六 says nothing of the information-processing fee",
+        TemplateVersions.Only2021, CheckFeeStatement);
 
     private static void CheckFeeStatement(RuleContext context)
     {
@@ -260,7 +272,10 @@ public static class TextRules
     private static readonly string[] MeasureWords =
         ["改进", "措施", "下一步", "整改", "加强", "完善", "进一步", "提升", "推进", "强化", "提高", "将"];
 
-    public static Rule SectionThin { get; } = new("text.section_thin", Severity.Warning, "text", "第五部分未写明存在的问题或改进措施", "五 states no problem or no measure", TemplateVersions.Both, CheckSectionThin);
+    public static Rule SectionThin { get; } = new("text.section_thin", Severity.Warning, "text",
+        "第五部分未写明存在的问题或改进措施",
+        "五 states no problem or no measure",
+        TemplateVersions.Both, CheckSectionThin);
 
     private static void CheckSectionThin(RuleContext context)
     {

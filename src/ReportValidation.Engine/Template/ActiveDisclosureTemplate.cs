@@ -43,15 +43,16 @@ public static class ActiveDisclosureTemplate
 
     // ------------------------------------------------------------------ 2021 (国办公开办函〔2021〕30号)
 
-    private static readonly TemplateColumn Issued = new("issued", "本年制发件数", "Issued this year") { VersionMarker = "本年制发" };
-    private static readonly TemplateColumn Abolished = new("abolished", "本年废止件数", "Abolished this year") { VersionMarker = "本年废止" };
-    private static readonly TemplateColumn InForce = new("in_force", "现行有效件数", "In force") { VersionMarker = "现行有效" };
-    private static readonly TemplateColumn Decisions2021 = new("decisions", "本年处理决定数量", "Decisions this year") { VersionMarker = "本年处理决定数量" };
+    private static readonly TemplateColumn Issued = new("issued", "本年制发件数", "Issued this year") { ShortZh = "本年制发", MarksVersion = true };
+    private static readonly TemplateColumn Abolished = new("abolished", "本年废止件数", "Abolished this year") { ShortZh = "本年废止", MarksVersion = true };
+    private static readonly TemplateColumn InForce = new("in_force", "现行有效件数", "In force") { ShortZh = "现行有效", MarksVersion = true };
+    private static readonly TemplateColumn Decisions2021 = new("decisions", "本年处理决定数量", "Decisions this year") { MarksVersion = true };
     private static readonly TemplateColumn FeeAmount = new("fee_amount", "本年收费金额（万元）", "Fees this year (10k CNY)", ValueKind.Money)
     {
         Unit = "万元",
         HeaderWord = "收费金额",
-        VersionMarker = "本年收费金额",
+        ShortZh = "本年收费金额",
+        MarksVersion = true,
     };
 
     private static readonly RowShape<StockRow> Stock = new(m => m.Source, (m, s) => m.Source = s,
@@ -91,20 +92,21 @@ public static class ActiveDisclosureTemplate
 
     // ------------------------------------------------------------------ 2019 (国办公开办函〔2019〕60号)
 
-    private static readonly TemplateColumn NewMade = new("new_made", "本年新制作数量", "Made this year") { VersionMarker = "本年新制作" };
-    private static readonly TemplateColumn NewPublished = new("new_published", "本年新公开数量", "Published this year") { VersionMarker = "本年新公开" };
+    private static readonly TemplateColumn NewMade = new("new_made", "本年新制作数量", "Made this year") { ShortZh = "本年新制作", MarksVersion = true };
+    private static readonly TemplateColumn NewPublished = new("new_published", "本年新公开数量", "Published this year") { ShortZh = "本年新公开", MarksVersion = true };
     private static readonly TemplateColumn PublishedTotal = new("published_total", "对外公开总数量", "Published in total")
     {
         Aliases = ["对外公开总数"],
-        VersionMarker = "对外公开总数",
+        ShortZh = "对外公开总数",
+        MarksVersion = true,
     };
-    private static readonly TemplateColumn PrevItems = new("prev_items", "上一年项目数量", "Items last year") { VersionMarker = "上一年项目数量" };
-    private static readonly TemplateColumn Change = new("change", "本年增/减", "Change", ValueKind.SignedCount) { VersionMarker = "本年增/减" };
+    private static readonly TemplateColumn PrevItems = new("prev_items", "上一年项目数量", "Items last year") { MarksVersion = true };
+    private static readonly TemplateColumn Change = new("change", "本年增/减", "Change", ValueKind.SignedCount) { MarksVersion = true };
     private static readonly TemplateColumn Decisions2019 = new("decisions", "处理决定数量", "Decisions");
-    private static readonly TemplateColumn ProcurementItems = new("procurement_items", "采购项目数量", "Procurement items") { VersionMarker = "采购项目数量" };
+    private static readonly TemplateColumn ProcurementItems = new("procurement_items", "采购项目数量", "Procurement items") { MarksVersion = true };
     private static readonly TemplateColumn ProcurementAmount = new("procurement_amount", "采购总金额", "Procurement amount", ValueKind.Money)
     {
-        VersionMarker = "采购总金额",
+        MarksVersion = true,
     };
 
     private static readonly RowShape<PublishedRow> Published = new(m => m.Source, (m, s) => m.Source = s,

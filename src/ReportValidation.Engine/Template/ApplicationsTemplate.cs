@@ -30,11 +30,11 @@ public static class ApplicationsTemplate
 
     public const int ApplicantColumns = 6;
 
-    private static readonly TemplateGroup Results = new("三、", "本年度办理结果", "3. Outcomes this year");
-    private static readonly TemplateGroup Withheld = new("（三）", "不予公开", "(3) Withheld", Results);
-    private static readonly TemplateGroup Unavailable = new("（四）", "无法提供", "(4) Cannot be provided", Results);
-    private static readonly TemplateGroup NotProcessed = new("（五）", "不予处理", "(5) Not processed", Results);
-    private static readonly TemplateGroup OtherHandling = new("（六）", "其他处理", "(6) Other handling", Results) { OnlyIn = TemplateVersion._2021 };
+    public static readonly TemplateGroup Results = new("三、", "本年度办理结果", "3. Outcomes this year");
+    public static readonly TemplateGroup Withheld = new("（三）", "不予公开", "(3) Withheld", Results);
+    public static readonly TemplateGroup Unavailable = new("（四）", "无法提供", "(4) Cannot be provided", Results);
+    public static readonly TemplateGroup NotProcessed = new("（五）", "不予处理", "(5) Not processed", Results);
+    public static readonly TemplateGroup OtherHandling = new("（六）", "其他处理", "(6) Other handling", Results) { OnlyIn = TemplateVersion._2021 };
 
     private static TemplateRow<ApplicationsTable, ApplicationsRow> Row(string key, string zh, string en,
         Func<ApplicationsTable, ApplicationsRow?> get, Action<ApplicationsTable, ApplicationsRow> set,
@@ -78,6 +78,8 @@ public static class ApplicationsTemplate
         Row("total", "（七）总计", "(7) Total", t => t.Total, (t, r) => t.Total = r, group: Results),
         Row("carried_forward", "四、结转下年度继续办理", "4. Carried forward to next year", t => t.CarriedForward, (t, r) => t.CarriedForward = r, keywords: ["结转下年", "下年度继续"]),
     ];
+
+    public static TemplateRow<ApplicationsTable, ApplicationsRow> Row(string key) => Rows[IndexOf(key)];
 
     public static int IndexOf(string key)
     {

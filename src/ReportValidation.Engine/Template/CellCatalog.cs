@@ -43,7 +43,7 @@ public sealed record CellSlot(
     public string Row => RowSlot.Row;
     public string Key { get; } = RowSlot.Table + "." + RowSlot.Row + "." + Definition.Key;
 
-    /// <summary>"表三“（一）予以公开”行“自然人”列": where a clerk looks.</summary>
+    /// <summary>"表三“<row label>”行“<column label>”列": where a clerk looks.</summary>
     public string WhereZh => Table switch
     {
         CellCatalog.Applications => $"表三“{RowSlot.LabelZh}”行“{ColumnLabelZh}”列",

@@ -12,6 +12,12 @@ public static class NationalTemplates
     /// <summary>A table of the report: its rules.md key and the section that holds it ("二、主动公开政府信息情况").</summary>
     public sealed record TableTitle(string Key, string Ordinal, string NameZh, string NameEn, string ShortEn)
     {
+        /// <summary>How findings name the table: "表二（主动公开政府信息情况）".</summary>
+        public string CaptionZh => $"{ShortZh}（{CaptionNameZh ?? NameZh}）";
+
+        /// <summary>The name findings use when it is shorter than the section's.</summary>
+        public string? CaptionNameZh { get; init; }
+
         public string TitleZh => $"{Ordinal}、{NameZh}";
 
         public string TitleEn => $"{ShortEn[6..]}. {NameEn}";
@@ -27,7 +33,10 @@ public static class NationalTemplates
         new(ApplicationsTemplate.Table, "三", "收到和处理政府信息公开申请情况", "Applications received and handled", "Table III");
 
     public static TableTitle ReviewLitigation { get; } =
-        new(ReviewLitigationTemplate.Table, "四", "政府信息公开行政复议、行政诉讼情况", "Administrative review and litigation", "Table IV");
+        new(ReviewLitigationTemplate.Table, "四", $"政府信息公开{ReviewLitigationTemplate.Row.LabelZh}情况", "Administrative review and litigation", "Table IV")
+        {
+            CaptionNameZh = $"{ReviewLitigationTemplate.Row.LabelZh}情况",
+        };
 
     public static IReadOnlyList<TableTitle> Tables { get; } = [ActiveDisclosure, Applications, ReviewLitigation];
 
@@ -47,7 +56,7 @@ public static class NationalTemplates
     {
         var layout = ActiveDisclosureTemplate.For(version);
         var markers = new List<string>();
-        markers.AddRange(layout.Columns.Select(c => c.VersionMarker).OfType<string>());
+        markers.AddRange(layout.Columns.Where(c => c.MarksVersion).Select(c => c.ShortZh));
         markers.AddRange(layout.Rows.Select(r => r.VersionMarker).OfType<string>());
         markers.AddRange(layout.Blocks.Where(b => b.MarksVersion).Select(b => b.CaptionZh));
         markers.AddRange(ApplicationsTemplate.Rows.Where(r => r.OnlyIn == version).Select(r => r.VersionMarker).OfType<string>());

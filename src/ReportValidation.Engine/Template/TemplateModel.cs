@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ReportValidation.V1;
 
 namespace ReportValidation.Template;
@@ -7,9 +8,9 @@ public enum ValueKind
 {
     /// <summary>Non-negative integer.</summary>
     Count,
-    /// <summary>Signed integer: 2019 本年增/减.</summary>
+    /// <summary>Signed integer: 2019's yearly change of items.</summary>
     SignedCount,
-    /// <summary>Non-negative decimal amount of money: 2021 本年收费金额, 2019 采购总金额.</summary>
+    /// <summary>Non-negative decimal amount of money: 2021's fees, 2019's procurement amount.</summary>
     Money,
 }
 
@@ -19,7 +20,7 @@ public enum ValueKind
 /// </summary>
 public sealed record TemplateColumn(string Key, string LabelZh, string LabelEn, ValueKind Kind = ValueKind.Count)
 {
-    /// <summary>Known deviations of the header (seed 003 writes 对外公开总数).</summary>
+    /// <summary>Known deviations of the header (seed 003 writes its 2019 published total without the 量).</summary>
     public string[] Aliases { get; init; } = [];
 
     /// <summary>The unit a money column is in by the template ("万元"); "" when it names none.</summary>
@@ -28,13 +29,16 @@ public sealed record TemplateColumn(string Key, string LabelZh, string LabelEn, 
     /// <summary>The words a money column's header always has, with or without its year and unit ("收费金额").</summary>
     public string? HeaderWord { get; init; }
 
-    /// <summary>Header text only this column's template version has (format.md §2), when it marks the version.</summary>
-    public string? VersionMarker { get; init; }
+    /// <summary>The words that identify the header, as messages and the version markers use them ("本年制发").</summary>
+    public string ShortZh { get => field ?? LabelZh; init; }
+
+    /// <summary>Whether the header (its short form) is found only in this column's template version (format.md §2).</summary>
+    public bool MarksVersion { get; init; }
 }
 
 /// <summary>
-/// A heading over rows of a table ("（三）不予公开" under "三、本年度办理结果"): shown on the page; a
-/// sub-group's ordinal leads its rows' labels in findings ("（三）1.属于国家秘密").
+/// A heading over rows of a table (table 三's （三） withheld group under its 三、 results group):
+/// shown on the page; a sub-group's ordinal leads its rows' labels in findings (（三）1.…).
 /// </summary>
 public sealed record TemplateGroup(string Ordinal, string NameZh, string LabelEn, TemplateGroup? Parent = null)
 {
@@ -105,7 +109,7 @@ public sealed class RowShape<TRow> : RowShape where TRow : class, new()
 /// A row of a table in the template: rules.md key, official label, English name, the deviations
 /// and identifying words the parser matches, the version it belongs to, and its message.
 /// </summary>
-public abstract class TemplateRow(string key, string labelZh, string labelEn)
+public abstract partial class TemplateRow(string key, string labelZh, string labelEn)
 {
     public string Key { get; } = key;
 
@@ -120,13 +124,19 @@ public abstract class TemplateRow(string key, string labelZh, string labelEn)
     /// <summary>Words that identify the row in a label (table 三, whose labels are long and often cut).</summary>
     public string[] Keywords { get; init; } = [];
 
-    /// <summary>The label without its annotation ("（二）部分公开"), when the official one carries one.</summary>
+    /// <summary>The label without its annotation (table 三's partial disclosure), when the official one carries one.</summary>
     public string? ShortLabelZh { get; init; }
 
     /// <summary>The group the row stands under, when it has one.</summary>
     public TemplateGroup? Group { get; init; }
 
-    /// <summary>The label a finding shows a clerk: the short label with its group's ordinal ("（三）1.属于国家秘密").</summary>
+    /// <summary>The label without its ordinal or annotation, as the narrative names the row.</summary>
+    public string NameZh => Ordinal().Replace(ShortLabelZh ?? LabelZh, "");
+
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+\.)")]
+    private static partial Regex Ordinal();
+
+    /// <summary>The label a finding shows a clerk: the short label with its group's ordinal (（三）1.…).</summary>
     public string ClerkLabelZh => (Group?.ClerkPrefix ?? "") + (ShortLabelZh ?? LabelZh);
 
     /// <summary>How deep the row stands under groups: 0 for a top-level row.</summary>

@@ -109,19 +109,19 @@ public static class Identities
         new(ArithmeticRules.ReviewTotal, Both, IdentityAxis.Once,
             "review_litigation.row.review.total = review_litigation.row.review.upheld + review_litigation.row.review.corrected"
             + " + review_litigation.row.review.other + review_litigation.row.review.pending",
-            "表四行政复议：总计为{left}，但结果维持、结果纠正、其他结果、尚未审结之和为{right}（{rightTerms}），相差{diff}。",
+            "表四" + ReviewLitigationTemplate.Review.LabelZh + "：总计为{left}，但" + ReviewLitigationTemplate.SummandsZh + "之和为{right}（{rightTerms}），相差{diff}。",
             "Table 4, administrative review: total is {left} but upheld + corrected + other + pending = {right} ({rightTerms}), off by {diff}."),
         new(ArithmeticRules.DirectTotal, Both, IdentityAxis.Once,
             "review_litigation.row.litigation_direct.total = review_litigation.row.litigation_direct.upheld"
             + " + review_litigation.row.litigation_direct.corrected + review_litigation.row.litigation_direct.other"
             + " + review_litigation.row.litigation_direct.pending",
-            "表四未经复议直接起诉：总计为{left}，但结果维持、结果纠正、其他结果、尚未审结之和为{right}（{rightTerms}），相差{diff}。",
+            "表四" + ReviewLitigationTemplate.LitigationDirect.LabelZh + "：总计为{left}，但" + ReviewLitigationTemplate.SummandsZh + "之和为{right}（{rightTerms}），相差{diff}。",
             "Table 4, litigation without prior review: total is {left} but its four columns sum to {right} ({rightTerms}), off by {diff}."),
         new(ArithmeticRules.AfterReviewTotal, Both, IdentityAxis.Once,
             "review_litigation.row.litigation_after_review.total = review_litigation.row.litigation_after_review.upheld"
             + " + review_litigation.row.litigation_after_review.corrected + review_litigation.row.litigation_after_review.other"
             + " + review_litigation.row.litigation_after_review.pending",
-            "表四复议后起诉：总计为{left}，但结果维持、结果纠正、其他结果、尚未审结之和为{right}（{rightTerms}），相差{diff}。",
+            "表四" + ReviewLitigationTemplate.LitigationAfterReview.LabelZh + "：总计为{left}，但" + ReviewLitigationTemplate.SummandsZh + "之和为{right}（{rightTerms}），相差{diff}。",
             "Table 4, litigation after review: total is {left} but its four columns sum to {right} ({rightTerms}), off by {diff}."),
     ];
 

@@ -157,7 +157,7 @@ public static class Narrative
 
     /// <summary>
     /// The key phrase nearest before <paramref name="end"/> in [from, end): the one ending last, the
-    /// longer on a tie (不予以公开 over 予以公开). Returns its index in <paramref name="keys"/>, or −1.
+    /// longer on a tie (不予以公开 over the shorter phrase it ends with). Returns its index in <paramref name="keys"/>, or −1.
     /// </summary>
     public static int NearestKey(string text, int from, int end, string[] keys, out int keyStart, out int keyEnd)
     {

@@ -33,13 +33,14 @@ public static class NarrativeMentions
     public static readonly ApplicationFigure Received = new("收到申请", "applications received", r => r == "received");
     public static readonly ApplicationFigure CarriedOver = new("上年结转申请", "applications carried over", r => r == "carried_over");
     public static readonly ApplicationFigure Answered = new("办结（答复）申请", "applications answered", r => r == "total");
-    private static readonly ApplicationFigure Disclosed = new("予以公开", "disclosed", r => r == "disclosed", IsResult: true);
-    private static readonly ApplicationFigure PartiallyDisclosed = new("部分公开", "partially disclosed", r => r == "partially_disclosed", IsResult: true);
-    private static readonly ApplicationFigure Withheld = new("不予公开", "withheld", r => r.StartsWith("withheld.", StringComparison.Ordinal), IsResult: true);
-    private static readonly ApplicationFigure Unavailable = new("无法提供", "unavailable", r => r.StartsWith("unavailable.", StringComparison.Ordinal), IsResult: true);
-    private static readonly ApplicationFigure NotProcessed = new("不予处理", "not processed", r => r.StartsWith("not_processed.", StringComparison.Ordinal), IsResult: true);
-    private static readonly ApplicationFigure OtherHandling = new("其他处理", "other handling", r => r == "other" || r.StartsWith("other.", StringComparison.Ordinal), IsResult: true);
-    private static readonly ApplicationFigure CarriedForward = new("结转下年度继续办理", "carried forward", r => r == "carried_forward");
+    // The results are named as the template names their rows and groups.
+    private static readonly ApplicationFigure Disclosed = new(ApplicationsTemplate.Row("disclosed").NameZh, "disclosed", r => r == "disclosed", IsResult: true);
+    private static readonly ApplicationFigure PartiallyDisclosed = new(ApplicationsTemplate.Row("partially_disclosed").NameZh, "partially disclosed", r => r == "partially_disclosed", IsResult: true);
+    private static readonly ApplicationFigure Withheld = new(ApplicationsTemplate.Withheld.NameZh, "withheld", r => r.StartsWith("withheld.", StringComparison.Ordinal), IsResult: true);
+    private static readonly ApplicationFigure Unavailable = new(ApplicationsTemplate.Unavailable.NameZh, "unavailable", r => r.StartsWith("unavailable.", StringComparison.Ordinal), IsResult: true);
+    private static readonly ApplicationFigure NotProcessed = new(ApplicationsTemplate.NotProcessed.NameZh, "not processed", r => r.StartsWith("not_processed.", StringComparison.Ordinal), IsResult: true);
+    private static readonly ApplicationFigure OtherHandling = new(ApplicationsTemplate.OtherHandling.NameZh, "other handling", r => r == "other" || r.StartsWith("other.", StringComparison.Ordinal), IsResult: true);
+    private static readonly ApplicationFigure CarriedForward = new(ApplicationsTemplate.Row("carried_forward").NameZh, "carried forward", r => r == "carried_forward");
 
     private static string TotalOf(ReviewLitigationTemplate.Part group) =>
         $"{ReviewLitigationTemplate.Table}.{ReviewLitigationTemplate.RowKey}.{group.Key}.{ReviewLitigationTemplate.Total.Key}";
@@ -59,20 +60,20 @@ public static class NarrativeMentions
         new("收到", Received), new("受理", Received), new("新收", Received), new("接收", Received), new("接到", Received),
         new("上年结转", CarriedOver), new("上年度结转", CarriedOver),
         new("办结", Answered), new("答复", Answered), new("办理完毕", Answered),
-        new("予以公开", Disclosed), new("同意公开", Disclosed), new("全部公开", Disclosed), new("主动公开", Disclosed, Stops: ProactiveStops),
-        new("部分公开", PartiallyDisclosed), new("部分予以公开", PartiallyDisclosed),
-        new("不予公开", Withheld), new("不予以公开", Withheld),
-        new("无法提供", Unavailable),
-        new("不予处理", NotProcessed),
-        new("其他处理", OtherHandling),
+        new(Disclosed.NameZh, Disclosed), new("同意公开", Disclosed), new("全部公开", Disclosed), new("主动公开", Disclosed, Stops: ProactiveStops),
+        new(PartiallyDisclosed.NameZh, PartiallyDisclosed), new("部分予以公开", PartiallyDisclosed),
+        new(Withheld.NameZh, Withheld), new("不予以公开", Withheld),
+        new(Unavailable.NameZh, Unavailable),
+        new(NotProcessed.NameZh, NotProcessed),
+        new(OtherHandling.NameZh, OtherHandling),
         new("结转下年", CarriedForward), new("结转至下年", CarriedForward), new("结转到下年", CarriedForward), new("转入下年", CarriedForward),
     ];
 
     private static readonly KeyPhrase[] ReviewKeys =
     [
-        new("行政复议", Review: Review), new("复议", Review: Review), new("复议后起诉", Review: LitigationAfterReview),
-        new("直接起诉", Review: LitigationDirect), new("未经复议直接起诉", Review: LitigationDirect),
-        new("行政诉讼", Review: Litigation), new("诉讼", Review: Litigation), new("起诉", Review: Litigation),
+        new(Review.NameZh, Review: Review), new("复议", Review: Review), new(LitigationAfterReview.NameZh, Review: LitigationAfterReview),
+        new("直接起诉", Review: LitigationDirect), new(LitigationDirect.NameZh, Review: LitigationDirect),
+        new(Litigation.NameZh, Review: Litigation), new("诉讼", Review: Litigation), new("起诉", Review: Litigation),
     ];
 
     private static readonly string[] ApplicationPhrases = [.. ApplicationKeys.Select(k => k.Phrase)];
@@ -81,7 +82,7 @@ public static class NarrativeMentions
     // Words between the key and its number that make the number about something else.
     private static readonly string[] ApplicationWindowStops =
     [
-        "来信", "留言", "热线", "咨询", "信件", "建议", "提案", "举报", "投诉", "信访", "自然人", "法人", "企业", "组织",
+        "来信", "留言", "热线", "咨询", "信件", "建议", "提案", "举报", "投诉", "信访", ApplicationsTemplate.Columns[0].LabelZh, "法人", "企业", "组织",
         "率", "人次", "电话", "复议", "诉讼", "起诉", "各", "平均",
     ];
 
@@ -146,7 +147,7 @@ public static class NarrativeMentions
             var key = ReviewKeys[reviewKey];
             var window = text.AsSpan(reviewEnd, count.Start - reviewEnd);
             var clause = text.AsSpan(clauseStart, count.Start - clauseStart);
-            // "行政复议和行政诉讼共3件" counts both: not one figure of table 四.
+            // "复议和诉讼共3件" counts both: not one figure of table 四.
             var both = key.Review!.MayCountBoth && clause.Contains("复议".AsSpan(), StringComparison.Ordinal)
                 && (clause.Contains("诉讼".AsSpan(), StringComparison.Ordinal) || clause.Contains("起诉".AsSpan(), StringComparison.Ordinal));
             return window.Length <= 12 && !HasDigit(window) && !both && !Narrative.ContainsAny(window, ReviewWindowStops)

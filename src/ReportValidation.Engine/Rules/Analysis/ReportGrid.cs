@@ -121,7 +121,7 @@ public sealed class ReportGrid
 
     /// <summary>
     /// A row whose values the reader kept unassigned, or whose value count differs from the column
-    /// count, unless it carries no value at all (seed 004's empty 规章 row: the report left it blank).
+    /// count, unless it carries no value at all (seed 004 left its first row of table 二 blank).
     /// </summary>
     public static bool IsIncomplete(RowSource source, int columns) =>
         source.UnassignedValues.Count > 0 || (source.ValuesFound != columns && source.ValuesFound != 0);

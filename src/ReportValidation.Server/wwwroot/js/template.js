@@ -78,7 +78,7 @@ export function labelOf(template, table, row, column, lang) {
       if (r && (c || !column)) return [...parts, label(r, lang), ...(c ? [label(c, lang)] : [])].join(' · ');
     }
   }
-  // A column header (structure.nonstandard_label on 对外公开总数) names a column and no row.
+  // A column header (structure.nonstandard_label on a deviating header) names a column and no row.
   const header = !row && blocks.flatMap((b) => b.columns).find((x) => x.key === column);
   if (header) return [...parts, label(header, lang)].join(' · ');
   if (row) parts.push(row);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using ReportValidation.Cli.Commands;
@@ -55,6 +56,7 @@ public static class CommandLine
                     break;
                 case VersionOption version:
                     version.Recursive = true;
+                    version.Action = new PrintVersion();
                     break;
             }
         }
@@ -112,5 +114,16 @@ public static class CommandLine
         error.WriteLine("usage: reportvalidation validate [options] FILE|DIR... | reportvalidation rules [--json]");
         error.WriteLine("       reportvalidation [command] --help for the options");
         return ExitCode.Usage;
+    }
+
+    /// <summary>The CLI's own version (the default prints the entry assembly's, which under a test host is the host's).</summary>
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var version = typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+            parseResult.InvocationConfiguration.Output.WriteLine(version ?? "unknown");
+            return ExitCode.Pass;
+        }
     }
 }

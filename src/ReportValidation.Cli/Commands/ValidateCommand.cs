@@ -37,7 +37,15 @@ internal static class ValidateCommand
                 terminal.Error.WriteLine($"reportvalidation: {previousPath}: no such file / 文件不存在");
                 return ExitCode.Usage;
             }
-            previous = Load(previousPath);
+            try
+            {
+                previous = Load(previousPath);
+            }
+            catch (Exception e) when (e is DocumentReadException or IOException or UnauthorizedAccessException)
+            {
+                terminal.Error.WriteLine($"reportvalidation: {previousPath}: {Problem(e)}");
+                return ExitCode.Unreadable;
+            }
         }
 
         var writer = WriterFor(request.Format, terminal);
@@ -86,18 +94,34 @@ internal static class ValidateCommand
         {
             return (file, ReportEngine.Default.Validate(Load(file), previous, options), null);
         }
-        catch (DocumentReadException e)
-        {
-            return (file, null, $"{e.MessageZh} {e.Message}");
-        }
 #pragma warning disable CA1031 // One file's failure, whatever it is, must not end the folder's run.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return (file, null, $"无法读取 could not be read: {e.GetType().Name}: {e.Message}");
+            return (file, null, Problem(e));
         }
     }
 
-    private static InputDocument Load(string path) =>
-        new(File.ReadAllBytes(path), null, Path.GetFileName(path));
+    private static string Problem(Exception e) => e is DocumentReadException read
+        ? $"{read.MessageZh} {read.Message}"
+        : $"无法读取 could not be read: {e.GetType().Name}: {e.Message}";
+
+    /// <summary>
+    /// The size is checked before reading: a huge file is refused without being loaded, and a named
+    /// pipe or device (size 0) is refused instead of blocking the run on a read that never ends.
+    /// </summary>
+    private static InputDocument Load(string path)
+    {
+        var size = new FileInfo(path).Length;
+        var limit = ReportEngine.Default.Limits.MaxDocumentBytes;
+        if (size == 0)
+        {
+            throw DocumentReadException.Empty();
+        }
+        if (size > limit)
+        {
+            throw DocumentReadException.TooLarge(size, limit);
+        }
+        return new InputDocument(File.ReadAllBytes(path), null, Path.GetFileName(path));
+    }
 }

@@ -6,7 +6,8 @@ namespace ReportValidation.Cli.Output;
 /// Fills lines up to a display width. Lines break at spaces and between Chinese characters, never
 /// inside a Latin word or number, never before closing punctuation (，。）) nor after opening
 /// punctuation (（《“). A single word wider than the line (a long path, a rule id on a narrow
-/// terminal) is kept whole, so it can still be copied and searched for.
+/// terminal) is kept whole, so it can still be copied and searched for. A no-break space (U+00A0)
+/// glues a Chinese term to its English one ("通过 PASS") into one piece; it prints as a space.
 /// </summary>
 internal static class LineWrapper
 {
@@ -47,8 +48,13 @@ internal static class LineWrapper
     /// <summary>The pieces a line may not be broken inside, each with whether a space came before it.</summary>
     private static IEnumerable<(string Unit, bool SpaceBefore)> Units(string text)
     {
-        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            if (word.Contains(Glue, StringComparison.Ordinal))
+            {
+                yield return (Printed(word), true);
+                continue;
+            }
             var spaceBefore = true;
             var start = 0;
             Rune? previous = null;
@@ -57,16 +63,20 @@ internal static class LineWrapper
             {
                 if (previous is { } before && CanBreakBetween(before, rune))
                 {
-                    yield return (word[start..index], spaceBefore);
+                    yield return (Printed(word[start..index]), spaceBefore);
                     spaceBefore = false;
                     start = index;
                 }
                 previous = rune;
                 index += rune.Utf16SequenceLength;
             }
-            yield return (word[start..], spaceBefore);
+            yield return (Printed(word[start..]), spaceBefore);
         }
     }
+
+    private static string Printed(string unit) => unit.Replace(Glue, ' ');
+
+    public const char Glue = '\u00A0';
 
     private static bool CanBreakBetween(Rune before, Rune after) =>
         (DisplayWidth.IsWide(before) || DisplayWidth.IsWide(after))

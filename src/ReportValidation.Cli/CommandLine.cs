@@ -89,6 +89,13 @@ public static class CommandLine
             HelpName = "FILE",
         };
         var command = new Command("validate", "Validate reports and print their findings.") { paths, format, json, profile, previous };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(json) && result.GetResult(format) is { Implicit: false } && result.GetValue(format) != "json")
+            {
+                result.AddError("--json and --format disagree; give one of them.");
+            }
+        });
         command.SetAction(parsed => ValidateCommand.Run(new ValidateRequest(
             parsed.GetValue(paths)!,
             parsed.GetValue(json) ? OutputFormat.Json : Enum.Parse<OutputFormat>(parsed.GetValue(format)!, ignoreCase: true),

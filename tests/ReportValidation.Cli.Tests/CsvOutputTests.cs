@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.VisualBasic.FileIO;
+using ReportValidation.Cli.Output;
 using ReportValidation.Tests;
+using ReportValidation.V1;
 
 namespace ReportValidation.Cli.Tests;
 
@@ -39,6 +41,39 @@ public class CsvOutputTests
         Assert.Contains(rows, row => row[0].EndsWith(Path.GetFileName(Seeds.PathOf("002")), StringComparison.Ordinal)
             && row[3] == "false" && row[5] == "structure.section_missing");
         Assert.Contains(rows, row => row[0].EndsWith(Path.GetFileName(Seeds.PathOf("001")), StringComparison.Ordinal) && row[3] == "true");
+    }
+
+    [Fact]
+    public void Commas_quotes_and_line_breaks_are_quoted_and_a_formula_is_defused()
+    {
+        var result = new ValidationResult { Report = new Report { Year = 2024 }, Summary = new Summary { Passes = false } };
+        result.Findings.Add(new Finding
+        {
+            RuleId = "text.example",
+            Severity = Severity.Warning,
+            MessageZh = "=HYPERLINK(\"http://example.com\")",
+            MessageEn = "a \"quoted\" word, a comma\nand a line break",
+        });
+        var output = new StringWriter();
+        var csv = new CsvReport(output);
+
+        csv.Begin();
+        csv.Write("a,b.txt", result);
+
+        Assert.Contains("\"a,b.txt\"", output.ToString());
+        var row = Parse(output.ToString())[1];
+        Assert.Equal("a,b.txt", row[0]);
+        Assert.Equal("'=HYPERLINK(\"http://example.com\")", row[10]);
+        Assert.Equal("a \"quoted\" word, a comma\nand a line break", row[11]);
+    }
+
+    [Fact]
+    public void Json_and_a_different_format_together_are_bad_usage()
+    {
+        var run = Invocation.Run("validate", "--json", "--format", "csv", Seeds.PathOf("001"));
+
+        Assert.Equal(ExitCode.Usage, run.Exit);
+        Assert.Contains("--json and --format disagree", run.Error);
     }
 
     private static List<string[]> Parse(string csv)

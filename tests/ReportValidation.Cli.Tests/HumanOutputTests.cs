@@ -125,6 +125,20 @@ public partial class HumanOutputTests
     }
 
     [Fact]
+    public void Progress_is_cleared_before_a_report_is_printed_to_the_same_terminal()
+    {
+        var screen = new StringWriter();
+
+        CommandLine.Run(["validate", Seeds.Directory], new Terminal(screen, screen, 80, ErrorIsInteractive: true));
+
+        var text = screen.ToString();
+        var blocks = Regex.Matches(text, "== ").Select(match => match.Index).ToList();
+        Assert.Equal(6, blocks.Count);
+        Assert.All(blocks, index => Assert.True(index == 0 || text[index - 1] is '\n' or '\r', text[Math.Max(0, index - 40)..index]));
+        Assert.Contains("validated 3/5", text);
+    }
+
+    [Fact]
     public void No_progress_is_written_when_stderr_is_redirected_or_for_single_files()
     {
         Assert.Equal("", Invocation.RunAt(80, errorIsInteractive: false, "validate", Seeds.Directory).Error);

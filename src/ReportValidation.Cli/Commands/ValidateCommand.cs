@@ -58,9 +58,10 @@ internal static class ValidateCommand
         writer.Begin();
         foreach (var (file, result, problem) in outcomes)
         {
+            // Off the terminal line before anything else is printed, on stdout or stderr alike.
+            progress.Clear();
             if (result is null)
             {
-                progress.Clear();
                 terminal.Error.WriteLine($"reportvalidation: {file}: {problem}");
                 tally.AddUnreadable();
             }

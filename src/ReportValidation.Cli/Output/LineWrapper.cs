@@ -13,6 +13,7 @@ internal static class LineWrapper
 {
     private const string NoBreakBefore = "，。、；：？！）》」』】〕〉”’…,.;:?!)]}%";
     private const string NoBreakAfter = "（《「『【〔〈“‘([{";
+    private static readonly char[] Spaces = [' ', '\t', '\r', '\n', '\u3000'];
 
     public static IEnumerable<string> Wrap(string text, int width, string firstIndent, string restIndent)
     {
@@ -48,7 +49,7 @@ internal static class LineWrapper
     /// <summary>The pieces a line may not be broken inside, each with whether a space came before it.</summary>
     private static IEnumerable<(string Unit, bool SpaceBefore)> Units(string text)
     {
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in text.Split(Spaces, StringSplitOptions.RemoveEmptyEntries))
         {
             if (word.Contains(Glue, StringComparison.Ordinal))
             {

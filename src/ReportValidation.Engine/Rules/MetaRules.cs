@@ -6,7 +6,7 @@ using ReportValidation.V1;
 
 namespace ReportValidation.Rules;
 
-/// <summary>meta.*: the report year, the statistical period and the dates (format.md §1, §8.4).</summary>
+/// <summary>meta.*: the report year, the statistical period, the dates, and figures of an earlier year reported as this year's (format.md §1, §8.4).</summary>
 public static class MetaRules
 {
     /// <summary>The rules of this group, in the order of rules.md.</summary>

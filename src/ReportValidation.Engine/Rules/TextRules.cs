@@ -6,9 +6,9 @@ using ReportValidation.V1;
 namespace ReportValidation.Rules;
 
 /// <summary>
-/// text.* and meta.stale_year: the narrative against the tables (format.md §8.4) and the content
-/// the 2021 template asks of sections 一, 五 and 六 (§9.1). Tuned against false alarms: a number is
-/// compared only when a key phrase of an application result or of 复议/诉讼 stands right before it.
+/// text.*: the narrative against the tables (format.md §8.4), through the figures
+/// <see cref="NarrativeMentions"/> reads, and the content the 2021 template asks of sections 一, 五
+/// and 六 (§9.1).
 /// </summary>
 public static class TextRules
 {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ReportValidation.Server.Hosting;
 
 /// <summary>Where the server listens (section <c>Server</c>).</summary>
@@ -34,15 +36,23 @@ public sealed class LimitOptions
 {
     public const string Section = "Limits";
 
-    /// <summary>Largest gRPC message accepted (document and previous document together).</summary>
+    /// <summary>
+    /// Largest gRPC message accepted (document and previous document together); a JSON or gRPC-Web text
+    /// body may be a third larger plus 64 KiB (base64, field names). Over it: 413 / RESOURCE_EXHAUSTED,
+    /// before the body is read.
+    /// </summary>
+    [Range(1, int.MaxValue)]
     public int MaxMessageBytes { get; set; } = 40 * 1024 * 1024;
 
     /// <summary>Largest single document the engine reads; larger ones get RESOURCE_EXHAUSTED.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxDocumentBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Validation calls running at once; further calls queue up to <see cref="QueuedCalls"/>, then RESOURCE_EXHAUSTED.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxConcurrentCalls { get; set; } = 256;
 
+    [Range(0, int.MaxValue)]
     public int QueuedCalls { get; set; } = 512;
 
     /// <summary>Calls admitted per second (token bucket); 0 turns the rate limit off.</summary>
@@ -61,5 +71,6 @@ public sealed class LimitOptions
     public int BatchDocumentsInFlight { get; set; }
 
     /// <summary>Longest a call may run when the caller sets no shorter deadline.</summary>
+    [Range(1, int.MaxValue)]
     public int CallTimeoutMilliseconds { get; set; } = 30_000;
 }

@@ -29,11 +29,13 @@ public sealed class ServerEndpoints
 
 public static partial class ServerEndpointsRegistration
 {
+    private const long DefaultBodyBytes = 1024 * 1024;
+
     /// <summary>Kestrel's ports, TLS, body limits and shutdown timeout from <see cref="EndpointOptions"/>.</summary>
     public static IServiceCollection AddServerEndpoints(this IServiceCollection services)
     {
         services.AddOptions<EndpointOptions>().BindConfiguration(EndpointOptions.Section);
-        services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.Section);
+        services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ServerEndpoints>();
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<EndpointOptions>, ServerEndpoints>((kestrel, endpointOptions, endpoints) =>
@@ -42,9 +44,10 @@ public static partial class ServerEndpointsRegistration
                 var address = IPAddress.Parse(options.Address);
                 var certificate = LoadCertificate(options);
                 endpoints.Tls = certificate is not null;
-                // gRPC and JSON transcoding enforce Limits:MaxMessageBytes per message (RESOURCE_EXHAUSTED);
-                // a body limit would instead cut a long ValidateBatch stream and fail with UNKNOWN.
-                kestrel.Limits.MaxRequestBodySize = null;
+                // Small by default (health, reflection, the page): the validator's endpoints get theirs from
+                // Limits:MaxMessageBytes in CallGate, and gRPC lifts it for streams, whose messages it
+                // checks one by one.
+                kestrel.Limits.MaxRequestBodySize = DefaultBodyBytes;
                 kestrel.Listen(address, options.GrpcPort, listen =>
                 {
                     listen.Protocols = HttpProtocols.Http2;

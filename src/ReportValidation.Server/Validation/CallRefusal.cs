@@ -10,8 +10,8 @@ namespace ReportValidation.Server.Validation;
 
 /// <summary>
 /// Answers a call that is refused before the gRPC or JSON handler runs, in the form that handler would
-/// have used: a gRPC "trailers-only" response (status, message and google.rpc.Status details in the
-/// headers; gRPC-Web's middleware turns the content type into its own), or for JSON the
+/// have used: a gRPC or gRPC-Web "trailers-only" response (status, message and google.rpc.Status
+/// details in the headers, no body), or for JSON the
 /// google.rpc.Status as transcoding prints it, with the HTTP status of <see cref="RequestErrors.HttpStatus"/>.
 /// </summary>
 public static class CallRefusal
@@ -26,7 +26,7 @@ public static class CallRefusal
         if (IsGrpc(context.Request))
         {
             response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "application/grpc";
+            response.ContentType = GrpcContentType(context.Request);
             response.Headers["grpc-status"] = status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
             response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
             response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
@@ -37,7 +37,16 @@ public static class CallRefusal
         return response.WriteAsync(Json.Format(status), Encoding.UTF8);
     }
 
-    /// <summary>gRPC or gRPC-Web (whose middleware has already presented it as gRPC); anything else is JSON.</summary>
+    /// <summary>gRPC, gRPC-Web or gRPC-Web text; anything else is JSON.</summary>
     public static bool IsGrpc(HttpRequest request) =>
         request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>gRPC-Web text: the body is the base64 of gRPC frames.</summary>
+    public static bool IsGrpcWebText(HttpRequest request) =>
+        request.ContentType?.StartsWith("application/grpc-web-text", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static string GrpcContentType(HttpRequest request) =>
+        IsGrpcWebText(request) ? "application/grpc-web-text"
+        : request.ContentType!.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase) ? "application/grpc-web"
+        : "application/grpc";
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -52,15 +53,21 @@ public sealed class RequestSizeLimit(IOptions<LimitOptions> options)
         {
             return null;
         }
+        // gRPC-Web text carries the frames in base64: 8 characters hold the 5-byte header.
+        var text = CallRefusal.IsGrpcWebText(context.Request);
+        var needed = text ? 8 : GrpcFrameHeaderLength;
         var reader = context.Request.BodyReader;
-        var read = await reader.ReadAtLeastAsync(GrpcFrameHeaderLength, context.RequestAborted);
+        var read = await reader.ReadAtLeastAsync(needed, context.RequestAborted);
         var buffer = read.Buffer;
         long declared = 0;
-        if (buffer.Length >= GrpcFrameHeaderLength)
+        if (buffer.Length >= needed)
         {
-            Span<byte> header = stackalloc byte[GrpcFrameHeaderLength];
-            buffer.Slice(0, GrpcFrameHeaderLength).CopyTo(header);
-            declared = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
+            Span<byte> header = stackalloc byte[8];
+            buffer.Slice(0, needed).CopyTo(header);
+            if (!text || Base64.DecodeFromUtf8InPlace(header, out _) == OperationStatus.Done)
+            {
+                declared = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
+            }
         }
         reader.AdvanceTo(buffer.Start);
         return declared > MessageBytes ? RequestErrors.MessageTooLarge(MessageBytes) : null;

@@ -81,8 +81,8 @@ public static class ServiceRegistration
     }
 
     /// <summary>
-    /// The page (static files, index.html at /), CORS, gRPC-Web, the gate every validator call passes
-    /// (size limit, then admission, before the message is read) and the gRPC endpoints.
+    /// The page (static files, index.html at /), CORS, the gate every validator call passes (size
+    /// limit, then admission, before the message is read), gRPC-Web and the gRPC endpoints.
     /// </summary>
     public static WebApplication MapValidationService(this WebApplication app)
     {
@@ -90,8 +90,8 @@ public static class ServiceRegistration
         app.UseStaticFiles();
         app.UseRouting();
         app.UseCors();
+        app.UseMiddleware<CallGate>(); // ahead of gRPC-Web, so it reads the frame header as it arrived
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
-        app.UseMiddleware<CallGate>();
         app.MapGrpcService<ReportValidatorService>().RequireCors(CorsPolicy);
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();

@@ -50,6 +50,10 @@ public sealed partial class SharedCache : IDisposable
     private static ConfigurationOptions FailFast(RedisOptions options)
     {
         var configuration = ConfigurationOptions.Parse(options.Configuration!);
+        if (!string.IsNullOrEmpty(options.Password))
+        {
+            configuration.Password = options.Password;
+        }
         configuration.AbortOnConnectFail = false;
         configuration.ConnectTimeout = options.ConnectTimeoutMilliseconds;
         configuration.SyncTimeout = options.OperationTimeoutMilliseconds;

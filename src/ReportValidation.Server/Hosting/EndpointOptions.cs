@@ -16,6 +16,12 @@ public sealed class EndpointOptions
     /// <summary>HTTP/1.1 port for gRPC-Web, JSON, the page and metrics. 0 picks a free port.</summary>
     public int HttpPort { get; set; } = 5081;
 
+    /// <summary>
+    /// A port for Prometheus's /metrics alone (HTTP/1.1, no TLS), so a NetworkPolicy can admit only the
+    /// monitoring namespace to it; the HTTP port then serves no metrics. Unset: metrics on the HTTP port.
+    /// </summary>
+    public int? MetricsPort { get; set; }
+
     /// <summary>PEM or PFX certificate; TLS is on for both ports when set.</summary>
     public string? CertificatePath { get; set; }
 

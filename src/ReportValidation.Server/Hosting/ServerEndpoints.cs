@@ -14,10 +14,14 @@ public sealed class ServerEndpoints
 {
     internal ListenOptions? Grpc { get; set; }
     internal ListenOptions? Http { get; set; }
+    internal ListenOptions? Metrics { get; set; }
     internal bool Tls { get; set; }
 
     public Uri GrpcAddress => Address(Grpc);
     public Uri HttpAddress => Address(Http);
+
+    /// <summary>Where /metrics is served when it has a port of its own (<c>Server:MetricsPort</c>), else null.</summary>
+    public Uri? MetricsAddress => Metrics is null ? null : new UriBuilder(Address(Metrics)) { Scheme = "http" }.Uri;
 
     private Uri Address(ListenOptions? listen)
     {
@@ -66,6 +70,14 @@ public static partial class ServerEndpointsRegistration
                     }
                     endpoints.Http = listen;
                 });
+                if (options.MetricsPort is { } metricsPort)
+                {
+                    kestrel.Listen(address, metricsPort, listen =>
+                    {
+                        listen.Protocols = HttpProtocols.Http1;
+                        endpoints.Metrics = listen;
+                    });
+                }
             });
         services.AddOptions<HostOptions>().Configure<IOptions<EndpointOptions>>((host, endpointOptions) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(endpointOptions.Value.ShutdownTimeoutSeconds));

@@ -42,7 +42,7 @@ public sealed class RequestSizeTests
     {
         using var host = new ServiceHost(Limited);
         using var http = host.Http();
-        var body = new CountingContent(BodyLimit + 100_000, "application/json", declareLength: false);
+        var body = new CountingContent(BodyLimit + 10_000, "application/json", declareLength: false);
 
         using var response = await http.PostAsync("/v1/reports:validate", body);
 
@@ -86,8 +86,12 @@ public sealed class RequestSizeTests
         using var host = new ServiceHost(Limited);
         var client = new ReportValidator.ReportValidatorClient(Channel(host, protocol));
 
+        // Just over the message limit, where the frame header (not the body limit) decides. (A body far
+        // over the body limit on HTTP/1.1 gets the same answer, but the server then closes the
+        // connection mid-upload, which .NET's HttpClient reports as a failed send; OversizeMemoryTests
+        // reads those answers off the socket.)
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            client.ValidateDocumentAsync(Documents.Request(new string('年', MessageLimit))).ResponseAsync);
+            client.ValidateDocumentAsync(Documents.Bytes(new byte[MessageLimit])).ResponseAsync);
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
         var status = error.GetRpcStatus()!;
@@ -105,9 +109,16 @@ public sealed class RequestSizeTests
         Assert.True(await batch.ResponseStream.MoveNext());
         var first = batch.ResponseStream.Current;
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        try
         {
             await batch.RequestStream.WriteAsync(Documents.Request(new string('年', MessageLimit), "too large"));
+        }
+        catch (RpcException)
+        {
+            // The server may end the call while the message is still being sent; its status follows.
+        }
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
             while (await batch.ResponseStream.MoveNext())
             {
             }

@@ -103,7 +103,14 @@ internal sealed partial class ListeningAnnouncement(IHostApplicationLifetime lif
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() => Listening(logger, endpoints.GrpcAddress, endpoints.HttpAddress));
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            Listening(logger, endpoints.GrpcAddress, endpoints.HttpAddress);
+            if (endpoints.MetricsAddress is { } metrics)
+            {
+                MetricsOnTheirOwn(logger, metrics);
+            }
+        });
         return Task.CompletedTask;
     }
 
@@ -112,4 +119,7 @@ internal sealed partial class ListeningAnnouncement(IHostApplicationLifetime lif
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "Listening: gRPC (HTTP/2) on {GrpcAddress}; gRPC-Web, JSON, page and /metrics (HTTP/1.1) on {HttpAddress}")]
     private static partial void Listening(ILogger logger, Uri grpcAddress, Uri httpAddress);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Metrics on {MetricsAddress} only (Server:MetricsPort)")]
+    private static partial void MetricsOnTheirOwn(ILogger logger, Uri metricsAddress);
 }

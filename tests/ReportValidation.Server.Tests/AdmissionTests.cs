@@ -133,6 +133,29 @@ public sealed class AdmissionTests
         Assert.NotEqual(((int)StatusCode.ResourceExhausted).ToString(), Status(response));
     }
 
+    [Fact]
+    public async Task A_json_call_waiting_for_admission_has_not_asked_for_its_body()
+    {
+        using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:MaxConcurrentCalls"] = "1", ["Limits:QueuedCalls"] = "4" });
+        var holder = await HoldTheOnlyPermit(host);
+        var json = System.Text.Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(Documents.Request(Documents.Unique())));
+        var body = new CountingContent(json, "application/json");
+        // With Expect: 100-continue the client sends the body only when the server starts reading it.
+        using var http = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = host.HttpAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/reports:validate") { Content = body };
+        request.Headers.ExpectContinue = true;
+
+        var queued = http.SendAsync(request);
+        await Task.Delay(1000);
+
+        Assert.False(queued.IsCompleted);
+        Assert.Equal(0, body.Written);
+        holder.Dispose();
+        using var response = await queued;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(json.Length, body.Written);
+    }
+
     private static string? Status(HttpResponseMessage response) =>
         response.TrailingHeaders.TryGetValues("grpc-status", out var trailer) ? trailer.Single()
         : response.Headers.TryGetValues("grpc-status", out var header) ? header.Single() : null;

@@ -24,32 +24,34 @@ public sealed class CallGate(RequestDelegate next, RequestSizeLimit size, CallAd
         }
         var started = Stopwatch.GetTimestamp();
         var kind = method.Method.Type;
-        RateLimitLease lease;
+        RateLimitLease? lease = null;
         try
         {
-            if ((size.CheckDeclaredLength(context, kind) ?? await size.CheckGrpcFrameAsync(context, kind)) is { } tooLarge)
+            var refusal = size.CheckDeclaredLength(context, kind) ?? await size.CheckGrpcFrameAsync(context, kind);
+            if (refusal is null)
             {
-                await RefuseAsync(context, method, tooLarge, started);
+                lease = await admission.AdmitAsync(context.RequestAborted);
+                refusal = await size.BufferJsonOfUnknownLengthAsync(context, kind);
+            }
+            if (refusal is not null)
+            {
+                lease?.Dispose();
+                await RefuseAsync(context, method, refusal, started);
                 return;
             }
-            lease = await admission.AdmitAsync(context.RequestAborted);
         }
         catch (RpcException refused)
         {
-            await RefuseAsync(context, method, refused, started);
+            await RefuseAsync(context, method, refused, started); // by admission: over the queue or the rate
             return;
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
         {
-            return; // the caller left while waiting: nobody to answer
+            lease?.Dispose();
+            return; // the caller left while waiting or sending: nobody to answer
         }
         using (lease)
         {
-            if (await size.BufferJsonOfUnknownLengthAsync(context, kind) is { } tooLong)
-            {
-                await RefuseAsync(context, method, tooLong, started);
-                return;
-            }
             await next(context);
         }
     }

@@ -9,12 +9,20 @@ using Microsoft.Extensions.Options;
 namespace ReportValidation.Server.Validation;
 
 /// <summary>The gRPC adapter: wire messages in, engine (through the cache) in between, wire messages out.</summary>
+[BindServiceMethod(typeof(ValidatorBinding), nameof(ValidatorBinding.BindService))]
 public sealed partial class ReportValidatorService(CachedValidation validation, EngineThreads engineThreads, IOptions<LimitOptions> limits,
     ILogger<ReportValidatorService> logger)
     : ReportValidator.ReportValidatorBase
 {
-    public override Task<ValidateDocumentResponse> ValidateDocument(ValidateDocumentRequest request, ServerCallContext context) =>
-        WithinBudget(context, token => ValidateOne(request, IsProtobuf(context), token));
+    public override Task<ValidateDocumentResponse> ValidateDocument(ValidateDocumentRequest request, ServerCallContext context)
+    {
+        var binary = IsProtobuf(context);
+        var hash = Checked(request);
+        // A hit from memory answers at once: no time budget, no task, no engine thread.
+        return validation.TryRemembered(hash, out var remembered)
+            ? Task.FromResult(Response(request, remembered, CacheSource.Memory, hash, binary))
+            : WithinBudget(context, token => ValidateOne(request, hash, binary, token));
+    }
 
     public override Task<ValidateReportResponse> ValidateReport(ValidateReportRequest request, ServerCallContext context) =>
         WithinBudget(context, async token =>
@@ -80,7 +88,10 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
     {
         try
         {
-            return await WithinBudget(context, token => ValidateOne(request, binary, token));
+            var hash = Checked(request);
+            return validation.TryRemembered(hash, out var remembered)
+                ? Response(request, remembered, CacheSource.Memory, hash, binary)
+                : await WithinBudget(context, token => ValidateOne(request, hash, binary, token));
         }
         catch (RpcException exception) when (exception.StatusCode is StatusCode.InvalidArgument or StatusCode.ResourceExhausted
             or StatusCode.DeadlineExceeded && !context.CancellationToken.IsCancellationRequested)
@@ -160,12 +171,23 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
     public override Task<NationalTemplate> GetTemplate(GetTemplateRequest request, ServerCallContext context) =>
         Task.FromResult(validation.Template);
 
-    private async Task<ValidateDocumentResponse> ValidateOne(ValidateDocumentRequest request, bool binary, CancellationToken token)
+    // The request's checks, then its content hash: a malformed request is refused before it is hashed.
+    private ContentHash Checked(ValidateDocumentRequest request)
     {
-        var document = RequestMapping.Document(request.Document, "document");
-        var previous = RequestMapping.Previous(request.PreviousDocument, "previous_document");
+        RequestMapping.CheckPresent(request.Document, "document");
         RequestMapping.Check(request.Options);
-        var (result, source, hash) = await validation.ValidateDocumentAsync(document, previous, request.Options, token);
+        return validation.HashOf(request);
+    }
+
+    private async Task<ValidateDocumentResponse> ValidateOne(ValidateDocumentRequest request, ContentHash hash, bool binary, CancellationToken token)
+    {
+        var (result, source) = await validation.ValidateDocumentAsync(request, hash, token);
+        return Response(request, result, source, hash, binary);
+    }
+
+    private static ValidateDocumentResponse Response(ValidateDocumentRequest request, EncodedResult result, CacheSource source,
+        ContentHash hash, bool binary)
+    {
         var response = new ValidateDocumentResponse
         {
             Cached = source != CacheSource.Computed,

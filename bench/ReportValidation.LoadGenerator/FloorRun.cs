@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Google.Protobuf;
+using ReportValidation.V1;
+
+namespace ReportValidation.LoadGenerator;
+
+public sealed record FloorMeasurement(string Scenario, double PerSecond, long Succeeded, long Failed);
+
+/// <summary>
+/// The floor scenario of issue 14: h2load, an independent client, sends the same ValidateDocument request
+/// frame (seed 004 as `content`) to the bare echo server's Floor method, which answers a fixed message as
+/// long as the service's answer, then to the service with its cache on (a hit every call) and off (the
+/// engine every call). Each server runs alone, pinned to the server core; h2load to the client core.
+/// </summary>
+public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<string, string>, (ServerProcess, int)> startServer,
+    Func<int, (ServerProcess, int)> startFloor)
+{
+    private const string ValidatePath = "/reportvalidation.v1.ReportValidator/ValidateDocument";
+    private const string FloorPath = "/reportvalidation.bench.Echo/Floor";
+
+    public async Task<List<FloorMeasurement>> RunAsync()
+    {
+        var seed = File.ReadAllBytes(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), "004_*.txt").Single());
+        var request = new ValidateDocumentRequest { Document = new Document { Content = ByteString.CopyFrom(seed) } }.ToByteArray();
+        var frame = Path.Combine(Path.GetTempPath(), $"reportvalidation-floor-{Environment.ProcessId}.bin");
+        await File.WriteAllBytesAsync(frame, Framed(request));
+        try
+        {
+            var results = new List<FloorMeasurement>();
+            int answerBytes;
+            var (hitServer, hitPort) = startServer(new Dictionary<string, string>());
+            using (hitServer)
+            {
+                var client = await Measurements.ConnectAsync(hitPort);
+                answerBytes = (await client.CallAsync(request)).Length;
+                var (floorServer, floorPort) = startFloor(answerBytes);
+                using (floorServer)
+                {
+                    await ServerProcess.WaitForPortAsync(floorPort);
+                    results.Add(await H2LoadAsync($"floor (bare gRPC server, {request.Length} B in, fixed {answerBytes} B out)", floorPort, FloorPath, frame));
+                }
+                results.Add(await H2LoadAsync("ValidateDocument, hit (cache on, same document)", hitPort, ValidatePath, frame));
+                await ExpectAsync(client, request, cached: true);
+            }
+            var (missServer, missPort) = startServer(new Dictionary<string, string> { ["Cache__Enabled"] = "false" });
+            using (missServer)
+            {
+                var client = await Measurements.ConnectAsync(missPort);
+                await ExpectAsync(client, request, cached: false);
+                results.Add(await H2LoadAsync("ValidateDocument, miss (Cache:Enabled=false)", missPort, ValidatePath, frame));
+            }
+            return results;
+        }
+        finally
+        {
+            File.Delete(frame);
+        }
+    }
+
+    public static string Table(IReadOnlyList<FloorMeasurement> results, LoadSettings settings)
+    {
+        var floor = results[0].PerSecond;
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"h2load, {settings.H2LoadConnections} connections x {settings.H2LoadStreams} streams, {settings.Duration.TotalSeconds:0.#} s after {settings.Warmup.TotalSeconds:0.#} s warm-up; server on core {settings.ServerCore}, h2load on core {settings.ClientCore}; load average {LoadAverage()}.");
+        text.AppendLine();
+        text.AppendLine("| scenario | requests/s | succeeded | failed | × floor |");
+        text.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.PerSecond:0} | {r.Succeeded} | {r.Failed} | {r.PerSecond / floor:0.00} |");
+        }
+        return text.ToString();
+    }
+
+    // The gRPC length-prefixed message: uncompressed flag, big-endian length, the message.
+    private static byte[] Framed(byte[] message)
+    {
+        var frame = new byte[5 + message.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)message.Length);
+        message.CopyTo(frame, 5);
+        return frame;
+    }
+
+    // h2load sees HTTP statuses only; a gRPC error would still be a 200, so the service's answer is
+    // checked by a real client before (miss) or after (hit) the run.
+    private static async Task ExpectAsync(RawValidator client, byte[] request, bool cached)
+    {
+        var response = ValidateDocumentResponse.Parser.ParseFrom(await client.CallAsync(request));
+        if (response.Result is null || response.Cached != cached)
+        {
+            throw new InvalidOperationException($"the service answered without a result or with cached={response.Cached}");
+        }
+    }
+
+    private async Task<FloorMeasurement> H2LoadAsync(string scenario, int port, string path, string frame)
+    {
+        Console.Error.WriteLine($"measuring (h2load): {scenario}");
+        string[] arguments =
+        [
+            "-c", settings.ClientCore.ToString(), "h2load",
+            "-c", settings.H2LoadConnections.ToString(), "-m", settings.H2LoadStreams.ToString(), "-t", "1",
+            "-D", settings.Duration.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            "--warm-up-time", settings.Warmup.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            "-d", frame, "-H", "content-type: application/grpc", "-H", "te: trailers",
+            $"http://127.0.0.1:{port}{path}",
+        ];
+        var start = new System.Diagnostics.ProcessStartInfo("taskset", arguments) { RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("h2load did not start");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var rate = RateLine().Match(output);
+        var requests = RequestsLine().Match(output);
+        if (process.ExitCode != 0 || !rate.Success || !requests.Success)
+        {
+            throw new InvalidOperationException($"h2load failed (exit {process.ExitCode}):\n{output}");
+        }
+        var succeeded = long.Parse(requests.Groups["succeeded"].Value, CultureInfo.InvariantCulture);
+        var failed = long.Parse(requests.Groups["failed"].Value, CultureInfo.InvariantCulture)
+            + long.Parse(requests.Groups["errored"].Value, CultureInfo.InvariantCulture);
+        return new FloorMeasurement(scenario, double.Parse(rate.Groups["rate"].Value, CultureInfo.InvariantCulture), succeeded, failed);
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    [GeneratedRegex(@"finished in [\d.]+\w+, (?<rate>[\d.]+) req/s")]
+    private static partial Regex RateLine();
+
+    [GeneratedRegex(@"requests: \d+ total, \d+ started, \d+ done, (?<succeeded>\d+) succeeded, (?<failed>\d+) failed, (?<errored>\d+) errored")]
+    private static partial Regex RequestsLine();
+}

@@ -55,3 +55,11 @@ public sealed class ServerTelemetry
         }
     }
 }
+
+/// <summary>gRPC status names as metric tags, made once (an enum's ToString allocates every call).</summary>
+public static class StatusNames
+{
+    private static readonly string[] Names = Enumerable.Range(0, 17).Select(code => ((Grpc.Core.StatusCode)code).ToString()).ToArray();
+
+    public static string Of(Grpc.Core.StatusCode status) => (uint)status < Names.Length ? Names[(int)status] : status.ToString();
+}

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Google.Protobuf.Reflection;
-using Google.Rpc;
 using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -20,9 +18,7 @@ public static class ServiceRegistration
     public static IServiceCollection AddValidationService(this IServiceCollection services)
     {
         services.AddGrpc(grpc => grpc.EnableDetailedErrors = false)
-            // Error details travel as google.protobuf.Any; JSON needs their descriptors to print them.
-            .AddJsonTranscoding(json => json.TypeRegistry = TypeRegistry.FromMessages(
-                BadRequest.Descriptor, ErrorInfo.Descriptor, LocalizedMessage.Descriptor))
+            .AddJsonTranscoding(json => json.TypeRegistry = RequestErrors.DetailTypes)
             .AddServiceOptions<ReportValidatorService>(service =>
             {
                 service.Interceptors.Add<CallTelemetryInterceptor>();
@@ -81,13 +77,14 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>The page (static files, index.html at /), CORS, gRPC-Web and the gRPC endpoints.</summary>
+    /// <summary>The page (static files, index.html at /), CORS, strict JSON bodies, gRPC-Web and the gRPC endpoints.</summary>
     public static WebApplication MapValidationService(this WebApplication app)
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseCors();
+        app.UseMiddleware<StrictJsonRequests>();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<ReportValidatorService>().RequireCors(CorsPolicy);
         app.MapGrpcReflectionService();

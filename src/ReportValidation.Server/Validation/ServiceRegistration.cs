@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
+using ReportValidation.Server.Contract;
 using ReportValidation.Server.Hosting;
 using ReportValidation.Server.Telemetry;
 
@@ -77,7 +78,7 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>The page (static files, index.html at /), CORS, strict JSON bodies, gRPC-Web and the gRPC endpoints.</summary>
+    /// <summary>The page (static files, index.html at /), CORS, strict JSON bodies, gRPC-Web, the gRPC endpoints and their OpenAPI.</summary>
     public static WebApplication MapValidationService(this WebApplication app)
     {
         app.UseDefaultFiles();
@@ -87,6 +88,7 @@ public static class ServiceRegistration
         app.UseMiddleware<StrictJsonRequests>();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<ReportValidatorService>().RequireCors(CorsPolicy);
+        app.MapGet("/openapi.json", () => Results.Text(OpenApiDocument.Text, "application/json")).RequireCors(CorsPolicy);
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

@@ -10,11 +10,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddServerEndpoints();
 builder.Services.AddReportCache();
 builder.Services.AddValidationService();
+builder.Services.AddLifecycleHealth();
 builder.AddTelemetry();
 
 var app = builder.Build();
 
 app.MapValidationService();
+app.MapHealthRoutes();
 app.MapTelemetry();
 
 await app.RunAsync();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,7 @@ public static class ServiceRegistration
     public const string CorsPolicy = "browsers";
 
     /// <summary>
-    /// The validator over gRPC, gRPC-Web and JSON transcoding, with reflection, grpc.health.v1, limits
+    /// The validator over gRPC, gRPC-Web and JSON transcoding, with reflection, limits
     /// and the engine built with the configured reading limits.
     /// </summary>
     public static IServiceCollection AddValidationService(this IServiceCollection services)
@@ -31,19 +30,6 @@ public static class ServiceRegistration
             grpc.MaxSendMessageSize = null;
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks(health =>
-            {
-                health.Services.Map("", _ => true);
-                health.Services.Map("reportvalidation.v1.ReportValidator", _ => true);
-            })
-            .AddCheck<LifecycleHealthCheck>("lifecycle");
-        // Watch streams get results from the publisher: first soon after start, then every few seconds.
-        // (Shutdown needs no publish: Watch calls end with NOT_SERVING as soon as stopping begins.)
-        services.Configure<HealthCheckPublisherOptions>(publisher =>
-        {
-            publisher.Delay = TimeSpan.FromMilliseconds(500);
-            publisher.Period = TimeSpan.FromSeconds(5);
-        });
         services.AddSingleton<CallAdmission>();
         services.AddSingleton(provider =>
         {
@@ -84,13 +70,13 @@ public static class ServiceRegistration
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<MethodNotAllowed>();
         app.UseCors();
         app.UseMiddleware<StrictJsonRequests>();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<ReportValidatorService>().RequireCors(CorsPolicy);
         app.MapGet("/openapi.json", () => Results.Text(OpenApiDocument.Text, "application/json")).RequireCors(CorsPolicy);
         app.MapGrpcReflectionService();
-        app.MapGrpcHealthChecksService();
         return app;
     }
 }

@@ -14,7 +14,7 @@ namespace ReportValidation.Server.Contract;
 /// The OpenAPI 3.1 description of the JSON routes, made from the proto descriptors: each RPC with a
 /// google.api.http annotation is an operation, its messages are typed schemas, and errors are
 /// google.rpc.Status with its details. Served at <c>/openapi.json</c>; the checked-in
-/// <c>openapi.json</c> is this text, compared by a test (README, "OpenAPI").
+/// <c>openapi.json</c> is this text (ContractFileTests compare; README, "OpenAPI").
 /// </summary>
 public static partial class OpenApiDocument
 {

@@ -56,33 +56,13 @@ if ! dotnet build "$server_dir/ReportValidation.Server.csproj" -c Release -nolog
   finish
 fi
 server_log="$out/server.log"
-: >"$server_log"
-(cd "$server_dir" && exec env Server__Address=127.0.0.1 Server__GrpcPort=0 Server__HttpPort=0 DOTNET_NOLOGO=1 \
-  dotnet "$server_dir/bin/Release/net10.0/ReportValidation.Server.dll" --contentRoot "$server_dir") >"$server_log" 2>&1 &
-server_pid=$!
-stop_server() {
-  if kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null
-    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$server_pid" 2>/dev/null || true
-  fi
-}
+. "$root/tests/lib/server.sh"
 trap stop_server EXIT
-line=""
-for _ in $(seq 1 600); do
-  line=$(grep -o 'Listening: gRPC (HTTP/2) on http://[0-9.]*:[0-9]*/.*(HTTP/1.1) on http://[0-9.]*:[0-9]*' "$server_log" | head -n 1)
-  [ -n "$line" ] && break
-  kill -0 "$server_pid" 2>/dev/null || break
-  sleep 0.1
-done
-if [ -z "$line" ]; then
-  tail -n 40 "$server_log"
+if ! start_server "$server_dir" "$server_log"; then
   log "the server did not announce its ports"
   failed=$((failed + 1))
   finish
 fi
-grpc_address=$(sed -E 's|^Listening: gRPC \(HTTP/2\) on http://([0-9.]+:[0-9]+)/.*|\1|' <<<"$line")
-base_url=$(sed -E 's|.*\(HTTP/1.1\) on (http://[0-9.]+:[0-9]+)$|\1|' <<<"$line")
 log "server: gRPC $grpc_address, HTTP $base_url"
 
 (cd "$here" && REPORTVALIDATION_GRPC_ADDRESS="$grpc_address" REPORTVALIDATION_BASE_URL="$base_url" \

@@ -118,6 +118,20 @@ public sealed class StrictJsonTests : IDisposable
         Assert.Equal("document.content", violation["field"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Thousands_of_unknown_fields_get_an_answer_of_bounded_size()
+    {
+        using var http = _host.Http();
+        var fields = string.Join(",", Enumerable.Range(0, 5000).Select(i => $"\"{new string('x', 200)}{i}\":1"));
+
+        using var response = await http.PostAsync("/v1/reports:validate", Json($"{{\"document\":{{\"text\":\"x\"}},{fields}}}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(20, Detail(JsonNode.Parse(body)!, "BadRequest")!["fieldViolations"]!.AsArray().Count);
+        Assert.True(body.Length < 32_000, $"{body.Length} characters");
+    }
+
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static async Task<JsonNode> ErrorOf(HttpResponseMessage response) =>

@@ -19,6 +19,9 @@ public static class StrictJson
     public const string UnknownField = "UNKNOWN_FIELD";
     public const string InvalidValue = "INVALID_VALUE";
 
+    // A body of thousands of wrong fields gets an answer of bounded size: the first ones name the problem.
+    private const int MaxViolations = 20;
+
     /// <summary>Violations of <paramref name="json"/> as a <paramref name="message"/>; empty when it conforms.</summary>
     public static IReadOnlyList<JsonViolation> Check(JsonElement json, MessageDescriptor message)
     {
@@ -35,13 +38,13 @@ public static class StrictJson
             return;
         }
         var oneofsSet = new Dictionary<OneofDescriptor, string>();
-        foreach (var property in json.EnumerateObject())
+        foreach (var property in json.EnumerateObject().TakeWhile(_ => violations.Count < MaxViolations))
         {
             var field = message.FindFieldByName(property.Name) ?? message.Fields.InDeclarationOrder()
                 .FirstOrDefault(f => f.JsonName == property.Name);
             if (field is null)
             {
-                violations.Add(Unknown(Join(path, property.Name), property.Name, message));
+                violations.Add(Unknown(Join(path, Shortened(property.Name)), Shortened(property.Name), message));
                 continue;
             }
             var fieldPath = Join(path, field.Name);
@@ -74,7 +77,7 @@ public static class StrictJson
                 return;
             }
             var index = 0;
-            foreach (var item in json.EnumerateArray())
+            foreach (var item in json.EnumerateArray().TakeWhile(_ => violations.Count < MaxViolations))
             {
                 CheckValue(item, field, $"{path}[{index++}]", violations);
             }
@@ -188,7 +191,7 @@ public static class StrictJson
     private static JsonViolation Unknown(string path, string name, MessageDescriptor message)
     {
         var known = message.Fields.InDeclarationOrder().Select(f => f.JsonName).ToList();
-        var closest = known.MinBy(k => Distance(k, name));
+        var closest = name.Length > 64 ? null : known.MinBy(k => Distance(k, name));
         var hint = closest is not null && Distance(closest, name) <= 2 ? closest : null;
         return new(path, UnknownField,
             $"{path}: unknown field \"{name}\" in {message.Name}{(hint is null ? "" : $" (did you mean \"{hint}\"?)")}; its fields are: {string.Join(", ", known)}.",
@@ -213,8 +216,10 @@ public static class StrictJson
         _ => ("null", "null"),
     };
 
-    // Long values (a document's text) are not echoed whole into an error message.
-    private static string Quoted(string value) => value.Length <= 40 ? $"\"{value}\"" : $"\"{value[..37]}…\"";
+    // Long values (a document's text) and names are not echoed whole into an error message.
+    private static string Quoted(string value) => $"\"{Shortened(value)}\"";
+
+    private static string Shortened(string value) => value.Length <= 40 ? value : $"{value[..37]}…";
 
     private static string OneofFields(OneofDescriptor oneof) => string.Join("/", oneof.Fields.Select(f => f.Name));
 

@@ -32,8 +32,8 @@ public static partial class ServerEndpointsRegistration
     /// <summary>Kestrel's ports, TLS, body limits and shutdown timeout from <see cref="EndpointOptions"/>.</summary>
     public static IServiceCollection AddServerEndpoints(this IServiceCollection services)
     {
-        services.AddOptions<EndpointOptions>().BindConfiguration(EndpointOptions.Section);
-        services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.Section);
+        services.AddCheckedSettings<EndpointOptions>(EndpointOptions.Section);
+        services.AddCheckedSettings<LimitOptions>(LimitOptions.Section);
         services.AddSingleton<ServerEndpoints>();
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<EndpointOptions>, ServerEndpoints>((kestrel, endpointOptions, endpoints) =>
@@ -64,8 +64,10 @@ public static partial class ServerEndpointsRegistration
                     endpoints.Http = listen;
                 });
             });
-        services.AddOptions<HostOptions>().Configure<IOptions<EndpointOptions>>((host, endpointOptions) =>
-            host.ShutdownTimeout = TimeSpan.FromSeconds(endpointOptions.Value.ShutdownTimeoutSeconds));
+        // Read from configuration, not IOptions<EndpointOptions>: the host reads HostOptions while it is
+        // built, before the settings check at start would report every bad setting at once.
+        services.AddOptions<HostOptions>().Configure<IConfiguration>((host, configuration) => host.ShutdownTimeout =
+            TimeSpan.FromSeconds(configuration.GetValue($"{EndpointOptions.Section}:{nameof(EndpointOptions.ShutdownTimeoutSeconds)}", 30)));
         services.AddHostedService<ListeningAnnouncement>();
         return services;
     }

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using OpenTelemetry.Exporter;
+using ReportValidation.Server.Hosting;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -7,10 +9,11 @@ using OpenTelemetry.Trace;
 namespace ReportValidation.Server.Telemetry;
 
 /// <summary>Telemetry settings (section <c>Telemetry</c>).</summary>
-public sealed class TelemetryOptions
+public sealed class TelemetryOptions : IValidatableObject
 {
     public const string Section = "Telemetry";
 
+    [Required]
     public string ServiceName { get; set; } = "reportvalidation";
 
     /// <summary>
@@ -20,10 +23,20 @@ public sealed class TelemetryOptions
     public string? OtlpEndpoint { get; set; }
 
     /// <summary>grpc or http/protobuf.</summary>
+    [AllowedValues("grpc", "http/protobuf", ErrorMessage = "must be grpc or http/protobuf")]
     public string OtlpProtocol { get; set; } = "grpc";
 
     /// <summary>Path of the Prometheus scrape endpoint on the HTTP/1.1 port.</summary>
+    [RegularExpression("^/.*", ErrorMessage = "must start with /")]
     public string PrometheusPath { get; set; } = "/metrics";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(OtlpEndpoint) && !Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out _))
+        {
+            yield return new ValidationResult("not an absolute URI (e.g. http://otel-collector:4317)", [nameof(OtlpEndpoint)]);
+        }
+    }
 }
 
 public static class TelemetryRegistration
@@ -35,10 +48,11 @@ public static class TelemetryRegistration
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
+        builder.Services.AddCheckedSettings<TelemetryOptions>(TelemetryOptions.Section);
         builder.Services.AddSingleton<ServerTelemetry>();
 
         var otlp = OtlpExport.From(options, builder.Configuration);
+
         // Every log line written inside a span carries its trace and span id, console included.
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
@@ -99,11 +113,12 @@ internal sealed record OtlpExport(bool Enabled, Uri? Endpoint, OtlpExportProtoco
 
     public static OtlpExport From(TelemetryOptions options, IConfiguration configuration)
     {
-        if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint))
+        // A malformed endpoint is left to the settings check at start, which names it.
+        if (Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint))
         {
             var protocol = options.OtlpProtocol.Equals("http/protobuf", StringComparison.OrdinalIgnoreCase)
                 ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
-            return new OtlpExport(true, new Uri(options.OtlpEndpoint), protocol);
+            return new OtlpExport(true, endpoint, protocol);
         }
         return new OtlpExport(StandardEndpoints.Any(name => !string.IsNullOrWhiteSpace(configuration[name])), null, default);
     }

@@ -44,7 +44,7 @@ public static class ServiceRegistration
         });
         services.AddSingleton<CachedValidation>();
 
-        services.AddOptions<BrowserAccessOptions>().BindConfiguration(BrowserAccessOptions.Section);
+        services.AddCheckedSettings<BrowserAccessOptions>(BrowserAccessOptions.Section);
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<BrowserAccessOptions>>((cors, browsers) =>
             cors.AddPolicy(CorsPolicy, policy =>

@@ -132,6 +132,20 @@ public sealed class StrictJsonTests : IDisposable
         Assert.True(body.Length < 32_000, $"{body.Length} characters");
     }
 
+    [Fact]
+    public async Task An_unknown_query_parameter_is_refused_naming_it()
+    {
+        using var http = _host.Http();
+
+        using var rules = await http.GetAsync("/v1/rules?lang=en");
+        using var validate = await http.PostAsJsonAsync("/v1/reports:validate?profile=PROFILE_AUDIT", new { document = new { text = "x" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, rules.StatusCode);
+        Assert.Equal("lang", Assert.Single(Detail(await ErrorOf(rules), "BadRequest")!["fieldViolations"]!.AsArray())!["field"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, validate.StatusCode);
+        Assert.Contains("JSON body", (await ErrorOf(validate))["message"]!.GetValue<string>());
+    }
+
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static async Task<JsonNode> ErrorOf(HttpResponseMessage response) =>

@@ -30,6 +30,25 @@ public static class StrictJson
         return violations;
     }
 
+    /// <summary>
+    /// Query parameters of a JSON route: each must name a field of the request (<c>a.b</c> for nested ones),
+    /// and none are taken when the body carries the whole request.
+    /// </summary>
+    public static IReadOnlyList<JsonViolation> CheckQuery(IEnumerable<string> names, MessageDescriptor message, bool bodyTakesAll) =>
+        names.Where(name => bodyTakesAll || !IsFieldPath(message, name.Split('.')))
+            .Take(MaxViolations)
+            .Select(name => new JsonViolation(Shortened(name), UnknownField,
+                $"{Shortened(name)}: {message.Name} takes no query parameter \"{Shortened(name)}\"{(bodyTakesAll ? " (send every field in the JSON body)" : "")}.",
+                $"{Shortened(name)}：{message.Name} 不接受查询参数 \"{Shortened(name)}\"{(bodyTakesAll ? "（所有字段请放在 JSON 请求体中）" : "")}。"))
+            .ToList();
+
+    private static bool IsFieldPath(MessageDescriptor message, ReadOnlySpan<string> path)
+    {
+        var field = FieldNamed(message, path[0]);
+        return field is not null && (path.Length == 1
+            || field.FieldType == FieldType.Message && !field.IsRepeated && IsFieldPath(field.MessageType, path[1..]));
+    }
+
     private static void CheckMessage(JsonElement json, MessageDescriptor message, string path, List<JsonViolation> violations)
     {
         if (json.ValueKind != JsonValueKind.Object)
@@ -40,8 +59,7 @@ public static class StrictJson
         var oneofsSet = new Dictionary<OneofDescriptor, string>();
         foreach (var property in json.EnumerateObject().TakeWhile(_ => violations.Count < MaxViolations))
         {
-            var field = message.FindFieldByName(property.Name) ?? message.Fields.InDeclarationOrder()
-                .FirstOrDefault(f => f.JsonName == property.Name);
+            var field = FieldNamed(message, property.Name);
             if (field is null)
             {
                 violations.Add(Unknown(Join(path, Shortened(property.Name)), Shortened(property.Name), message));
@@ -222,6 +240,10 @@ public static class StrictJson
     private static string Shortened(string value) => value.Length <= 40 ? value : $"{value[..37]}…";
 
     private static string OneofFields(OneofDescriptor oneof) => string.Join("/", oneof.Fields.Select(f => f.Name));
+
+    // The proto3 JSON mapping accepts a field by its proto name or its JSON (lowerCamelCase) name.
+    private static FieldDescriptor? FieldNamed(MessageDescriptor message, string name) =>
+        message.FindFieldByName(name) ?? message.Fields.InDeclarationOrder().FirstOrDefault(f => f.JsonName == name);
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 

@@ -11,7 +11,7 @@ using ReportValidation.Server.Hosting;
 namespace ReportValidation.Server.Validation;
 
 /// <summary>
-/// Refuses a JSON request body that does not fit its request message (<see cref="StrictJson"/>) with
+/// Refuses a JSON request body (or query parameter) that does not fit its request message (<see cref="StrictJson"/>) with
 /// INVALID_ARGUMENT / 400 before JSON transcoding reads it: transcoding drops unknown fields, and its own
 /// type errors name .NET types. The answer is a google.rpc.Status as transcoding writes one: ErrorInfo
 /// (reason <c>request.unknown_field</c>, <c>request.invalid_value</c> or <c>request.malformed_json</c>),
@@ -24,14 +24,7 @@ public sealed class StrictJsonRequests(RequestDelegate next, IOptions<LimitOptio
     public async Task InvokeAsync(HttpContext context)
     {
         var rule = context.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>();
-        var message = rule is null ? null : BodyMessage(rule);
-        var body = message is null ? null : await ReadBodyAsync(context.Request, limits.Value.MaxMessageBytes);
-        if (message is null || body is null)
-        {
-            await next(context);
-            return;
-        }
-        var violations = Check(body.Value, message);
+        var violations = rule is null ? [] : await CheckAsync(context.Request, rule);
         if (violations.Count == 0)
         {
             await next(context);
@@ -40,6 +33,14 @@ public sealed class StrictJsonRequests(RequestDelegate next, IOptions<LimitOptio
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(StatusFormatter.Format(Refusal(violations)), context.RequestAborted);
+    }
+
+    private async Task<IReadOnlyList<JsonViolation>> CheckAsync(HttpRequest request, GrpcJsonTranscodingMetadata rule)
+    {
+        var query = StrictJson.CheckQuery(request.Query.Keys, rule.MethodDescriptor.InputType, rule.HttpRule.Body == "*");
+        var message = BodyMessage(rule);
+        var body = query.Count > 0 || message is null ? null : await ReadBodyAsync(request, limits.Value.MaxMessageBytes);
+        return body is null ? query : Check(body.Value, message!);
     }
 
     // The message the body fills: the request itself for body "*", else the named field's message.

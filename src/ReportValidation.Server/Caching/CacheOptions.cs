@@ -31,6 +31,12 @@ public sealed class RedisOptions : IValidatableObject
     /// <summary>StackExchange.Redis configuration string, e.g. "redis:6379,password=...".</summary>
     public string? Configuration { get; set; }
 
+    /// <summary>
+    /// Redis's password (requirepass), kept apart from <see cref="Configuration"/> so it can come from a
+    /// Secret while the rest stays in a ConfigMap; overrides a password in the configuration string.
+    /// </summary>
+    public string? Password { get; set; }
+
     /// <summary>Key prefix, so several services can share one Redis.</summary>
     public string InstanceName { get; set; } = "reportvalidation:";
 

@@ -19,6 +19,13 @@ public sealed class EndpointOptions : IValidatableObject
     [Range(0, 65535)]
     public int HttpPort { get; set; } = 5081;
 
+    /// <summary>
+    /// A port for Prometheus's /metrics alone (HTTP/1.1, no TLS), so a NetworkPolicy can admit only the
+    /// monitoring namespace to it; the HTTP port then serves no metrics. Unset: metrics on the HTTP port.
+    /// </summary>
+    [Range(0, 65535)]
+    public int? MetricsPort { get; set; }
+
     /// <summary>PEM or PFX certificate; TLS is on for both ports when set.</summary>
     public string? CertificatePath { get; set; }
 
@@ -44,6 +51,10 @@ public sealed class EndpointOptions : IValidatableObject
         {
             yield return new ValidationResult("gRPC (HTTP/2) and HTTP/1.1 need ports of their own", [nameof(GrpcPort), nameof(HttpPort)]);
         }
+        if (MetricsPort is { } metrics && metrics != 0 && (metrics == GrpcPort || metrics == HttpPort))
+        {
+            yield return new ValidationResult("/metrics needs a port of its own", [nameof(MetricsPort)]);
+        }
         if (UsesTls && !File.Exists(CertificatePath))
         {
             yield return new ValidationResult($"no such file: {CertificatePath}", [nameof(CertificatePath)]);
@@ -64,7 +75,11 @@ public sealed class LimitOptions
 {
     public const string Section = "Limits";
 
-    /// <summary>Largest gRPC message accepted (document and previous document together).</summary>
+    /// <summary>
+    /// Largest gRPC message accepted (document and previous document together); a JSON or gRPC-Web text
+    /// body may be a third larger plus 64 KiB (base64, field names). Over it: 413 / RESOURCE_EXHAUSTED,
+    /// before the body is read.
+    /// </summary>
     [Range(1, int.MaxValue)]
     public int MaxMessageBytes { get; set; } = 40 * 1024 * 1024;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
 using ReportValidation.Server.Hosting;
 using OpenTelemetry.Logs;
@@ -91,10 +92,21 @@ public static class TelemetryRegistration
         return builder;
     }
 
+    /// <summary>/metrics on the HTTP port, or only on <c>Server:MetricsPort</c> when the server has one.</summary>
     public static WebApplication MapTelemetry(this WebApplication app)
     {
         var options = app.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        app.MapPrometheusScrapingEndpoint(options.PrometheusPath);
+        var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
+        if (app.Services.GetRequiredService<IOptions<EndpointOptions>>().Value.MetricsPort is null)
+        {
+            app.MapPrometheusScrapingEndpoint(options.PrometheusPath);
+        }
+        else
+        {
+            // Matched by the port the connection came in on, known once Kestrel has bound it (0 in tests).
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+                context.Connection.LocalPort == endpoints.MetricsAddress!.Port && context.Request.Path == options.PrometheusPath);
+        }
         return app;
     }
 }

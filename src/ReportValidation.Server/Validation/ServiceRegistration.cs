@@ -19,11 +19,9 @@ public static class ServiceRegistration
     {
         services.AddGrpc(grpc => grpc.EnableDetailedErrors = false)
             .AddJsonTranscoding(json => json.TypeRegistry = RequestErrors.DetailTypes)
-            .AddServiceOptions<ReportValidatorService>(service =>
-            {
-                service.Interceptors.Add<CallTelemetryInterceptor>();
-                service.Interceptors.Add<AdmissionInterceptor>();
-            });
+            // Admission and size limits are CallGate's (middleware), since gRPC reads a unary message before
+            // any interceptor runs.
+            .AddServiceOptions<ReportValidatorService>(service => service.Interceptors.Add<CallTelemetryInterceptor>());
         services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions>().Configure<IOptions<LimitOptions>>((grpc, limits) =>
         {
             grpc.MaxReceiveMessageSize = limits.Value.MaxMessageBytes;
@@ -31,6 +29,7 @@ public static class ServiceRegistration
         });
         services.AddGrpcReflection();
         services.AddSingleton<CallAdmission>();
+        services.AddSingleton<RequestSizeLimit>();
         services.AddSingleton(provider =>
         {
             var limits = provider.GetRequiredService<IOptions<LimitOptions>>().Value;
@@ -64,7 +63,11 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>The page (static files, index.html at /), CORS, strict JSON bodies, gRPC-Web, the gRPC endpoints and their OpenAPI.</summary>
+    /// <summary>
+    /// The page (static files, index.html at /), 405 for a wrong verb, CORS, the gate every validator call
+    /// passes (size limit, then admission, before the message is read), strict JSON bodies, gRPC-Web, the
+    /// gRPC endpoints and their OpenAPI.
+    /// </summary>
     public static WebApplication MapValidationService(this WebApplication app)
     {
         app.UseDefaultFiles();
@@ -72,7 +75,8 @@ public static class ServiceRegistration
         app.UseRouting();
         app.UseMiddleware<MethodNotAllowed>();
         app.UseCors();
-        app.UseMiddleware<StrictJsonRequests>();
+        app.UseMiddleware<CallGate>(); // ahead of gRPC-Web, so it reads the frame header as it arrived
+        app.UseMiddleware<StrictJsonRequests>(); // behind the gate: the body is within the limit and admitted
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<ReportValidatorService>().RequireCors(CorsPolicy);
         app.MapGet("/openapi.json", () => Results.Text(OpenApiDocument.Text, "application/json")).RequireCors(CorsPolicy);

@@ -5,8 +5,6 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using HttpRequest = Microsoft.AspNetCore.Http.HttpRequest;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
-using Microsoft.Extensions.Options;
-using ReportValidation.Server.Hosting;
 
 namespace ReportValidation.Server.Validation;
 
@@ -17,7 +15,7 @@ namespace ReportValidation.Server.Validation;
 /// (reason <c>request.unknown_field</c>, <c>request.invalid_value</c> or <c>request.malformed_json</c>),
 /// LocalizedMessage in Chinese and English, and a BadRequest naming every field.
 /// </summary>
-public sealed class StrictJsonRequests(RequestDelegate next, IOptions<LimitOptions> limits)
+public sealed class StrictJsonRequests(RequestDelegate next, RequestSizeLimit size)
 {
     private static readonly JsonFormatter StatusFormatter = new(new JsonFormatter.Settings(false, RequestErrors.DetailTypes));
 
@@ -39,7 +37,7 @@ public sealed class StrictJsonRequests(RequestDelegate next, IOptions<LimitOptio
     {
         var query = StrictJson.CheckQuery(request.Query.Keys, rule.MethodDescriptor.InputType, rule.HttpRule.Body == "*");
         var message = BodyMessage(rule);
-        var body = query.Count > 0 || message is null ? null : await ReadBodyAsync(request, limits.Value.MaxMessageBytes);
+        var body = query.Count > 0 || message is null ? null : await ReadBodyAsync(request, size.BodyBytes);
         return body is null ? query : Check(body.Value, message!);
     }
 
@@ -51,9 +49,9 @@ public sealed class StrictJsonRequests(RequestDelegate next, IOptions<LimitOptio
         var field => rule.MethodDescriptor.InputType.FindFieldByName(field)?.MessageType,
     };
 
-    // The body is buffered so transcoding reads it again; one over the message limit is left for the
-    // limit's own refusal (read no further than the limit here).
-    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, int limit)
+    // The body is buffered so transcoding reads it again. CallGate has refused a larger one already; the
+    // bound here only keeps this reader from going further whatever comes before it.
+    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, long limit)
     {
         if (request.ContentLength > limit)
         {

@@ -42,13 +42,17 @@ public sealed class BatchFaultTests
     private static ReportEngine FailingOn(string trigger)
     {
         var engine = ReportEngine.Default;
-        var failing = new Rule(RuleDefinitions.SectionMissing with { Id = "test.throws" }, context =>
+        var failing = StructureRules.SectionMissing with
         {
-            if (context.Report.Title.Contains(trigger))
+            Id = "test.throws",
+            Check = context =>
             {
-                throw new InvalidOperationException("a fault no reader turned into a document error");
-            }
-        });
+                if (context.Report.Title.Contains(trigger))
+                {
+                    throw new InvalidOperationException("a fault no reader turned into a document error");
+                }
+            },
+        };
         return new ReportEngine(new RuleCatalog([.. engine.Rules.Rules, failing]), engine.Limits);
     }
 }

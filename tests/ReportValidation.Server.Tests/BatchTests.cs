@@ -7,7 +7,7 @@ namespace ReportValidation.Server.Tests;
 public sealed class BatchTests
 {
     [Fact]
-    public async Task BatchAnswersEveryDocumentInOrderAndGoesOnPastUnreadableOnes()
+    public async Task Batch_answers_every_document_in_order_and_goes_on_past_unreadable_ones()
     {
         using var host = new ServiceHost();
         using var call = host.Client().ValidateBatch();
@@ -39,7 +39,7 @@ public sealed class BatchTests
     }
 
     [Fact]
-    public async Task DocumentsOfOneStreamAreValidatedSideBySideAndAnsweredInOrder()
+    public async Task Documents_of_one_stream_are_validated_side_by_side_and_answered_in_order()
     {
         using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:MaxConcurrentValidations"] = "2" });
         var big = Documents.BatchRequest(string.Concat(Enumerable.Repeat(Documents.Unique("004"), 100)), "big");
@@ -75,7 +75,7 @@ public sealed class BatchTests
     }
 
     [Fact]
-    public async Task ADocumentOutOfTimeGetsAnErrorAndTheBatchGoesOn()
+    public async Task A_document_out_of_time_gets_an_error_and_the_batch_goes_on()
     {
         using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:CallTimeoutMilliseconds"] = "1" });
         using var call = host.Client().ValidateBatch();
@@ -92,7 +92,7 @@ public sealed class BatchTests
     }
 
     [Fact]
-    public async Task GracefulShutdownFinishesAnInFlightBatch()
+    public async Task Graceful_shutdown_finishes_an_in_flight_batch()
     {
         var host = new ServiceHost();
         var lifetime = (Microsoft.Extensions.Hosting.IHostApplicationLifetime)host.Services.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime))!;

@@ -9,7 +9,7 @@ namespace ReportValidation.Server.Tests;
 public sealed class EncodedResultTests
 {
     [Fact]
-    public void ResponseCarryingTheEncodingReadsBackAsTheTypedResult()
+    public void Response_carrying_the_encoding_reads_back_as_the_typed_result()
     {
         var result = ReportEngine.Default.Validate(InputDocument.FromText(Documents.Seed("004")));
         var encoded = new EncodedResult(result, result.ToByteArray());
@@ -28,7 +28,7 @@ public sealed class EncodedResultTests
     }
 
     [Fact]
-    public void JsonResponsesGetTheTypedResult()
+    public void Json_responses_get_the_typed_result()
     {
         var result = new ValidationResult { RuleCatalogVersion = "v" };
         var response = new ValidateReportResponse();
@@ -39,7 +39,7 @@ public sealed class EncodedResultTests
     }
 
     [Fact]
-    public void ARememberedEntryKeepsOnlyTheEncodingAndStillAnswersBothKinds()
+    public void A_remembered_entry_keeps_only_the_encoding_and_still_answers_both_kinds()
     {
         var result = ReportEngine.Default.Validate(InputDocument.FromText(Documents.Seed("004")));
         var remembered = new EncodedResult(result, result.ToByteArray()).WithoutMessage();

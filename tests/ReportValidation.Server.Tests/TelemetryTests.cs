@@ -8,7 +8,7 @@ namespace ReportValidation.Server.Tests;
 public sealed class TelemetryTests
 {
     [Fact]
-    public async Task SpansAndLogsCarryNoReportText()
+    public async Task Spans_and_logs_carry_no_report_text()
     {
         var marker = $"内部草稿标记{Guid.NewGuid():N}";
         var spans = new ConcurrentQueue<Activity>();
@@ -32,7 +32,7 @@ public sealed class TelemetryTests
     }
 
     [Fact]
-    public async Task OtlpExportCarriesTheRpcSpansAndNoReportText()
+    public async Task Otlp_export_carries_the_rpc_spans_and_no_report_text()
     {
         var marker = $"内部草稿标记{Guid.NewGuid():N}";
         using var collector = new OtlpCollector();

@@ -1,12 +1,14 @@
 // Writes .gen/compare.ts: for every type in reportvalidation-types.d.ts, a check that it is the same type as
 // protoc-gen-es's JSON type of that message or enum (same keys, each assignable to the other), so the
 // declarations the repository ships cannot drift from the protos as an independent generator reads them.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
 const read = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const declarations = read('../../src/ReportValidation.Server/wwwroot/js/reportvalidation-types.d.ts');
 const names = [...declarations.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]);
-const files = ['report', 'validation', 'validator'];
+const files = readdirSync(new URL('./.gen/reportvalidation/v1/', import.meta.url))
+  .filter((f) => f.endsWith('_pb.ts'))
+  .map((f) => f.slice(0, -'_pb.ts'.length));
 const generated = Object.fromEntries(files.map((f) => [f, read(`./.gen/reportvalidation/v1/${f}_pb.ts`)]));
 const lines = [
   "import type * as Ours from '../../../src/ReportValidation.Server/wwwroot/js/reportvalidation-types.js';",

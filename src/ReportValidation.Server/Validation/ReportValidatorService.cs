@@ -161,6 +161,9 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
         return Task.FromResult(response);
     }
 
+    public override Task<NationalTemplate> GetTemplate(GetTemplateRequest request, ServerCallContext context) =>
+        Task.FromResult(validation.Template);
+
     // One document, of a call or of a stream, validated onto its response.
     private async Task ValidateOne<TResponse>(Document? document, Document? previousDocument,
         ValidationOptions? options, TResponse response, bool binary, CancellationToken token)
@@ -225,9 +228,19 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
         }
         catch (DocumentReadException exception)
         {
-            var error = RequestErrors.Unreadable(exception, exception.Data["field"] as string ?? "document");
-            AnswerJsonWith(RequestErrors.HttpStatus(error), context);
-            throw error;
+            throw Unreadable(exception, "document", context);
         }
+        catch (PreviousDocumentReadException exception)
+        {
+            throw Unreadable(exception.Reason, "previous_document", context);
+        }
+    }
+
+    /// <summary>The status for a document that cannot be read, with the JSON answer's HTTP status set to match.</summary>
+    private static RpcException Unreadable(DocumentReadException exception, string field, ServerCallContext context)
+    {
+        var error = RequestErrors.Unreadable(exception, field);
+        AnswerJsonWith(RequestErrors.HttpStatus(error), context);
+        return error;
     }
 }

@@ -2,6 +2,7 @@
 // The messages are those of reportvalidation-types.d.ts, generated from the protos.
 import type {
   Document,
+  NationalTemplate,
   RuleDescription,
   ValidateDocumentResponse,
   ValidationOptions,
@@ -49,6 +50,8 @@ export declare class ReportValidationClient {
   readonly baseUrl: string;
   validate(input: ValidationInput, options?: ValidationOptions, settings?: CallSettings): Promise<ValidateDocumentResponse>;
   listRules(settings?: { signal?: AbortSignal }): Promise<{ rules: RuleDescription[]; ruleCatalogVersion: string }>;
+  /** Both national templates: tables, rows and columns by rules.md key, labels in Chinese and English. */
+  template(settings?: { signal?: AbortSignal }): Promise<NationalTemplate>;
   latest(settings?: { delay?: number }): LatestValidation;
 }
 

@@ -8,6 +8,7 @@
 //   const response = await client.validate(textOrFile, { profile: 'PROFILE_SUBMISSION' });
 //   response.result.summary.passes; response.result.findings; response.cached;
 //   const { rules } = await client.listRules();
+//   const { tables } = await client.template();   // row and column labels of both templates
 //
 // For a form that validates while the clerk types, `latest()` gives a function that debounces and
 // aborts the request it supersedes, so a slow answer for old text never overwrites a newer one.
@@ -103,6 +104,11 @@ export class ReportValidationClient {
   async listRules({ signal } = {}) {
     const response = await this.#call('GET', '/v1/rules', undefined, signal);
     return { rules: response.rules || [], ruleCatalogVersion: response.ruleCatalogVersion || '' };
+  }
+
+  /** Both national templates (`NationalTemplate` of template.proto): tables, rows and columns by key, labels in both languages. */
+  async template({ signal } = {}) {
+    return this.#call('GET', '/v1/template', undefined, signal);
   }
 
   /**

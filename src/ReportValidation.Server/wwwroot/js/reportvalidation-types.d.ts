@@ -291,6 +291,57 @@ export interface Report {
   extractedText?: string;
 }
 
+// reportvalidation/v1/template.proto
+
+/** `reportvalidation.v1.GetTemplateRequest` */
+export interface GetTemplateRequest {
+}
+
+/** `reportvalidation.v1.NationalTemplate` */
+export interface NationalTemplate {
+  versions?: TemplateVersionInfo[];
+  tables?: TemplateTable[];
+}
+
+/** `reportvalidation.v1.TemplateVersionInfo` */
+export interface TemplateVersionInfo {
+  version?: TemplateVersion;
+  document?: string;
+  firstYear?: number;
+  lastYear?: number;
+}
+
+/** `reportvalidation.v1.TemplateTable` */
+export interface TemplateTable {
+  key?: string;
+  titleZh?: string;
+  titleEn?: string;
+  shortZh?: string;
+  shortEn?: string;
+  blocks?: TemplateBlock[];
+}
+
+/** `reportvalidation.v1.TemplateBlock` */
+export interface TemplateBlock {
+  versions?: TemplateVersion[];
+  captionZh?: string;
+  captionEn?: string;
+  columns?: TemplateLabel[];
+  rows?: TemplateLabel[];
+}
+
+/** `reportvalidation.v1.TemplateLabel` */
+export interface TemplateLabel {
+  key?: string;
+  zh?: string;
+  en?: string;
+  versions?: TemplateVersion[];
+  aliases?: string[];
+  depth?: number;
+  group?: boolean;
+  shortZh?: string;
+}
+
 // reportvalidation/v1/validation.proto
 
 /** `reportvalidation.v1.Severity` */

@@ -14,6 +14,8 @@ export async function example(file: File, textarea: HTMLTextAreaElement): Promis
 
   const { rules, ruleCatalogVersion } = await client.listRules();
   console.log(rules.map((rule) => rule.id), ruleCatalogVersion);
+  const { tables } = await client.template();
+  console.log(tables?.map((table) => [table.key, table.titleZh, table.titleEn]));
 
   const check = client.latest({ delay: 400 });
   textarea.addEventListener('input', async () => {

@@ -17,7 +17,7 @@ public sealed class EncodedResultTests
         var response = new ValidateDocumentResponse { Cached = true, ContentHash = "abc", RequestId = "r" };
 
         encoded.SetOn(response, binary: true);
-        var read = ValidateDocumentResponse.Parser.ParseFrom(Marshalled(response));
+        var read = ValidateDocumentResponse.Parser.ParseFrom(Marshalling.Write(ValidatorBinding.ValidateDocument.ResponseMarshaller, response));
 
         // The response carries the stored bytes, not a message to encode again.
         Assert.Null(response.Result);
@@ -50,10 +50,20 @@ public sealed class EncodedResultTests
 
         Assert.NotSame(result, json.Result);
         Assert.Equal(result, json.Result);
-        Assert.Equal(result, ValidateDocumentResponse.Parser.ParseFrom(Marshalled(binary)).Result);
+        Assert.Equal(result, ValidateDocumentResponse.Parser.ParseFrom(Marshalling.Write(ValidatorBinding.ValidateDocument.ResponseMarshaller, binary)).Result);
     }
 
-    // What the service's marshaller writes on the wire for a response.
-    private static byte[] Marshalled(ValidateDocumentResponse response) =>
-        Marshalling.Write(ValidatorBinding.ValidateDocument.ResponseMarshaller, response);
+    [Fact]
+    public void A_batch_answer_carrying_the_encoding_reads_back_as_its_result_case()
+    {
+        var result = ReportEngine.Default.Validate(InputDocument.FromText(Documents.Seed("004")));
+        var response = new ValidateBatchResponse { RequestId = "r" };
+
+        new EncodedResult(result, result.ToByteArray()).SetOn(response, binary: true);
+        var read = ValidateBatchResponse.Parser.ParseFrom(Marshalling.Write(ValidatorBinding.ValidateBatch.ResponseMarshaller, response));
+
+        Assert.Equal(ValidateBatchResponse.OutcomeOneofCase.Result, read.OutcomeCase);
+        Assert.Equal(result, read.Result);
+        Assert.Equal("r", read.RequestId);
+    }
 }

@@ -11,7 +11,7 @@ namespace ReportValidation.Server.Caching;
 /// </summary>
 public sealed class EncodedResult
 {
-    /// <summary>`result` is field 1 in ValidateDocumentResponse and ValidateReportResponse.</summary>
+    /// <summary>`result` is field 1 in ValidateDocumentResponse, ValidateReportResponse and ValidateBatchResponse.</summary>
     public const int ResultField = 1;
 
     private readonly ValidationResult? _result;
@@ -44,23 +44,11 @@ public sealed class EncodedResult
     public EncodedResult WithoutMessage() => _result is null ? this : new EncodedResult(Encoding);
 
     /// <summary>Sets the response's result: as the encoded bytes for protobuf on the wire, as the message for JSON.</summary>
-    public void SetOn(ValidateDocumentResponse response, bool binary)
+    public void SetOn<TResponse>(TResponse response, bool binary) where TResponse : IValidationAnswer<TResponse>
     {
         if (binary)
         {
-            response.Encoded = this;
-        }
-        else
-        {
-            response.Result = Result;
-        }
-    }
-
-    public void SetOn(ValidateReportResponse response, bool binary)
-    {
-        if (binary)
-        {
-            response.Encoded = this;
+            ((IEncodedAnswer)response).Encoded = this;
         }
         else
         {

@@ -94,14 +94,12 @@ public sealed class CallTelemetryInterceptor(ServerTelemetry telemetry) : Interc
 
     private Call Begin(ServerCallContext context)
     {
-        // "/reportvalidation.v1.ReportValidator/ValidateDocument" → "ValidateDocument", made once per method
-        var method = MethodNames.GetOrAdd(context.Method, static path => path[(path.LastIndexOf('/') + 1)..]);
-        var activity = ServerTelemetry.Source.HasListeners()
-            ? ServerTelemetry.Source.StartActivity(context.Method.TrimStart('/'), ActivityKind.Internal)
-            : null;
-        activity?.SetTag("rpc.system", "grpc");
-        activity?.SetTag("rpc.service", "reportvalidation.v1.ReportValidator");
-        activity?.SetTag("rpc.method", method);
+        // "/reportvalidation.v1.ReportValidator/ValidateDocument" → "reportvalidation.v1.ReportValidator/ValidateDocument",
+        // the span name and rpc.method of the RPC semantic conventions. (Internal: the ASP.NET Core span is the server span.)
+        var method = MethodNames.GetOrAdd(context.Method, static path => path.TrimStart('/')); // made once per method
+        var activity = ServerTelemetry.Source.HasListeners() ? ServerTelemetry.Source.StartActivity(method, ActivityKind.Internal) : null;
+        activity?.SetTag(RpcConventions.SystemName, "grpc");
+        activity?.SetTag(RpcConventions.Method, method);
         return new Call(telemetry, method, activity, Stopwatch.GetTimestamp());
     }
 
@@ -112,12 +110,13 @@ public sealed class CallTelemetryInterceptor(ServerTelemetry telemetry) : Interc
     {
         public void End(StatusCode status)
         {
-            activity?.SetTag("rpc.grpc.status_code", (int)status);
+            activity?.SetTag(RpcConventions.StatusCode, RpcConventions.Name(status));
             if (status != StatusCode.OK)
             {
-                activity?.SetStatus(ActivityStatusCode.Error, StatusNames.Of(status));
+                activity?.SetTag(RpcConventions.ErrorType, RpcConventions.Name(status));
+                activity?.SetStatus(ActivityStatusCode.Error, RpcConventions.Name(status));
             }
-            telemetry.CallCompleted(method, StatusNames.Of(status), Stopwatch.GetElapsedTime(started));
+            telemetry.CallCompleted(method, status, Stopwatch.GetElapsedTime(started));
         }
 
         public void Dispose() => activity?.Dispose();

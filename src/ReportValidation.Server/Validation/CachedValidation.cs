@@ -15,7 +15,7 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
     public string CatalogVersion => engine.Rules.Version;
 
     /// <summary>The request's content hash (its wire digest when it came over gRPC).</summary>
-    public ContentHash HashOf(ValidateDocumentRequest request) => RequestHash.ForDocument(request, engine.Rules.Version);
+    public ContentHash HashOf(IDocumentRequest request) => RequestHash.ForDocument(request, engine.Rules.Version);
 
     /// <summary>An answer from this process's memory, if it has one: a hit takes nothing else.</summary>
     public bool TryRemembered(ContentHash hash, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EncodedResult? result) =>
@@ -23,7 +23,7 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
 
     /// <summary>The other levels, then the engine; the documents are mapped only when the engine runs.</summary>
     public async ValueTask<(EncodedResult Result, CacheSource Source)> ValidateDocumentAsync(
-        ValidateDocumentRequest request, ContentHash hash, CancellationToken cancellationToken)
+        IDocumentRequest request, ContentHash hash, CancellationToken cancellationToken)
     {
         Activity.Current?.SetTag("reportvalidation.content_hash", hash.Hex);
         Activity.Current?.SetTag("reportvalidation.document.bytes", request.Document.CalculateSize());

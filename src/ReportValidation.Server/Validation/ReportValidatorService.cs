@@ -16,12 +16,20 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
 {
     public override Task<ValidateDocumentResponse> ValidateDocument(ValidateDocumentRequest request, ServerCallContext context)
     {
+        var response = new ValidateDocumentResponse { RequestId = request.RequestId };
         var binary = IsProtobuf(context);
         var hash = Checked(request);
         // A hit from memory answers at once: no time budget, no task, no engine thread.
-        return validation.TryRemembered(hash, out var remembered)
-            ? Task.FromResult(Response(request, remembered, CacheSource.Memory, hash, binary))
-            : WithinBudget(context, token => ValidateOne(request, hash, binary, token));
+        if (validation.TryRemembered(hash, out var remembered))
+        {
+            Answer(response, remembered, CacheSource.Memory, hash, binary);
+            return Task.FromResult(response);
+        }
+        return WithinBudget(context, async token =>
+        {
+            await ValidateOne(request, hash, response, binary, token);
+            return response;
+        });
     }
 
     public override Task<ValidateReportResponse> ValidateReport(ValidateReportRequest request, ServerCallContext context) =>
@@ -47,13 +55,13 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
     /// applies to each document (the caller's deadline to the whole stream); a document that cannot be
     /// read, is malformed or runs out of time gets an error response and the stream goes on.
     /// </summary>
-    public override async Task ValidateBatch(IAsyncStreamReader<ValidateDocumentRequest> requestStream,
-        IServerStreamWriter<ValidateDocumentResponse> responseStream, ServerCallContext context)
+    public override async Task ValidateBatch(IAsyncStreamReader<ValidateBatchRequest> requestStream,
+        IServerStreamWriter<ValidateBatchResponse> responseStream, ServerCallContext context)
     {
         var binary = IsProtobuf(context);
         // By default two per engine thread: one validating while the next is read or its answer written.
         var inFlight = limits.Value.BatchDocumentsInFlight > 0 ? limits.Value.BatchDocumentsInFlight : 2 * engineThreads.Count;
-        var answers = Channel.CreateBounded<Task<ValidateDocumentResponse>>(new BoundedChannelOptions(inFlight)
+        var answers = Channel.CreateBounded<Task<ValidateBatchResponse>>(new BoundedChannelOptions(inFlight)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -84,44 +92,47 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
             ? RequestErrors.MessageTooLarge(limits.Value.MaxMessageBytes)
             : exception;
 
-    private async Task<ValidateDocumentResponse> Answer(ValidateDocumentRequest request, bool binary, ServerCallContext context)
+    private async Task<ValidateBatchResponse> Answer(ValidateBatchRequest request, bool binary, ServerCallContext context)
     {
+        var response = new ValidateBatchResponse { RequestId = request.RequestId };
         try
         {
             var hash = Checked(request);
-            return validation.TryRemembered(hash, out var remembered)
-                ? Response(request, remembered, CacheSource.Memory, hash, binary)
-                : await WithinBudget(context, token => ValidateOne(request, hash, binary, token));
+            if (validation.TryRemembered(hash, out var remembered))
+            {
+                Answer(response, remembered, CacheSource.Memory, hash, binary);
+            }
+            else
+            {
+                await WithinBudget(context, token => ValidateOne(request, hash, response, binary, token));
+            }
         }
         catch (RpcException exception) when (exception.StatusCode is StatusCode.InvalidArgument or StatusCode.ResourceExhausted
             or StatusCode.DeadlineExceeded && !context.CancellationToken.IsCancellationRequested)
         {
-            return new ValidateDocumentResponse { RequestId = request.RequestId, Error = InStream(exception) };
+            response.Error = InStream(exception);
         }
         catch (Exception exception) when (exception is not (RpcException or OperationCanceledException))
         {
             // A fault of this server, not of the caller's document: this document gets an error and the
             // stream goes on; the log has the exception.
             BatchDocumentFailed(logger, exception, request.RequestId);
-            return new ValidateDocumentResponse
+            response.Error = new ValidationError
             {
-                RequestId = request.RequestId,
-                Error = new ValidationError
-                {
-                    Code = "validation.internal_error",
-                    MessageEn = "The service failed while validating this document; the other documents are not affected.",
-                    MessageZh = "服务在校验此文件时出错，其他文件不受影响。",
-                },
+                Code = "validation.internal_error",
+                MessageEn = "The service failed while validating this document; the other documents are not affected.",
+                MessageZh = "服务在校验此文件时出错，其他文件不受影响。",
             };
         }
+        return response;
     }
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Validating batch document {RequestId} failed; it was answered with validation.internal_error and the stream went on")]
     private static partial void BatchDocumentFailed(ILogger logger, Exception exception, string requestId);
 
     // Answers leave in the order the documents came, each as soon as it and those before it are done.
-    private static async Task WriteInOrder(ChannelReader<Task<ValidateDocumentResponse>> answers,
-        IServerStreamWriter<ValidateDocumentResponse> responseStream, CancellationTokenSource stop)
+    private static async Task WriteInOrder(ChannelReader<Task<ValidateBatchResponse>> answers,
+        IServerStreamWriter<ValidateBatchResponse> responseStream, CancellationTokenSource stop)
     {
         try
         {
@@ -172,30 +183,28 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
         Task.FromResult(validation.Template);
 
     // The request's checks, then its content hash: a malformed request is refused before it is hashed.
-    private ContentHash Checked(ValidateDocumentRequest request)
+    private ContentHash Checked(IDocumentRequest request)
     {
         RequestMapping.CheckPresent(request.Document, "document");
         RequestMapping.Check(request.Options);
         return validation.HashOf(request);
     }
 
-    private async Task<ValidateDocumentResponse> ValidateOne(ValidateDocumentRequest request, ContentHash hash, bool binary, CancellationToken token)
+    // One document, of a call or of a stream, validated onto its response.
+    private async Task ValidateOne<TResponse>(IDocumentRequest request, ContentHash hash, TResponse response, bool binary,
+        CancellationToken token)
+        where TResponse : IValidationAnswer<TResponse>
     {
         var (result, source) = await validation.ValidateDocumentAsync(request, hash, token);
-        return Response(request, result, source, hash, binary);
+        Answer(response, result, source, hash, binary);
     }
 
-    private static ValidateDocumentResponse Response(ValidateDocumentRequest request, EncodedResult result, CacheSource source,
-        ContentHash hash, bool binary)
+    private static void Answer<TResponse>(TResponse response, EncodedResult result, CacheSource source, ContentHash hash, bool binary)
+        where TResponse : IValidationAnswer<TResponse>
     {
-        var response = new ValidateDocumentResponse
-        {
-            Cached = source != CacheSource.Computed,
-            ContentHash = hash.Hex,
-            RequestId = request.RequestId,
-        };
         result.SetOn(response, binary);
-        return response;
+        response.Cached = source != CacheSource.Computed;
+        response.ContentHash = hash.Hex;
     }
 
     /// <summary>

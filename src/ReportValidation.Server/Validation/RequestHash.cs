@@ -22,7 +22,7 @@ namespace ReportValidation.Server.Validation;
 /// </summary>
 public static class RequestHash
 {
-    public static ContentHash ForDocument(ValidateDocumentRequest request, string catalogVersion)
+    public static ContentHash ForDocument(IDocumentRequest request, string catalogVersion)
     {
         var digest = request.WireDigest ?? DocumentDigest(request);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -35,7 +35,7 @@ public static class RequestHash
     }
 
     /// <summary>The digest of a request's document, previous document and options, from the message.</summary>
-    public static ContentHash DocumentDigest(ValidateDocumentRequest request)
+    public static ContentHash DocumentDigest(IDocumentRequest request)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Document(hash, request.Document);

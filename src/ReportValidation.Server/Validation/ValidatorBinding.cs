@@ -24,10 +24,12 @@ public static class ValidatorBinding
     /// <summary>Read by JSON transcoding and reflection, which look for it beside the bind method.</summary>
     public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => ReportValidator.Descriptor;
 
-    private static readonly Marshaller<ValidateDocumentRequest> DocumentRequests = Marshallers.Create(Serialize, ReadDocumentRequest);
-    private static readonly Marshaller<ValidateDocumentResponse> DocumentResponses = Marshallers.Create(WriteDocumentResponse, Read(ValidateDocumentResponse.Parser));
+    private static readonly Marshaller<ValidateDocumentRequest> DocumentRequests = Marshallers.Create(Serialize, ReadWithDigest(ValidateDocumentRequest.Parser));
+    private static readonly Marshaller<ValidateDocumentResponse> DocumentResponses = Marshallers.Create(WriteAnswer, Read(ValidateDocumentResponse.Parser));
+    private static readonly Marshaller<ValidateBatchRequest> BatchRequests = Marshallers.Create(Serialize, ReadWithDigest(ValidateBatchRequest.Parser));
+    private static readonly Marshaller<ValidateBatchResponse> BatchResponses = Marshallers.Create(WriteAnswer, Read(ValidateBatchResponse.Parser));
     private static readonly Marshaller<ValidateReportRequest> ReportRequests = Marshallers.Create(Serialize, Read(ValidateReportRequest.Parser));
-    private static readonly Marshaller<ValidateReportResponse> ReportResponses = Marshallers.Create(WriteReportResponse, Read(ValidateReportResponse.Parser));
+    private static readonly Marshaller<ValidateReportResponse> ReportResponses = Marshallers.Create(WriteAnswer, Read(ValidateReportResponse.Parser));
     private static readonly Marshaller<ListRulesRequest> RulesRequests = Marshallers.Create(Serialize, Read(ListRulesRequest.Parser));
     private static readonly Marshaller<ListRulesResponse> RulesResponses = Marshallers.Create(Serialize, Read(ListRulesResponse.Parser));
     private static readonly Marshaller<GetTemplateRequest> TemplateRequests = Marshallers.Create(Serialize, Read(GetTemplateRequest.Parser));
@@ -37,8 +39,8 @@ public static class ValidatorBinding
         new(MethodType.Unary, ServiceName, nameof(ValidateDocument), DocumentRequests, DocumentResponses);
     internal static readonly Method<ValidateReportRequest, ValidateReportResponse> ValidateReport =
         new(MethodType.Unary, ServiceName, nameof(ValidateReport), ReportRequests, ReportResponses);
-    internal static readonly Method<ValidateDocumentRequest, ValidateDocumentResponse> ValidateBatch =
-        new(MethodType.DuplexStreaming, ServiceName, nameof(ValidateBatch), DocumentRequests, DocumentResponses);
+    internal static readonly Method<ValidateBatchRequest, ValidateBatchResponse> ValidateBatch =
+        new(MethodType.DuplexStreaming, ServiceName, nameof(ValidateBatch), BatchRequests, BatchResponses);
     internal static readonly Method<ListRulesRequest, ListRulesResponse> ListRules =
         new(MethodType.Unary, ServiceName, nameof(ListRules), RulesRequests, RulesResponses);
     internal static readonly Method<GetTemplateRequest, NationalTemplate> GetTemplate =
@@ -54,23 +56,26 @@ public static class ValidatorBinding
         binder.AddMethod(GetTemplate, service is null ? null : service.GetTemplate);
     }
 
-    internal static ValidateDocumentRequest ReadDocumentRequest(DeserializationContext context)
+    private static Func<DeserializationContext, T> ReadWithDigest<T>(MessageParser<T> parser) where T : IMessage<T>, IDocumentRequest =>
+        context => ReadWithDigest(parser, context);
+
+    private static T ReadWithDigest<T>(MessageParser<T> parser, DeserializationContext context) where T : IMessage<T>, IDocumentRequest
     {
         var payload = context.PayloadAsReadOnlySequence();
         if (payload.Length > WireDigestLimit)
         {
-            return ValidateDocumentRequest.Parser.ParseFrom(payload);
+            return parser.ParseFrom(payload);
         }
         if (payload.IsSingleSegment)
         {
-            return WithDigest(payload.FirstSpan);
+            return WithDigest(parser, payload.FirstSpan);
         }
         var length = (int)payload.Length;
         var buffer = ArrayPool<byte>.Shared.Rent(length);
         try
         {
             payload.CopyTo(buffer);
-            return WithDigest(buffer.AsSpan(0, length));
+            return WithDigest(parser, buffer.AsSpan(0, length));
         }
         finally
         {
@@ -78,17 +83,14 @@ public static class ValidatorBinding
         }
     }
 
-    private static ValidateDocumentRequest WithDigest(ReadOnlySpan<byte> wire)
+    private static T WithDigest<T>(MessageParser<T> parser, ReadOnlySpan<byte> wire) where T : IMessage<T>, IDocumentRequest
     {
-        var request = ValidateDocumentRequest.Parser.ParseFrom(wire);
+        var request = parser.ParseFrom(wire);
         request.WireDigest = RequestHash.DocumentDigest(wire);
         return request;
     }
 
-    internal static void WriteDocumentResponse(ValidateDocumentResponse response, SerializationContext context) =>
-        Write(response, response.Encoded, context);
-
-    private static void WriteReportResponse(ValidateReportResponse response, SerializationContext context) =>
+    private static void WriteAnswer<T>(T response, SerializationContext context) where T : IMessage, IEncodedAnswer =>
         Write(response, response.Encoded, context);
 
     // The response's own fields, then field 1 (`result`) as the stored encoding: a parser reads fields in

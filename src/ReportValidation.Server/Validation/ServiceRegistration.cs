@@ -27,6 +27,7 @@ public static class ServiceRegistration
             grpc.MaxReceiveMessageSize = limits.Value.MaxMessageBytes;
             grpc.MaxSendMessageSize = null;
         });
+        services.AddAnswerCompression();
         services.AddGrpcReflection();
         services.AddSingleton<CallAdmission>();
         services.AddSingleton<RequestSizeLimit>();
@@ -70,6 +71,7 @@ public static class ServiceRegistration
     /// </summary>
     public static WebApplication MapValidationService(this WebApplication app)
     {
+        app.UseAnswerCompression();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();

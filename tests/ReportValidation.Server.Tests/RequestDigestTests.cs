@@ -50,6 +50,19 @@ public sealed class RequestDigestTests
     }
 
     [Fact]
+    public void A_view_shapes_the_answer_only_so_it_changes_no_digest()
+    {
+        var full = Shaped("text");
+        var findings = Shaped("text");
+        findings.View = ResultView.Findings;
+
+        var read = Marshalling.Read(ValidatorBinding.ValidateDocument.RequestMarshaller, findings.ToByteArray());
+
+        Assert.Equal(ResultView.Findings, read.View);
+        Assert.Equal(RequestHash.DocumentDigest(full.ToByteArray()), read.WireDigest);
+    }
+
+    [Fact]
     public void A_document_sent_twice_on_the_wire_is_left_to_the_parsed_message()
     {
         // Protobuf merges a repeated message field; the wire reader does not try to, so it declines.

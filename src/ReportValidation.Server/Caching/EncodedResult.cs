@@ -14,7 +14,10 @@ public sealed class EncodedResult
     /// <summary>`result` is field 1 in ValidateDocumentResponse, ValidateReportResponse and ValidateBatchResponse.</summary>
     public const int ResultField = 1;
 
+    private const int ReportField = 1; // `report` in ValidationResult
+
     private readonly ValidationResult? _result;
+    private EncodedResult? _findingsOnly;
 
     public EncodedResult(ValidationResult result, ReadOnlyMemory<byte> encoded)
     {
@@ -43,6 +46,16 @@ public sealed class EncodedResult
     /// </summary>
     public EncodedResult WithoutMessage() => _result is null ? this : new EncodedResult(Encoding);
 
+    /// <summary>
+    /// The result without its parsed report (the FINDINGS view): the encoding's other fields, cut out of
+    /// it once per entry and kept beside it.
+    /// </summary>
+    public EncodedResult FindingsOnly => _findingsOnly ??= new EncodedResult(WithoutReport(Encoding.Span));
+
+    /// <summary>Sets the response's result in the view asked for.</summary>
+    public void SetOn<TResponse>(TResponse response, bool binary, ResultView view) where TResponse : IValidationAnswer<TResponse> =>
+        (view == ResultView.Findings ? FindingsOnly : this).SetOn(response, binary);
+
     /// <summary>Sets the response's result: as the encoded bytes for protobuf on the wire, as the message for JSON.</summary>
     public void SetOn<TResponse>(TResponse response, bool binary) where TResponse : IValidationAnswer<TResponse>
     {
@@ -54,5 +67,57 @@ public sealed class EncodedResult
         {
             response.Result = Result;
         }
+    }
+
+    // Every top-level field but the report, as they lie in the encoding.
+    private static byte[] WithoutReport(ReadOnlySpan<byte> encoding)
+    {
+        var kept = new List<(int Start, int Length)>();
+        var position = 0;
+        while (position < encoding.Length)
+        {
+            var start = position;
+            if (!Validation.RequestWire.TryVarint(encoding, ref position, out var tag) || !TrySkip(encoding, ref position, (int)(tag & 7)))
+            {
+                throw new InvalidDataException("A stored result is not a protobuf encoding.");
+            }
+            if (tag >> 3 != ReportField)
+            {
+                kept.Add((start, position - start));
+            }
+        }
+        var result = new byte[kept.Sum(k => k.Length)];
+        var written = 0;
+        foreach (var (start, length) in kept)
+        {
+            encoding.Slice(start, length).CopyTo(result.AsSpan(written));
+            written += length;
+        }
+        return result;
+    }
+
+    private static bool TrySkip(ReadOnlySpan<byte> encoding, ref int position, int wireType)
+    {
+        switch (wireType)
+        {
+            case 0:
+                return Validation.RequestWire.TryVarint(encoding, ref position, out _);
+            case 1:
+                position += 8;
+                break;
+            case 2:
+                if (!Validation.RequestWire.TryVarint(encoding, ref position, out var length) || length > (ulong)(encoding.Length - position))
+                {
+                    return false;
+                }
+                position += (int)length;
+                break;
+            case 5:
+                position += 4;
+                break;
+            default:
+                return false;
+        }
+        return position <= encoding.Length;
     }
 }

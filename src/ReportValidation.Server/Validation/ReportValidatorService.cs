@@ -22,7 +22,7 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
         // A hit from memory answers at once: no time budget, no task, no engine thread.
         if (validation.TryRemembered(hash, out var remembered))
         {
-            Answer(response, remembered, CacheSource.Memory, hash, binary);
+            Answer(response, remembered, CacheSource.Memory, hash, binary, request.View);
             return Task.FromResult(response);
         }
         return WithinBudget(context, async token =>
@@ -43,7 +43,7 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
             var (result, source, hash) = await validation.ValidateReportAsync(request.Report, request.PreviousReport,
                 request.Options, token);
             var response = new ValidateReportResponse { Cached = source != CacheSource.Computed, ContentHash = hash.Hex };
-            result.SetOn(response, IsProtobuf(context));
+            result.SetOn(response, IsProtobuf(context), request.View);
             return response;
         });
 
@@ -100,7 +100,7 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
             var hash = Checked(request);
             if (validation.TryRemembered(hash, out var remembered))
             {
-                Answer(response, remembered, CacheSource.Memory, hash, binary);
+                Answer(response, remembered, CacheSource.Memory, hash, binary, request.View);
             }
             else
             {
@@ -196,13 +196,14 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
         where TResponse : IValidationAnswer<TResponse>
     {
         var (result, source) = await validation.ValidateDocumentAsync(request, hash, token);
-        Answer(response, result, source, hash, binary);
+        Answer(response, result, source, hash, binary, request.View);
     }
 
-    private static void Answer<TResponse>(TResponse response, EncodedResult result, CacheSource source, ContentHash hash, bool binary)
+    private static void Answer<TResponse>(TResponse response, EncodedResult result, CacheSource source, ContentHash hash, bool binary,
+        ResultView view)
         where TResponse : IValidationAnswer<TResponse>
     {
-        result.SetOn(response, binary);
+        result.SetOn(response, binary, view);
         response.Cached = source != CacheSource.Computed;
         response.ContentHash = hash.Hex;
     }

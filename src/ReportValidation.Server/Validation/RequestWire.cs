@@ -2,13 +2,15 @@ namespace ReportValidation.Server.Validation;
 
 /// <summary>
 /// Where the fields of a ValidateDocumentRequest lie in its wire bytes, read without decoding them, for
-/// the request digest. Only the plain shape is read: every field length-delimited and present at most
-/// once, a document with text or content but not both. Anything else (a repeated field, which protobuf
+/// the request digest. Only the plain shape is read: every field present at most once, a document with
+/// text or content but not both. The view (field 5) only shapes the answer, so it is not hashed. Anything else (a repeated field, which protobuf
 /// would merge; a field this version does not know) is left to the parsed message.
 /// </summary>
 public static class RequestWire
 {
+    private const int Varint = 0;
     private const int LengthDelimited = 2;
+    private const int ViewField = 5;
 
     /// <summary>A field's bytes as an offset and length into the request.</summary>
     public readonly record struct Slice(int Start, int Length)
@@ -28,6 +30,15 @@ public static class RequestWire
         var position = 0;
         while (position < request.Length)
         {
+            if (IsView(request, position))
+            {
+                if ((seen & (1 << ViewField)) != 0 || !TryVarint(request, ref position, out _) || !TryVarint(request, ref position, out _))
+                {
+                    return false;
+                }
+                seen |= 1 << ViewField;
+                continue;
+            }
             if (!TryField(request, ref position, out var number, out var value) || number is < 1 or > 4 || (seen & (1 << number)) != 0)
             {
                 return false;
@@ -85,6 +96,9 @@ public static class RequestWire
         return true;
     }
 
+    // The view's tag is one byte: field 5 as a varint.
+    private static bool IsView(ReadOnlySpan<byte> message, int position) => message[position] == (ViewField << 3 | Varint);
+
     // One length-delimited field: its number and where its bytes lie. False for any other wire type or
     // a length past the end.
     private static bool TryField(ReadOnlySpan<byte> message, ref int position, out int number, out Slice value)
@@ -105,7 +119,7 @@ public static class RequestWire
         return true;
     }
 
-    private static bool TryVarint(ReadOnlySpan<byte> message, ref int position, out ulong value)
+    internal static bool TryVarint(ReadOnlySpan<byte> message, ref int position, out ulong value)
     {
         value = 0;
         for (var shift = 0; shift < 64 && position < message.Length; shift += 7)

@@ -45,6 +45,7 @@ public interface IDocumentRequest
     Document PreviousDocument { get; }
     ValidationOptions Options { get; }
     string RequestId { get; }
+    ResultView View { get; }
 
     /// <summary>The request's digest, taken from its wire bytes as they arrived; null for JSON and unusual encodings.</summary>
     ReportValidation.Server.Caching.ContentHash? WireDigest { get; set; }

@@ -449,6 +449,12 @@ export interface RuleDescription {
 
 // reportvalidation/v1/validator.proto
 
+/** `reportvalidation.v1.ResultView` */
+export type ResultView =
+  | "RESULT_VIEW_UNSPECIFIED"
+  | "RESULT_VIEW_FULL"
+  | "RESULT_VIEW_FINDINGS";
+
 /** `reportvalidation.v1.Document` */
 export interface Document {
   text?: string; /** one of `body` */
@@ -463,6 +469,7 @@ export interface ValidateDocumentRequest {
   previousDocument?: Document;
   options?: ValidationOptions;
   requestId?: string;
+  view?: ResultView;
 }
 
 /** `reportvalidation.v1.ValidateDocumentResponse` */
@@ -479,6 +486,7 @@ export interface ValidateBatchRequest {
   previousDocument?: Document;
   options?: ValidationOptions;
   requestId?: string;
+  view?: ResultView;
 }
 
 /** `reportvalidation.v1.ValidateBatchResponse` */
@@ -502,6 +510,7 @@ export interface ValidateReportRequest {
   report?: Report;
   previousReport?: Report;
   options?: ValidationOptions;
+  view?: ResultView;
 }
 
 /** `reportvalidation.v1.ValidateReportResponse` */

@@ -6,7 +6,11 @@ using ReportValidation.V1;
 
 namespace ReportValidation.LoadGenerator;
 
-public sealed record FloorMeasurement(string Scenario, double PerSecond, long Succeeded, long Failed);
+public sealed record FloorMeasurement(string Scenario, double PerSecond, long Succeeded, long Failed)
+{
+    public double RatioToFloor { get; init; } = double.NaN;
+    public double[] RoundRatios { get; init; } = [];
+}
 
 /// <summary>
 /// The floor scenario of issue 14: h2load, an independent client, sends the same ValidateDocument request
@@ -26,32 +30,12 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
         var request = new ValidateDocumentRequest { Document = new Document { Content = ByteString.CopyFrom(seed) } }.ToByteArray();
         var frame = Path.Combine(Path.GetTempPath(), $"reportvalidation-floor-{Environment.ProcessId}.bin");
         await File.WriteAllBytesAsync(frame, Framed(request));
+        // All three servers stay up, idle but for the one being driven, so the rounds can alternate:
+        // this machine's neighbours move throughput by a third within a minute, and a ratio is only
+        // worth something between measurements taken close together.
         try
         {
-            var results = new List<FloorMeasurement>();
-            int answerBytes;
-            var (hitServer, hitPort) = startServer(new Dictionary<string, string>());
-            using (hitServer)
-            {
-                var client = await Measurements.ConnectAsync(hitPort);
-                answerBytes = (await client.CallAsync(request)).Length;
-                var (floorServer, floorPort) = startFloor(answerBytes);
-                using (floorServer)
-                {
-                    await ServerProcess.WaitForPortAsync(floorPort);
-                    results.Add(await H2LoadAsync($"floor (bare gRPC server, {request.Length} B in, fixed {answerBytes} B out)", floorPort, FloorPath, frame));
-                }
-                results.Add(await H2LoadAsync("ValidateDocument, hit (cache on, same document)", hitPort, ValidatePath, frame));
-                await ExpectAsync(client, request, cached: true);
-            }
-            var (missServer, missPort) = startServer(new Dictionary<string, string> { ["Cache__Enabled"] = "false" });
-            using (missServer)
-            {
-                var client = await Measurements.ConnectAsync(missPort);
-                await ExpectAsync(client, request, cached: false);
-                results.Add(await H2LoadAsync("ValidateDocument, miss (Cache:Enabled=false)", missPort, ValidatePath, frame));
-            }
-            return results;
+            return await MeasureAsync(request, frame);
         }
         finally
         {
@@ -59,18 +43,74 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
         }
     }
 
+    private async Task<List<FloorMeasurement>> MeasureAsync(byte[] request, string frame)
+    {
+        var (hitServer, hitPort) = startServer(new Dictionary<string, string>());
+        var (missServer, missPort) = startServer(new Dictionary<string, string> { ["Cache__Enabled"] = "false" });
+        using (hitServer)
+        using (missServer)
+        {
+            var hitClient = await Measurements.ConnectAsync(hitPort);
+            var missClient = await Measurements.ConnectAsync(missPort);
+            var answerBytes = (await hitClient.CallAsync(request)).Length;
+            await ExpectAsync(missClient, request, cached: false);
+            var (floorServer, floorPort) = startFloor(answerBytes);
+            using (floorServer)
+            {
+                await ServerProcess.WaitForPortAsync(floorPort);
+                var scenarios = new (string Name, int Port, string Path)[]
+                {
+                    ($"floor (bare gRPC server, {request.Length} B in, fixed {answerBytes} B out)", floorPort, FloorPath),
+                    ("ValidateDocument, hit (cache on, same document)", hitPort, ValidatePath),
+                    ("ValidateDocument, miss (Cache:Enabled=false)", missPort, ValidatePath),
+                };
+                var rounds = new List<FloorMeasurement[]>();
+                for (var round = 0; round < settings.FloorRounds; round++)
+                {
+                    var measured = new FloorMeasurement[scenarios.Length];
+                    for (var i = 0; i < scenarios.Length; i++)
+                    {
+                        measured[i] = await H2LoadAsync(scenarios[i].Name, scenarios[i].Port, scenarios[i].Path, frame);
+                    }
+                    rounds.Add(measured);
+                }
+                await ExpectAsync(hitClient, request, cached: true);
+                await ExpectAsync(missClient, request, cached: false);
+                return Summarize(rounds);
+            }
+        }
+    }
+
+    // Per scenario: the median round's rate, the calls of every round, and the median of its per-round ratio to the floor.
+    private static List<FloorMeasurement> Summarize(List<FloorMeasurement[]> rounds) =>
+        Enumerable.Range(0, rounds[0].Length).Select(i => new FloorMeasurement(
+            rounds[0][i].Scenario,
+            Median(rounds.Select(r => r[i].PerSecond)),
+            rounds.Sum(r => r[i].Succeeded),
+            rounds.Sum(r => r[i].Failed))
+        {
+            RatioToFloor = Median(rounds.Select(r => r[i].PerSecond / r[0].PerSecond)),
+            RoundRatios = rounds.Select(r => r[i].PerSecond / r[0].PerSecond).ToArray(),
+        }).ToList();
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
     public static string Table(IReadOnlyList<FloorMeasurement> results, LoadSettings settings)
     {
-        var floor = results[0].PerSecond;
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"h2load, {settings.H2LoadConnections} connections x {settings.H2LoadStreams} streams, {settings.Duration.TotalSeconds:0.#} s after {settings.Warmup.TotalSeconds:0.#} s warm-up; server on core {settings.ServerCore}, h2load on core {settings.ClientCore}; load average {LoadAverage()}.");
+            $"h2load, {settings.H2LoadConnections} connections x {settings.H2LoadStreams} streams, {settings.FloorRounds} rounds of floor, hit, miss, {settings.Duration.TotalSeconds:0.#} s each after {settings.Warmup.TotalSeconds:0.#} s warm-up; server on core {settings.ServerCore}, h2load on core {settings.ClientCore}; load average {LoadAverage()}.");
         text.AppendLine();
-        text.AppendLine("| scenario | requests/s | succeeded | failed | × floor |");
-        text.AppendLine("|---|---:|---:|---:|---:|");
+        text.AppendLine("| scenario | requests/s (median round) | succeeded | failed | × floor (median of rounds) | × floor by round |");
+        text.AppendLine("|---|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.PerSecond:0} | {r.Succeeded} | {r.Failed} | {r.PerSecond / floor:0.00} |");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.Scenario} | {r.PerSecond:0} | {r.Succeeded} | {r.Failed} | {r.RatioToFloor:0.00} | {string.Join(" ", r.RoundRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} |");
         }
         return text.ToString();
     }

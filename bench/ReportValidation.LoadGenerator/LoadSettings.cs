@@ -15,6 +15,7 @@ public sealed record LoadSettings
     public string Suite { get; init; } = "all";
     public int H2LoadConnections { get; init; } = 16;
     public int H2LoadStreams { get; init; } = 8;
+    public int FloorRounds { get; init; } = 3;
 
     /// <summary>The server to measure; by default the build output (run.sh passes the published, ReadyToRun one).</summary>
     public string? ServerDll { get; init; }
@@ -40,6 +41,7 @@ public sealed record LoadSettings
                 "--configuration" => settings with { Configuration = value },
                 "--suite" => settings with { Suite = value is "floor" or "table" or "all" ? value : throw new ArgumentException("--suite takes floor, table or all") },
                 "--h2load-connections" => settings with { H2LoadConnections = int.Parse(value) },
+                "--floor-rounds" => settings with { FloorRounds = int.Parse(value) },
                 "--h2load-streams" => settings with { H2LoadStreams = int.Parse(value) },
                 "--out" => settings with { OutputPath = value },
                 "--server-dll" => settings with { ServerDll = Path.GetFullPath(value) },

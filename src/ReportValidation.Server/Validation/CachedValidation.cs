@@ -18,8 +18,19 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
     public ContentHash HashOf(IDocumentRequest request) => RequestHash.ForDocument(request, engine.Rules.Version);
 
     /// <summary>An answer from this process's memory, if it has one: a hit takes nothing else.</summary>
-    public bool TryRemembered(ContentHash hash, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EncodedResult? result) =>
-        cache.TryRemembered(hash, out result);
+    public bool TryRemembered(ContentHash hash, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EncodedResult? result)
+    {
+        if (!cache.TryRemembered(hash, out result))
+        {
+            return false;
+        }
+        if (Activity.Current is { } span) // the same tags a span of a call served otherwise gets
+        {
+            span.SetTag("reportvalidation.content_hash", hash.Hex);
+            span.SetTag("reportvalidation.cache.source", nameof(CacheSource.Memory));
+        }
+        return true;
+    }
 
     /// <summary>The other levels, then the engine; the documents are mapped only when the engine runs.</summary>
     public async ValueTask<(EncodedResult Result, CacheSource Source)> ValidateDocumentAsync(

@@ -8,8 +8,8 @@ namespace ReportValidation.Parsing;
 public static class LabelText
 {
     // Traditional → simplified, limited to characters that occur in the template's labels and headings.
-    private const string Traditional = "開請數處結轉國規務過執詢補後確舉報訴訪複復認繳納費總計繼續辦發廢現決許罰強額單萬況關機議維糾審級區縣鄉鎮權獲資據條項範專對應經會與隻這當從屬類問題進檢準業層體門統態實際為於係協組織構衛財稅產傳調戶標網絡設環節號則紀錄製務據併內險營導領備歸範壹貳叄現狀況屆擔責聯繫電話郵編區縣廳辦員處長黨員務寫撰頒佈佈閱覽查詢覆訟議請申裡裏餘徵幹乾託託證照稱號號點擊預算決劃畫價錢與兩無見為並準術學醫藥農氣熱線戰區縣動眾廣時間們種個來將還運達選邊寶讓護衝穩內祕開圍歷濟醫態勞緊構設務";
-    private const string Simplified = "开请数处结转国规务过执询补后确举报诉访复复认缴纳费总计继续办发废现决许罚强额单万况关机议维纠审级区县乡镇权获资据条项范专对应经会与只这当从属类问题进检准业层体门统态实际为于系协组织构卫财税产传调户标网络设环节号则纪录制务据并内险营导领备归范一二三现状况届担责联系电话邮编区县厅办员处长党员务写撰颁布布阅览查询复讼议请申里里余征干干托托证照称号号点击预算决划画价钱与两无见为并准术学医药农气热线战区县动众广时间们种个来将还运达选边宝让护冲稳内秘开围历济医态劳紧构设务";
+    private const string Traditional = "開請數處結轉國規務過執詢補後確舉報訴訪複復認繳納費總計繼續辦發廢現決許罰強額單萬況關機議維糾審級區縣鄉鎮權獲資據條項範專對應經會與隻這當從屬類問題進檢準業層體門統態實際為於係協組織構衛財稅產傳調戶標網絡設環節號則紀錄製務據併內險營導領備歸範壹貳叄現狀況屆擔責聯繫電話郵編區縣廳辦員處長黨員務寫撰頒佈佈閱覽查詢覆訟議請申裡裏餘徵幹乾託託證照稱號號點擊預算決劃畫價錢與兩無見為並準術學醫藥農氣熱線戰區縣動眾廣時間們種個來將還運達選邊寶讓護衝穩內祕開圍歷濟醫態勞緊構設務億僅諮較減沒訖訊書記說團東陽覺並後臺灣蘇齡夠淨";
+    private const string Simplified = "开请数处结转国规务过执询补后确举报诉访复复认缴纳费总计继续办发废现决许罚强额单万况关机议维纠审级区县乡镇权获资据条项范专对应经会与只这当从属类问题进检准业层体门统态实际为于系协组织构卫财税产传调户标网络设环节号则纪录制务据并内险营导领备归范一二三现状况届担责联系电话邮编区县厅办员处长党员务写撰颁布布阅览查询复讼议请申里里余征干干托托证照称号号点击预算决划画价钱与两无见为并准术学医药农气热线战区县动众广时间们种个来将还运达选边宝让护冲稳内秘开围历济医态劳紧构设务亿仅咨较减没讫讯书记说团东阳觉并后台湾苏龄够净";
 
     // Compatibility characters folded as NFKC would (it is not available under invariant globalization):
     // pairs of (compatibility form, ordinary character) for Kangxi radicals, CJK radical supplements,
@@ -18,6 +18,59 @@ public static class LabelText
 
     // A direct table over the BMP: one lookup per character on the hot path.
     private static readonly char[] Fold = BuildFold();
+
+    // The same folding character for character (nothing dropped, punctuation kept as its
+    // half-width form), so offsets into the folded text are offsets into the original.
+    private static readonly char[] CharacterFold = BuildCharacterFold();
+
+    private static char[] BuildCharacterFold()
+    {
+        var fold = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            fold[c] = (char)c;
+        }
+        for (var i = 0; i < Traditional.Length && i < Simplified.Length; i++)
+        {
+            fold[Traditional[i]] = Simplified[i];
+        }
+        for (var i = 0; i + 1 < CompatibilityPairs.Length; i += 2)
+        {
+            fold[CompatibilityPairs[i]] = SimplifiedOf(CompatibilityPairs[i + 1]);
+        }
+        return fold;
+    }
+
+    /// <summary>
+    /// Text as the text rules read it: traditional characters, Kangxi radicals, compatibility
+    /// ideographs and full-width ASCII (digits, brackets, punctuation, the ideographic space) folded
+    /// to their ordinary simplified forms, one character for one, so every offset still points into
+    /// the original (信息處理費 reads 信息处理费, ２０２３年 reads 2023年).
+    /// </summary>
+    public static string FoldCharacters(string text)
+    {
+        var first = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (CharacterFold[text[i]] != text[i])
+            {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0)
+        {
+            return text;
+        }
+        return string.Create(text.Length, (text, first), static (buffer, state) =>
+        {
+            state.text.AsSpan(0, state.first).CopyTo(buffer);
+            for (var i = state.first; i < buffer.Length; i++)
+            {
+                buffer[i] = CharacterFold[state.text[i]];
+            }
+        });
+    }
 
     private static char[] BuildFold()
     {

@@ -1,3 +1,4 @@
+using ReportValidation.Parsing;
 using ReportValidation.Reading;
 using System.Globalization;
 using ReportValidation.Rules.Analysis;
@@ -147,14 +148,17 @@ public static class MetaRules
     }
 
     public static Rule DateLate { get; } = new("meta.date_late", Severity.Warning, "meta",
-        "报告发布晚于法定时限（部门1月31日，人民政府3月31日）",
+        "报告发布晚于法定时限（部门及政府办公室1月31日，人民政府3月31日）",
         "dated after the legal deadline: 31 Jan (departments) or 31 Mar (people's governments)",
         TemplateVersions.Both, CheckDateLate);
 
     /// <summary>
-    /// Published after the statutory deadline (条例 art. 49): 31 Jan for departments, 31 Mar for a
-    /// people's government; a stricter local deadline from the options applies on top. The earliest
-    /// publication date counts (format.md §10.1 E5), else the signature date.
+    /// Published after the statutory deadline (条例 art. 49): 31 Jan for a department or a
+    /// government's own office, 31 Mar for a people's government; a township or sub-district has no
+    /// national deadline. The message says which kind of body was assumed and from where. When the
+    /// kind cannot be told, the later deadline applies, and a date past 31 Jan is noted (info) so a
+    /// department can see it would be late. A stricter local deadline from the options applies on top.
+    /// The earliest publication date counts (format.md §10.1 E5), else the signature date.
     /// </summary>
     private static void CheckDateLate(RuleContext context)
     {
@@ -168,22 +172,55 @@ public static class MetaRules
         {
             return;
         }
-        var government = report.PublisherKind == PublisherKind.Government;
-        // An unknown publisher gets the later deadline: a false alarm is worse than a missed one.
-        var statutory = report.PublisherKind == PublisherKind.Department
-            ? (Year: report.Year + 1, Month: 1, Day: 31)
-            : (Year: report.Year + 1, Month: 3, Day: 31);
         var date = published.Date;
-        if (Key(date) > Key(statutory.Year, statutory.Month, statutory.Day))
+        var publisher = PublisherKinds.Classify(report.IssuingBody, "", "", report.Title);
+        var kind = report.PublisherKind;
+        var assumedZh = kind switch
+        {
+            PublisherKind.Government => $"按{(publisher.Kind == kind ? publisher.Source : "")}判断为人民政府，法定时限为{report.Year + 1}年3月31日",
+            PublisherKind.Department => $"按{(publisher.Kind == kind ? publisher.Source : "")}判断为{(publisher.Kind == kind ? publisher.KindZh : "政府部门")}，法定时限为{report.Year + 1}年1月31日",
+            _ => "",
+        };
+        if (kind is PublisherKind.Government or PublisherKind.Department)
+        {
+            var month = kind == PublisherKind.Government ? 3 : 1;
+            var day = kind == PublisherKind.Government ? 31 : 31;
+            if (Key(date) > Key(report.Year + 1, month, day))
+            {
+                var finding = context.Add(DateLate,
+                    $"报告发布于{Text(date)}，晚于法定时限（{assumedZh.Replace("按判断", "判断", StringComparison.Ordinal)}）。",
+                    $"Published {Iso(date)}, after the statutory deadline {report.Year + 1}-{month:00}-{day:00} (assumed: {(kind == PublisherKind.Government ? "people's government" : "department")}).",
+                    RuleContext.At(published.Span));
+                finding.Expected = $"≤ {report.Year + 1}-{month:00}-{day:00}";
+                finding.Actual = Iso(date);
+                return;
+            }
+        }
+        else if (kind == PublisherKind.Unspecified && Key(date) > Key(report.Year + 1, 1, 31) && Key(date) <= Key(report.Year + 1, 3, 31))
+        {
+            var note = context.Add(DateLate,
+                $"报告发布于{Text(date)}：未能从标题或落款判断发布机关类型，按人民政府的法定时限{report.Year + 1}年3月31日计未逾期；如为政府部门（时限1月31日）则已逾期。",
+                $"Published {Iso(date)}: the kind of issuing body is unclear; on time for a people's government (31 Mar), late for a department (31 Jan).",
+                RuleContext.At(published.Span), severity: Severity.Info);
+            note.Actual = Iso(date);
+            note.Expected = $"≤ {report.Year + 1}-01-31 (部门) / ≤ {report.Year + 1}-03-31 (人民政府)";
+            return;
+        }
+        else if (kind == PublisherKind.Unspecified && Key(date) > Key(report.Year + 1, 3, 31))
         {
             var finding = context.Add(DateLate,
-                $"报告发布于{Text(date)}，晚于法定时限{statutory.Year}年{statutory.Month}月{statutory.Day}日（{(government ? "县级以上人民政府为3月31日前" : report.PublisherKind == PublisherKind.Department ? "政府部门为1月31日前" : "按人民政府3月31日计")}）。",
-                $"Published {Iso(date)}, after the statutory deadline {statutory.Year}-{statutory.Month:00}-{statutory.Day:00}.",
+                $"报告发布于{Text(date)}，晚于法定时限{report.Year + 1}年3月31日（未能判断发布机关类型，按较晚的人民政府时限计）。",
+                $"Published {Iso(date)}, after even the later statutory deadline {report.Year + 1}-03-31 (issuing body kind unclear).",
                 RuleContext.At(published.Span));
-            finding.Expected = $"≤ {statutory.Year}-{statutory.Month:00}-{statutory.Day:00}";
+            finding.Expected = $"≤ {report.Year + 1}-03-31";
             finding.Actual = Iso(date);
             return;
         }
+        CheckLocalDeadline(context, published, date);
+    }
+
+    private static void CheckLocalDeadline(RuleContext context, DateMention published, Date date)
+    {
         var local = context.Options?.LocalDeadline;
         if (!string.IsNullOrWhiteSpace(local)
             && DateOnly.TryParseExact(local.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var deadline)
@@ -245,7 +282,7 @@ public static class MetaRules
         {
             return;
         }
-        var text = overview.Text;
+        var text = context.TextOf(overview);
         var reported = 0;
         foreach (var (mentioned, start, end) in Narrative.Years(text, 0, text.Length))
         {

@@ -13,7 +13,7 @@ namespace ReportValidation.Rules;
 public sealed class RuleCatalog
 {
     // Bump when a check changes behaviour without its id or severity changing.
-    private const string Revision = "2026-11-23.1";
+    private const string Revision = "2026-12-02.1";
 
     public static RuleCatalog Default { get; } = new(
     [

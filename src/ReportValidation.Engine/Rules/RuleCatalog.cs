@@ -17,6 +17,7 @@ public sealed class RuleCatalog
 
     public static RuleCatalog Default { get; } = new(
     [
+        .. DocumentRules.All,
         .. StructureRules.All,
         .. CellRules.All,
         .. ArithmeticRules.All,
@@ -48,6 +49,12 @@ public sealed class RuleCatalog
     {
         ArgumentNullException.ThrowIfNull(report);
         var context = new RuleContext(report, previous, options, cancellationToken);
+        // A document that is no report gets that one finding, not an error for every part it lacks.
+        if (Rules.Contains(DocumentRules.NotAReport) && DocumentRules.IsNotAReport(report))
+        {
+            DocumentRules.NotAReport.Check(context);
+            return context.Findings;
+        }
         foreach (var rule in Rules)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -187,6 +187,8 @@ public static class NarrativeMentions
     private static void ReadSection(Section section, string text, int year, List<Mention> mentions)
     {
         var start = 0;
+        // "收到申请6件。答复情况为：…": a sentence goes on with the paragraph's topic.
+        var paragraphAboutApplications = false;
         while (start < text.Length)
         {
             var end = start;
@@ -196,20 +198,25 @@ public static class NarrativeMentions
             }
             if (end > start)
             {
-                ReadSentence(section, text, start, end, year, mentions);
+                paragraphAboutApplications = ReadSentence(section, text, start, end, year, paragraphAboutApplications, mentions);
+            }
+            if (end < text.Length && text[end] == '\n')
+            {
+                paragraphAboutApplications = false;
             }
             start = end + 1;
         }
     }
 
-    private static void ReadSentence(Section section, string text, int from, int to, int year, List<Mention> mentions)
+    /// <summary>Reads one sentence; returns whether it is about applications.</summary>
+    private static bool ReadSentence(Section section, string text, int from, int to, int year, bool paragraphAboutApplications, List<Mention> mentions)
     {
         var sentence = text.AsSpan(from, to - from);
-        var aboutApplications = sentence.Contains("申请", StringComparison.Ordinal);
+        var aboutApplications = paragraphAboutApplications || sentence.Contains("申请", StringComparison.Ordinal);
         var aboutCases = sentence.Contains("复议", StringComparison.Ordinal) || sentence.Contains("诉", StringComparison.Ordinal);
         if (!aboutApplications && !aboutCases)
         {
-            return;
+            return false;
         }
         var first = mentions.Count;
         for (var i = from; i < to; i++)
@@ -234,6 +241,7 @@ public static class NarrativeMentions
             }
         }
         LinkParts(text, mentions, first);
+        return aboutApplications;
     }
 
     /// <summary>The subject of a count: the last key phrase before it in its clause, when the words between allow it.</summary>

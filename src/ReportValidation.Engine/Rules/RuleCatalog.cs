@@ -17,7 +17,6 @@ public sealed class RuleCatalog
 
     public static RuleCatalog Default { get; } = new(
     [
-        .. DocumentRules.All,
         .. StructureRules.All,
         .. CellRules.All,
         .. ArithmeticRules.All,
@@ -25,6 +24,7 @@ public sealed class RuleCatalog
         .. MetaRules.All,
         .. TextRules.All,
         .. CrossYearRules.All,
+        .. DocumentRules.All,
     ]);
 
     public RuleCatalog(IReadOnlyList<Rule> rules)

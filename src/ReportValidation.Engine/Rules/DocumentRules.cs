@@ -11,7 +11,34 @@ namespace ReportValidation.Rules;
 public static class DocumentRules
 {
     /// <summary>The rules of this group.</summary>
-    public static IReadOnlyList<Rule> All => [NotAReport];
+    public static IReadOnlyList<Rule> All => [NotAReport, TextRepaired];
+
+    public static Rule TextRepaired { get; } = new("document.text_repaired", Severity.Warning, "document",
+        "文本中有无法解码的字节（已替换为�）或空字符（已删除）",
+        "bytes invalid in the text's encoding were replaced (U+FFFD), or NUL bytes dropped",
+        TemplateVersions.Both, CheckTextRepaired);
+
+    /// <summary>
+    /// What decoding repaired, at the first place: replaced bytes lose text (a warning: the clerk
+    /// should look there), dropped NULs lose nothing (info).
+    /// </summary>
+    private static void CheckTextRepaired(RuleContext context)
+    {
+        foreach (var note in context.Report.ReadingNotes)
+        {
+            var line = note.First?.Line ?? 0;
+            var finding = note.Kind == ReadingNoteKind.NulDropped
+                ? context.Add(TextRepaired,
+                    $"文档中有{note.Count}个空字符（NUL），已删除后读取；第一个在第{line}行。",
+                    $"{note.Count} NUL byte(s) were dropped; the first stood on line {line}.",
+                    RuleContext.At(note.First), severity: Severity.Info)
+                : context.Add(TextRepaired,
+                    $"文档按{note.Encoding}读取，其中{note.Count}处字节无法解码，已替换为“�”；第一处在第{line}行，请核对该处文字（文件可能被截断或损坏）。",
+                    $"Read as {note.Encoding}; {note.Count} invalid byte sequence(s) were replaced by U+FFFD, the first on line {line} (a truncated or damaged file?).",
+                    RuleContext.At(note.First));
+            finding.Actual = $"{note.Count}";
+        }
+    }
 
     public static Rule NotAReport { get; } = new("document.not_a_report", Severity.Error, "document",
         "文档不是政府信息公开工作年度报告",

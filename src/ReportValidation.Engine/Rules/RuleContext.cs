@@ -34,7 +34,7 @@ public sealed class RuleContext
     public List<Finding> Findings { get; } = [];
 
     /// <summary>The figures the narrative states, read once and shared by the text rules.</summary>
-    public IReadOnlyList<Mention> Mentions => _mentions ??= NarrativeMentions.Read(Report, TextOf);
+    public IReadOnlyList<Mention> Mentions => _mentions ??= NarrativeMentions.Read(Report, TextOf, CancellationToken);
 
     /// <summary>
     /// A section's text as every text rule reads it: traditional script, Kangxi radicals and

@@ -161,13 +161,16 @@ public static class NarrativeMentions
     // After a whole, these open the list of its parts.
     private static readonly string[] PartOpeners = ["其中", "情况为", "结果为", "分别为", "分别是", "包括", "具体为", "如下"];
 
+    private const int MaxSentence = 1000;
+    private const int MaxClause = 200;
+
     private const string SentenceEnds = "。;!?！？；\n";
     private const string ClauseEnds = "。;!?！？；\n,，、:：()（）[]【】";
 
     private static readonly int[] NarrativeSections = [1, 3, 4];
 
     /// <summary>Every count the narrative states and the grammar can place, in section and text order.</summary>
-    public static IReadOnlyList<Mention> Read(Report report, Func<Section, string>? fold = null)
+    public static IReadOnlyList<Mention> Read(Report report, Func<Section, string>? fold = null, CancellationToken cancellationToken = default)
     {
         fold ??= s => Parsing.LabelText.FoldCharacters(s.Text);
         var mentions = new List<Mention>();
@@ -177,22 +180,25 @@ public static class NarrativeMentions
             {
                 if (section.Ordinal == ordinal)
                 {
-                    ReadSection(section, fold(section), report.Year, mentions);
+                    ReadSection(section, fold(section), report.Year, mentions, cancellationToken);
                 }
             }
         }
         return mentions;
     }
 
-    private static void ReadSection(Section section, string text, int year, List<Mention> mentions)
+    private static void ReadSection(Section section, string text, int year, List<Mention> mentions, CancellationToken cancellationToken)
     {
         var start = 0;
         // "收到申请6件。答复情况为：…": a sentence goes on with the paragraph's topic.
         var paragraphAboutApplications = false;
         while (start < text.Length)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            // A "sentence" longer than any real one (a page without punctuation) is read in pieces,
+            // so the work per count stays bounded.
             var end = start;
-            while (end < text.Length && !SentenceEnds.Contains(text[end]))
+            while (end < text.Length && end - start < MaxSentence && !SentenceEnds.Contains(text[end]))
             {
                 end++;
             }
@@ -219,6 +225,7 @@ public static class NarrativeMentions
             return false;
         }
         var first = mentions.Count;
+        var otherYearAt = FirstOtherYear(text, from, to, year);
         for (var i = from; i < to; i++)
         {
             if (text[i] != '件' && !(text[i] == '起' && aboutCases))
@@ -230,7 +237,7 @@ public static class NarrativeMentions
                 continue;
             }
             var clauseStart = ClauseStart(text, from, numberStart);
-            if (OtherYearBefore(text, from, numberStart, year) || ContainsAny(text.AsSpan(clauseStart, ClauseEnd(text, i, to) - clauseStart), ClauseStops)
+            if (numberStart > otherYearAt || ContainsAny(text.AsSpan(clauseStart, ClauseEnd(text, i, to) - clauseStart), ClauseStops)
                 || FollowedByApproximation(text, i + 1, to))
             {
                 continue;
@@ -291,18 +298,21 @@ public static class NarrativeMentions
     private static void LinkParts(string text, List<Mention> mentions, int first)
     {
         Mention? whole = null;
+        var opened = false;
         for (var i = first; i < mentions.Count; i++)
         {
             var mention = mentions[i];
-            if (whole is not null && SplitsInto(whole.Subject, mention.Subject)
-                && ContainsAny(text.AsSpan(whole.Count.End, mention.Count.Start - whole.Count.End), PartOpeners))
+            // Each stretch of text between two counts is looked at once.
+            var gapStart = i == first ? mention.Count.Start : mentions[i - 1].Count.End;
+            opened |= whole is not null && ContainsAny(text.AsSpan(gapStart, mention.Count.Start - gapStart), PartOpeners);
+            if (whole is not null && opened && SplitsInto(whole.Subject, mention.Subject))
             {
                 mention.Whole = whole;
                 continue;
             }
-            whole = mention.Subject.Kind is SubjectKind.Received or SubjectKind.Answered or SubjectKind.Review or SubjectKind.Litigation
-                ? mention
-                : null;
+            var isWhole = mention.Subject.Kind is SubjectKind.Received or SubjectKind.Answered or SubjectKind.Review or SubjectKind.Litigation;
+            whole = isWhole ? mention : null;
+            opened = false;
         }
     }
 
@@ -314,20 +324,20 @@ public static class NarrativeMentions
         _ => false,
     };
 
-    private static bool OtherYearBefore(string text, int from, int at, int year)
+    /// <summary>Where the sentence first names a year other than the report's: counts after it are that year's.</summary>
+    private static int FirstOtherYear(string text, int from, int to, int year)
     {
-        if (year == 0)
+        if (year != 0)
         {
-            return false;
-        }
-        foreach (var (mentioned, _, _) in Narrative.Years(text, from, at))
-        {
-            if (mentioned != year)
+            foreach (var (mentioned, start, _) in Narrative.Years(text, from, to))
             {
-                return true;
+                if (mentioned != year)
+                {
+                    return start;
+                }
             }
         }
-        return false;
+        return int.MaxValue;
     }
 
     private static bool FollowedByApproximation(string text, int at, int to) =>
@@ -335,6 +345,7 @@ public static class NarrativeMentions
 
     private static int ClauseStart(string text, int floor, int at)
     {
+        floor = Math.Max(floor, at - MaxClause);
         var i = at - 1;
         while (i >= floor && !ClauseEnds.Contains(text[i]))
         {
@@ -345,6 +356,7 @@ public static class NarrativeMentions
 
     private static int ClauseEnd(string text, int at, int ceiling)
     {
+        ceiling = Math.Min(ceiling, at + MaxClause);
         var i = at;
         while (i < ceiling && !ClauseEnds.Contains(text[i]))
         {

@@ -107,28 +107,39 @@ public sealed class NarrativeComparison(ReportGrid grid, TemplateLayout layout)
     /// <summary>The wholes with parts, each with its parts of one kind (applicants, results, dispositions, outcomes).</summary>
     public IEnumerable<(Mention Whole, List<Mention> Parts)> Wholes(IReadOnlyList<Mention> mentions, bool applications)
     {
-        var groups = new List<(Mention Whole, SubjectKind Family, List<Mention> Parts)>();
+        var groups = new List<List<Mention>>();
+        var index = new Dictionary<(Mention, SubjectKind), List<Mention>>(WholeComparer.Instance);
         foreach (var mention in mentions)
         {
             if (mention.Whole is not { } whole || mention.Subject.IsApplications != applications)
             {
                 continue;
             }
-            var family = Family(mention.Subject.Kind);
-            var index = groups.FindIndex(g => ReferenceEquals(g.Whole, whole) && g.Family == family);
-            if (index < 0)
+            var key = (whole, Family(mention.Subject.Kind));
+            if (!index.TryGetValue(key, out var parts))
             {
-                groups.Add((whole, family, [mention]));
+                parts = [];
+                index[key] = parts;
+                groups.Add(parts);
             }
-            else
-            {
-                groups[index].Parts.Add(mention);
-            }
+            parts.Add(mention);
         }
-        foreach (var (whole, _, parts) in groups)
+        foreach (var parts in groups)
         {
-            yield return (whole, parts);
+            yield return (parts[0].Whole!, parts);
         }
+    }
+
+    /// <summary>Wholes are told apart by identity: two equal counts in two sentences are two wholes.</summary>
+    private sealed class WholeComparer : IEqualityComparer<(Mention Whole, SubjectKind Family)>
+    {
+        public static readonly WholeComparer Instance = new();
+
+        public bool Equals((Mention Whole, SubjectKind Family) x, (Mention Whole, SubjectKind Family) y) =>
+            ReferenceEquals(x.Whole, y.Whole) && x.Family == y.Family;
+
+        public int GetHashCode((Mention Whole, SubjectKind Family) key) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Whole), key.Family);
     }
 
     private static SubjectKind Family(SubjectKind kind) => kind switch

@@ -16,6 +16,7 @@ public class QuietMetadataTests
     [InlineData("统计期限为2023 年 1 月 1 日至 2023 年 12 月 31 日")]
     [InlineData("统计期限为2023年度")]
     [InlineData("统计时间为2023.1.1-2023.12.31")]
+    [InlineData("统计期限为2023-01-01至2023-12-31")]
     [InlineData("統計期限自2023年1月1日至2023年12月31日止")]
     public void Every_unambiguous_period_form_is_the_calendar_year(string period)
     {

@@ -163,60 +163,54 @@ public static class MetaRules
     private static void CheckDateLate(RuleContext context)
     {
         var report = context.Report;
-        if (report.Year == 0)
-        {
-            return;
-        }
         var published = Earliest(report, DateKind.Publication) ?? Earliest(report, DateKind.Signature);
-        if (published is null)
+        if (report.Year == 0 || published is null)
         {
             return;
         }
         var date = published.Date;
-        var publisher = PublisherKinds.Classify(report.IssuingBody, "", "", report.Title);
-        var kind = report.PublisherKind;
-        var assumedZh = kind switch
+        var due = report.Year + 1;
+        if (report.PublisherKind is PublisherKind.Government or PublisherKind.Department)
         {
-            PublisherKind.Government => $"按{(publisher.Kind == kind ? publisher.Source : "")}判断为人民政府，法定时限为{report.Year + 1}年3月31日",
-            PublisherKind.Department => $"按{(publisher.Kind == kind ? publisher.Source : "")}判断为{(publisher.Kind == kind ? publisher.KindZh : "政府部门")}，法定时限为{report.Year + 1}年1月31日",
-            _ => "",
-        };
-        if (kind is PublisherKind.Government or PublisherKind.Department)
-        {
-            var month = kind == PublisherKind.Government ? 3 : 1;
-            var day = kind == PublisherKind.Government ? 31 : 31;
-            if (Key(date) > Key(report.Year + 1, month, day))
+            var (month, kindZh, kindEn) = report.PublisherKind == PublisherKind.Government
+                ? (3, "人民政府", "people's government")
+                : (1, Assumed(report).Kind == PublisherKind.Department ? Assumed(report).KindZh : "政府部门", "department");
+            if (Key(date) > Key(due, month, 31))
             {
-                var finding = context.Add(DateLate,
-                    $"报告发布于{Text(date)}，晚于法定时限（{assumedZh.Replace("按判断", "判断", StringComparison.Ordinal)}）。",
-                    $"Published {Iso(date)}, after the statutory deadline {report.Year + 1}-{month:00}-{day:00} (assumed: {(kind == PublisherKind.Government ? "people's government" : "department")}).",
-                    RuleContext.At(published.Span));
-                finding.Expected = $"≤ {report.Year + 1}-{month:00}-{day:00}";
-                finding.Actual = Iso(date);
+                LateFinding(context, published,
+                    $"报告发布于{Text(date)}，晚于法定时限{due}年{month}月31日（按发布机关“{(report.IssuingBody.Length > 0 ? report.IssuingBody : report.Title)}”判断为{kindZh}）。",
+                    $"Published {Iso(date)}, after the statutory deadline {due}-{month:00}-31 (assumed: {kindEn}).",
+                    $"≤ {due}-{month:00}-31");
                 return;
             }
         }
-        else if (kind == PublisherKind.Unspecified && Key(date) > Key(report.Year + 1, 1, 31) && Key(date) <= Key(report.Year + 1, 3, 31))
+        else if (report.PublisherKind == PublisherKind.Unspecified && Key(date) > Key(due, 1, 31))
         {
-            var note = context.Add(DateLate,
-                $"报告发布于{Text(date)}：未能从标题或落款判断发布机关类型，按人民政府的法定时限{report.Year + 1}年3月31日计未逾期；如为政府部门（时限1月31日）则已逾期。",
-                $"Published {Iso(date)}: the kind of issuing body is unclear; on time for a people's government (31 Mar), late for a department (31 Jan).",
-                RuleContext.At(published.Span), severity: Severity.Info);
-            note.Actual = Iso(date);
-            note.Expected = $"≤ {report.Year + 1}-01-31 (部门) / ≤ {report.Year + 1}-03-31 (人民政府)";
-            return;
-        }
-        else if (kind == PublisherKind.Unspecified && Key(date) > Key(report.Year + 1, 3, 31))
-        {
-            var finding = context.Add(DateLate,
-                $"报告发布于{Text(date)}，晚于法定时限{report.Year + 1}年3月31日（未能判断发布机关类型，按较晚的人民政府时限计）。",
-                $"Published {Iso(date)}, after even the later statutory deadline {report.Year + 1}-03-31 (issuing body kind unclear).",
-                RuleContext.At(published.Span));
-            finding.Expected = $"≤ {report.Year + 1}-03-31";
-            finding.Actual = Iso(date);
+            var late = Key(date) > Key(due, 3, 31);
+            var finding = late
+                ? LateFinding(context, published,
+                    $"报告发布于{Text(date)}，晚于法定时限{due}年3月31日（未能判断发布机关类型，按较晚的人民政府时限计）。",
+                    $"Published {Iso(date)}, after even the later statutory deadline {due}-03-31 (issuing body kind unclear).",
+                    $"≤ {due}-03-31")
+                : LateFinding(context, published,
+                    $"报告发布于{Text(date)}：未能从标题或落款判断发布机关类型，按人民政府的法定时限{due}年3月31日计未逾期；如为政府部门（时限1月31日）则已逾期。",
+                    $"Published {Iso(date)}: the kind of issuing body is unclear; on time for a people's government (31 Mar), late for a department (31 Jan).",
+                    $"≤ {due}-01-31 (部门) / ≤ {due}-03-31 (人民政府)", Severity.Info);
             return;
         }
         CheckLocalDeadline(context, published, date);
+    }
+
+    /// <summary>The kind of body the issuing body's name and the title say, in a clerk's words.</summary>
+    private static PublisherClass Assumed(Report report) => PublisherKinds.Classify(report.IssuingBody, "", "", report.Title);
+
+    private static Finding LateFinding(RuleContext context, DateMention published, string messageZh, string messageEn, string expected,
+        Severity? severity = null)
+    {
+        var finding = context.Add(DateLate, messageZh, messageEn, RuleContext.At(published.Span), severity: severity);
+        finding.Expected = expected;
+        finding.Actual = Iso(published.Date);
+        return finding;
     }
 
     private static void CheckLocalDeadline(RuleContext context, DateMention published, Date date)

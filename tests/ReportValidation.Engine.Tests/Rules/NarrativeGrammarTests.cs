@@ -7,12 +7,7 @@ namespace ReportValidation.Tests.Rules;
 /// <summary>The narrative grammar's clause patterns, numeral forms and the false alarms of issue 12.</summary>
 public class NarrativeGrammarTests
 {
-    private static Report WithOverview(string sentence, Report? report = null)
-    {
-        report ??= Consistent2021();
-        report.Sections[0].Text += "\n" + sentence;
-        return report;
-    }
+    private static Report WithOverview(string sentence, Report? report = null) => TextRuleTests.WithOverview(sentence, report);
 
     [Theory]
     [InlineData("两", 2)]

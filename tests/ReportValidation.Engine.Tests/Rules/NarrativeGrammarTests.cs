@@ -72,6 +72,38 @@ public class NarrativeGrammarTests
         Assert.Contains("部分公开7件", finding.MessageZh, StringComparison.Ordinal);
     }
 
+    private static long Group(Report report, string prefix) =>
+        ReportValidation.Template.ApplicationsTemplate.Rows
+            .Where(r => r.Key == prefix || r.Key.StartsWith(prefix + ".", StringComparison.Ordinal))
+            .Where(r => r.Get(report.Applications) is not null)
+            .Sum(r => ValueAt(report, $"applications.{r.Key}.total"));
+
+    [Fact]
+    public void A_whole_that_differs_from_its_complete_list_of_parts_is_found_beside_the_wrong_part()
+    {
+        var report = Consistent2021();
+        var total = ValueAt(report, "applications.total.total");
+        // Every result group listed: the table shows nothing left out, so the parts must add up to the whole.
+        WithOverview($"本年度办结政府信息公开申请{total}件，其中予以公开{Group(report, "disclosed")}件、部分公开{Group(report, "partially_disclosed")}件、"
+            + $"不予公开{Group(report, "withheld")}件、无法提供{Group(report, "unavailable")}件、不予处理{Group(report, "not_processed")}件、其他处理{Group(report, "other") + 1}件。", report);
+        var findings = Evaluate(report).Of("text.applications_mismatch");
+        Assert.Equal(2, findings.Count);
+        Assert.Contains(findings, f => f.Cells.Any(c => c.Row.StartsWith("other.", StringComparison.Ordinal)));
+        var whole = Assert.Single(findings, f => f.Cells.Any(c => c.Row == "total"));
+        Assert.Equal($"{total + 1}", whole.Actual);
+        Assert.Equal($"{total}", whole.Expected);
+        Assert.Contains("合计", whole.MessageZh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_whole_with_a_partial_list_of_parts_is_not_held_to_their_sum()
+    {
+        var report = Consistent2021();
+        var total = ValueAt(report, "applications.total.total");
+        WithOverview($"本年度办结政府信息公开申请{total}件，其中予以公开{Group(report, "disclosed")}件。", report);
+        Assert.Empty(Evaluate(report).Of("text.applications_mismatch"));
+    }
+
     [Fact]
     public void Applicant_types_listed_under_received_are_compared_with_their_columns()
     {

@@ -95,7 +95,7 @@ public sealed class NarrativeComparison(ReportGrid grid, TemplateLayout layout)
             return null;
         }
         // "共受理申请20件（含上年结转2件）": received may be stated with last year's carried over.
-        if (mention.Subject == NarrativeMentions.Received && mention.Sentence.Contains("结转", StringComparison.Ordinal)
+        if (mention.Subject == NarrativeMentions.Received && Parsing.LabelText.FoldCharacters(mention.Sentence).Contains("结转", StringComparison.Ordinal)
             && TrySum(ApplicationCells(NarrativeMentions.CarriedOver.Rows!, ReviewLitigationTemplate.Total.Key), out var carried)
             && table + carried == mention.Count.Value)
         {

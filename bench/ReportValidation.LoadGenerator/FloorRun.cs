@@ -10,6 +10,10 @@ public sealed record FloorMeasurement(string Scenario, double PerSecond, long Su
 {
     public double RatioToFloor { get; init; } = double.NaN;
     public double[] RoundRatios { get; init; } = [];
+    public double CoreMicrosecondsPerCall { get; init; } = double.NaN;
+
+    /// <summary>The floor's processor time per call over this scenario's: the throughput ratio one core would allow.</summary>
+    public double CostRatioToFloor { get; init; } = double.NaN;
 }
 
 /// <summary>
@@ -58,11 +62,11 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
             using (floorServer)
             {
                 await ServerProcess.WaitForPortAsync(floorPort);
-                var scenarios = new (string Name, int Port, string Path)[]
+                var scenarios = new (string Name, ServerProcess Server, int Port, string Path)[]
                 {
-                    ($"floor (bare gRPC server, {request.Length} B in, fixed {answerBytes} B out)", floorPort, FloorPath),
-                    ("ValidateDocument, hit (cache on, same document)", hitPort, ValidatePath),
-                    ("ValidateDocument, miss (Cache:Enabled=false)", missPort, ValidatePath),
+                    ($"floor (bare gRPC server, {request.Length} B in, fixed {answerBytes} B out)", floorServer, floorPort, FloorPath),
+                    ("ValidateDocument, hit (cache on, same document)", hitServer, hitPort, ValidatePath),
+                    ("ValidateDocument, miss (Cache:Enabled=false)", missServer, missPort, ValidatePath),
                 };
                 var rounds = new List<FloorMeasurement[]>();
                 for (var round = 0; round < settings.FloorRounds; round++)
@@ -74,15 +78,25 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
                     }
                     rounds.Add(measured);
                 }
+                // The server's processor time per call over a fixed number of calls: less moved by the
+                // neighbours than throughput, since time the core spends elsewhere is not counted.
+                var costs = new List<double>();
+                for (var i = 0; i < scenarios.Length; i++)
+                {
+                    var calls = (int)Math.Clamp(rounds.Select(r => r[i].PerSecond).Order().ElementAt(rounds.Count / 2) * 3, 1000, 100_000);
+                    var before = scenarios[i].Server.ProcessorTime;
+                    await H2LoadAsync(scenarios[i].Name, scenarios[i].Port, scenarios[i].Path, frame, calls);
+                    costs.Add((scenarios[i].Server.ProcessorTime - before).TotalMicroseconds / calls);
+                }
                 await ExpectAsync(hitClient, request, cached: true);
                 await ExpectAsync(missClient, request, cached: false);
-                return Summarize(rounds);
+                return Summarize(rounds, costs);
             }
         }
     }
 
     // Per scenario: the median round's rate, the calls of every round, and the median of its per-round ratio to the floor.
-    private static List<FloorMeasurement> Summarize(List<FloorMeasurement[]> rounds) =>
+    private static List<FloorMeasurement> Summarize(List<FloorMeasurement[]> rounds, List<double> costs) =>
         Enumerable.Range(0, rounds[0].Length).Select(i => new FloorMeasurement(
             rounds[0][i].Scenario,
             Median(rounds.Select(r => r[i].PerSecond)),
@@ -91,6 +105,8 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
         {
             RatioToFloor = Median(rounds.Select(r => r[i].PerSecond / r[0].PerSecond)),
             RoundRatios = rounds.Select(r => r[i].PerSecond / r[0].PerSecond).ToArray(),
+            CoreMicrosecondsPerCall = costs[i],
+            CostRatioToFloor = costs[0] / costs[i],
         }).ToList();
 
     private static double Median(IEnumerable<double> values)
@@ -105,12 +121,12 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
         text.AppendLine(CultureInfo.InvariantCulture,
             $"h2load, {settings.H2LoadConnections} connections x {settings.H2LoadStreams} streams, {settings.FloorRounds} rounds of floor, hit, miss, {settings.Duration.TotalSeconds:0.#} s each after {settings.Warmup.TotalSeconds:0.#} s warm-up; server on core {settings.ServerCore}, h2load on core {settings.ClientCore}; load average {LoadAverage()}.");
         text.AppendLine();
-        text.AppendLine("| scenario | requests/s (median round) | succeeded | failed | × floor (median of rounds) | × floor by round |");
-        text.AppendLine("|---|---:|---:|---:|---:|---|");
+        text.AppendLine("| scenario | requests/s (median round) | succeeded | failed | × floor (median of rounds) | × floor by round | server core µs per call | × floor by core time |");
+        text.AppendLine("|---|---:|---:|---:|---:|---|---:|---:|");
         foreach (var r in results)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.PerSecond:0} | {r.Succeeded} | {r.Failed} | {r.RatioToFloor:0.00} | {string.Join(" ", r.RoundRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} |");
+                $"| {r.Scenario} | {r.PerSecond:0} | {r.Succeeded} | {r.Failed} | {r.RatioToFloor:0.00} | {string.Join(" ", r.RoundRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} | {r.CoreMicrosecondsPerCall:0} | {r.CostRatioToFloor:0.00} |");
         }
         return text.ToString();
     }
@@ -135,15 +151,18 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
         }
     }
 
-    private async Task<FloorMeasurement> H2LoadAsync(string scenario, int port, string path, string frame)
+    // A timed run (warm-up, then the duration), or a fixed number of calls.
+    private async Task<FloorMeasurement> H2LoadAsync(string scenario, int port, string path, string frame, int? calls = null)
     {
         Console.Error.WriteLine($"measuring (h2load): {scenario}");
         string[] arguments =
         [
             "-c", settings.ClientCore.ToString(), "h2load",
             "-c", settings.H2LoadConnections.ToString(), "-m", settings.H2LoadStreams.ToString(), "-t", "1",
-            "-D", settings.Duration.TotalSeconds.ToString(CultureInfo.InvariantCulture),
-            "--warm-up-time", settings.Warmup.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            .. (calls is { } n
+                ? new[] { "-n", n.ToString(CultureInfo.InvariantCulture) }
+                : ["-D", settings.Duration.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+                    "--warm-up-time", settings.Warmup.TotalSeconds.ToString(CultureInfo.InvariantCulture)]),
             "-d", frame, "-H", "content-type: application/grpc", "-H", "te: trailers",
             $"http://127.0.0.1:{port}{path}",
         ];

@@ -28,7 +28,8 @@ public static partial class PdfReader
         {
             throw DocumentReadException.Corrupt(FormatName, "truncated: no %%EOF marker");
         }
-        PdfStreamBudget.Check(content, limits.MaxDecompressedBytes, cancellationToken);
+        PdfStructureScan.Check(bytes, limits, cancellationToken);
+        PdfStreamBudget.Check(content, limits, cancellationToken);
         var lines = new List<PdfLine>();
         var letters = 0;
         try
@@ -36,7 +37,7 @@ public static partial class PdfReader
             using var document = PdfDocument.Open(content.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             if (document.NumberOfPages > limits.MaxPdfPages)
             {
-                throw DocumentReadException.LimitExceeded("PDF 页数", "PDF page count", document.NumberOfPages, limits.MaxPdfPages);
+                throw DocumentReadException.LimitExceeded("PDF 页数", "PDF page count", document.NumberOfPages, limits.MaxPdfPages, nameof(ReadingLimits.MaxPdfPages));
             }
             for (var p = 1; p <= document.NumberOfPages; p++)
             {
@@ -58,10 +59,11 @@ public static partial class PdfReader
         {
             throw;
         }
-        catch (Exception e) when (e is PdfDocumentFormatException or InvalidOperationException or ArgumentException
-            or IndexOutOfRangeException or InvalidCastException or FormatException or KeyNotFoundException or NullReferenceException
-            or IOException or NotSupportedException or OverflowException)
+        catch (Exception e)
         {
+            // Whatever PdfPig throws on a broken file (its PdfDocumentStackDepthException included) is
+            // that file's error, never the caller's crash.
+            cancellationToken.ThrowIfCancellationRequested();
             throw DocumentReadException.Corrupt(FormatName, e.GetType().Name);
         }
         if (letters == 0)

@@ -8,17 +8,21 @@ namespace ReportValidation.Reading;
 /// limit, and a few kilobytes of deflate expand to gigabytes (a decompression bomb in a 20 KB upload).
 /// Every <c>stream … endstream</c> whose dictionary names the Flate filter is inflated as PdfPig's
 /// filter would (after the two-byte zlib header) and its output counted, not kept. Deflate inside
-/// deflate (a filter chain) is counted at its inner level.
+/// deflate (a filter chain) is counted at its inner level. On the way, the text a content stream shows
+/// is counted (<see cref="GlyphCount"/>): PdfPig builds an object per glyph of a page, so a 7 KB file
+/// showing two million glyphs took a gigabyte.
 /// </summary>
 internal static class PdfStreamBudget
 {
     private static ReadOnlySpan<byte> StreamKeyword => "stream"u8;
     private static ReadOnlySpan<byte> EndStreamKeyword => "endstream"u8;
 
-    public static void Check(ReadOnlyMemory<byte> pdf, long limit, CancellationToken cancellationToken)
+    public static void Check(ReadOnlyMemory<byte> pdf, ReadingLimits limits, CancellationToken cancellationToken)
     {
         var bytes = pdf.Span;
+        var limit = limits.MaxDecompressedBytes;
         long total = 0;
+        var glyphs = new GlyphCount();
         var buffer = new byte[16 * 1024];
         var at = 0;
         while (at < bytes.Length)
@@ -45,23 +49,38 @@ internal static class PdfStreamBudget
                 continue;
             }
             start++;
-            if (!IsFlate(bytes[..keyword]))
+            var dictionary = Dictionary(bytes[..keyword]);
+            var flate = dictionary.IndexOf("/Fl"u8) >= 0; // /FlateDecode, or its inline abbreviation /Fl
+            var content = IsContent(dictionary);
+            if (!flate && (!content || dictionary.IndexOf("/Filter"u8) >= 0))
             {
-                continue;
+                continue; // not deflate, and no text PdfPig would show
             }
             var end = bytes[start..].IndexOf(EndStreamKeyword);
             var data = pdf.Slice(start, end < 0 ? bytes.Length - start : end);
-            total += Expanded(data, limit - total, buffer, cancellationToken);
+            var counted = content ? glyphs : null;
+            if (flate)
+            {
+                total += Expanded(data, limit - total, buffer, counted, cancellationToken);
+            }
+            else
+            {
+                counted?.Add(data.Span);
+            }
             if (total > limit)
             {
-                throw DocumentReadException.LimitExceeded("PDF 解压后大小（字节）", "PDF decompressed size in bytes", total, limit);
+                throw DocumentReadException.LimitExceeded("PDF 解压后大小（字节）", "PDF decompressed size in bytes", total, limit, nameof(ReadingLimits.MaxDecompressedBytes));
+            }
+            if (glyphs.Glyphs > limits.MaxPdfGlyphs)
+            {
+                throw DocumentReadException.LimitExceeded("PDF 页面文字的字形数", "PDF glyph count of its page text", glyphs.Glyphs, limits.MaxPdfGlyphs, nameof(ReadingLimits.MaxPdfGlyphs));
             }
             at = start + data.Length;
         }
     }
 
     // Bytes the stream inflates to, stopping once past the budget; 0 for data that is not deflate.
-    private static long Expanded(ReadOnlyMemory<byte> data, long budget, byte[] buffer, CancellationToken cancellationToken)
+    private static long Expanded(ReadOnlyMemory<byte> data, long budget, byte[] buffer, GlyphCount? glyphs, CancellationToken cancellationToken)
     {
         if (data.Length < 3)
         {
@@ -76,10 +95,11 @@ internal static class PdfStreamBudget
             {
                 // A filter chain: what this stream inflates to is itself deflate; count the inner level.
                 using var inner = new DeflateStream(outer, CompressionMode.Decompress);
-                return Drain(inner, budget, buffer, cancellationToken);
+                return Drain(inner, budget, buffer, glyphs, cancellationToken);
             }
             count = read;
-            return count + Drain(outer, budget - count, buffer, cancellationToken);
+            glyphs?.Add(buffer.AsSpan(0, read));
+            return count + Drain(outer, budget - count, buffer, glyphs, cancellationToken);
         }
         catch (InvalidDataException)
         {
@@ -87,7 +107,7 @@ internal static class PdfStreamBudget
         }
     }
 
-    private static long Drain(Stream stream, long budget, byte[] buffer, CancellationToken cancellationToken)
+    private static long Drain(Stream stream, long budget, byte[] buffer, GlyphCount? glyphs, CancellationToken cancellationToken)
     {
         long count = 0;
         try
@@ -96,6 +116,7 @@ internal static class PdfStreamBudget
             while ((read = stream.Read(buffer)) > 0)
             {
                 count += read;
+                glyphs?.Add(buffer.AsSpan(0, read));
                 if (count > budget)
                 {
                     break;
@@ -113,15 +134,19 @@ internal static class PdfStreamBudget
         return count;
     }
 
-    // The stream's dictionary (between its "obj" and "stream") names the Flate filter: /FlateDecode, or
-    // /Fl in an inline abbreviation. Other filters (images, raw content) are not inflated here.
-    private static bool IsFlate(ReadOnlySpan<byte> before)
+    // The stream's dictionary: between its "obj" and "stream".
+    private static ReadOnlySpan<byte> Dictionary(ReadOnlySpan<byte> before)
     {
         var window = before[Math.Max(0, before.Length - 4096)..];
         var obj = window.LastIndexOf("obj"u8);
-        var dictionary = obj < 0 ? window : window[obj..];
-        return dictionary.IndexOf("/Fl"u8) >= 0; // /FlateDecode, or its inline abbreviation /Fl
+        return obj < 0 ? window : window[obj..];
     }
+
+    // A page's content stream has no type of its own; a form XObject is content too. Fonts, images,
+    // object streams and the like are not.
+    private static bool IsContent(ReadOnlySpan<byte> dictionary) =>
+        dictionary.IndexOf("/Form"u8) >= 0
+        || (dictionary.IndexOf("/Type"u8) < 0 && dictionary.IndexOf("/Subtype"u8) < 0 && dictionary.IndexOf("/Length1"u8) < 0);
 
     private static bool IsZlibHeader(byte cmf, byte flg) => (cmf & 0x0F) == 8 && (cmf << 8 | flg) % 31 == 0;
 
@@ -129,4 +154,73 @@ internal static class PdfStreamBudget
     private static MemoryStream Open(ReadOnlyMemory<byte> data) => MemoryMarshal.TryGetArray(data, out var segment)
         ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
         : new MemoryStream(data.ToArray(), writable: false);
+
+    /// <summary>
+    /// An upper bound on the glyphs a content stream shows: the bytes of its literal strings and half
+    /// the digits of its hex strings, read in pieces as the stream inflates.
+    /// </summary>
+    private sealed class GlyphCount
+    {
+        private int _literalDepth;
+        private bool _escaped;
+        private bool _hex;
+        private bool _angle;
+        private long _hexDigits;
+        private long _literalBytes;
+
+        public long Glyphs => _literalBytes + _hexDigits / 2;
+
+        public void Add(ReadOnlySpan<byte> data)
+        {
+            foreach (var b in data)
+            {
+                if (_literalDepth > 0)
+                {
+                    Literal(b);
+                }
+                else if (_hex)
+                {
+                    _hex = b != '>';
+                    _hexDigits += char.IsAsciiHexDigit((char)b) ? 1 : 0;
+                }
+                else if (_angle)
+                {
+                    _angle = false;
+                    _hex = b != '<' && b != '>'; // "<<" opens a dictionary, not a string
+                    _hexDigits += char.IsAsciiHexDigit((char)b) ? 1 : 0;
+                }
+                else if (b == '(')
+                {
+                    _literalDepth = 1;
+                }
+                else if (b == '<')
+                {
+                    _angle = true;
+                }
+            }
+        }
+
+        private void Literal(byte b)
+        {
+            if (_escaped)
+            {
+                _escaped = false;
+                _literalBytes++;
+                return;
+            }
+            switch (b)
+            {
+                case (byte)'\\':
+                    _escaped = true;
+                    return;
+                case (byte)'(':
+                    _literalDepth++;
+                    break;
+                case (byte)')':
+                    _literalDepth--;
+                    return;
+            }
+            _literalBytes++;
+        }
+    }
 }

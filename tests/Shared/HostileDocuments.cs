@@ -45,6 +45,7 @@ public static class HostileDocuments
         new("pdf-encrypted", PdfEncrypted(), PdfType, "encrypted.pdf", Encrypted),
         new("pdf-page-bomb-100000", PdfPageBomb(100_000), PdfType, "pages.pdf", LimitExceeded),
         new("pdf-glyph-bomb-2000000", PdfGlyphBomb(2_000_000), PdfType, "glyphs.pdf", LimitExceeded),
+        new("pdf-path-bomb-1000000", PdfPathBomb(1_000_000), PdfType, "paths.pdf", LimitExceeded),
         new("docx-nesting-100000", DocxNesting(100_000), DocxType, "deep.docx", LimitExceeded),
         new("docx-nesting-1000000", DocxNesting(1_000_000), DocxType, "deeper.docx", LimitExceeded),
         new("docx-elements-3000000", DocxManyElements(3_000_000), DocxType, "flat.docx", LimitExceeded),
@@ -181,6 +182,17 @@ public static class HostileDocuments
             content.Append("(0123456789) Tj ");
         }
         return Pdf(content: content.Append("ET").ToString(), deflate: true);
+    }
+
+    /// <summary>One page drawing <paramref name="paths"/> line segments (deflated, so the file is small).</summary>
+    public static byte[] PdfPathBomb(int paths)
+    {
+        var content = new StringBuilder("BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET\n", paths * 16);
+        for (var i = 0; i < paths; i++)
+        {
+            content.Append("0 0 m 1 1 l S\n");
+        }
+        return Pdf(content: content.ToString(), deflate: true);
     }
 
     // ---------------------------------------------------------------- DOCX and zip

@@ -29,7 +29,7 @@ public sealed record ReadingLimits
     public int MaxXmlDepth { get; init; } = 256;
 
     /// <summary>Most XML elements in all parts of a DOCX together (OpenXml keeps each as an object).</summary>
-    public int MaxXmlElements { get; init; } = 1_000_000;
+    public int MaxXmlElements { get; init; } = 500_000;
 
     /// <summary>Most pages read from a PDF.</summary>
     public int MaxPdfPages { get; init; } = 200;
@@ -47,7 +47,13 @@ public sealed record ReadingLimits
     /// Most glyphs a PDF's page contents may show, counted as the bytes of their text strings (an
     /// upper bound): PdfPig keeps an object of about 400 bytes per glyph of a page.
     /// </summary>
-    public int MaxPdfGlyphs { get; init; } = 500_000;
+    public int MaxPdfGlyphs { get; init; } = 300_000;
+
+    /// <summary>
+    /// Largest total size of a PDF's page contents (content streams and forms, expanded): PdfPig reads
+    /// a page's in one call that cannot be cancelled, about 0.25 s and 30 MB per MiB of line drawing.
+    /// </summary>
+    public long MaxPdfContentBytes { get; init; } = 8L * 1024 * 1024;
 
     /// <summary>Deepest HTML element nesting read.</summary>
     public int MaxHtmlDepth { get; init; } = 256;

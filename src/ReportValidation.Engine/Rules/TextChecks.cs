@@ -111,6 +111,7 @@ internal static class TextChecks
                 bool skip = false, hasApplication = false, hasReview = false;
                 foreach (var count in Narrative.Counts(text, 0, text.Length, '件'))
                 {
+                    context.CancellationToken.ThrowIfCancellationRequested();
                     if (count.Start >= sentenceEnd)
                     {
                         sentenceStart = Narrative.SentenceStart(text, 0, count.Start);
@@ -276,6 +277,7 @@ internal static class TextChecks
         }
         for (var i = 0; i < mentions.Count; i++)
         {
+            context.CancellationToken.ThrowIfCancellationRequested();
             var whole = mentions[i];
             if (whole.Review || (whole.Metric != Received && whole.Metric != Answered))
             {
@@ -524,6 +526,7 @@ internal static class TextChecks
         var reported = 0;
         foreach (var (mentioned, start, end) in Narrative.Years(text, 0, text.Length))
         {
+            context.CancellationToken.ThrowIfCancellationRequested();
             if (mentioned >= year || mentioned < year - 10 || reported >= 3)
             {
                 continue;
@@ -551,10 +554,14 @@ internal static class TextChecks
         }
     }
 
+    // A title runs a line at most: looking further made a page of years quadratic.
+    private const int MaxTitleLength = 200;
+
     private static bool InsideTitle(string text, int at)
     {
-        var open = text.LastIndexOf('《', Math.Max(0, at - 1));
-        return open >= 0 && text.IndexOf('》', open) is var close && (close < 0 || close > at);
+        var window = Math.Max(0, at - MaxTitleLength);
+        var open = text.LastIndexOf('《', Math.Max(0, at - 1), at - window);
+        return open >= 0 && text.IndexOf('》', open, Math.Min(text.Length, at + MaxTitleLength) - open) is var close && (close < 0 || close > at);
     }
 
     private static bool HasCount(string text, int from, int to)

@@ -61,6 +61,20 @@ public static class HostileDocuments
         new("text-utf16-without-bom", Encoding.Unicode.GetBytes(ReportHead + "二、主动公开政府信息情况\n| 规章 | 1 | 2 | 3 |\n"), null, "utf16.txt", Binary),
     ]);
 
+    /// <summary>
+    /// Documents within every limit that still take the engine seconds, one per format: what a call
+    /// past its time limit is cancelled in.
+    /// </summary>
+    public static IReadOnlyList<HostileDocument> Slow => SlowDocuments.Value;
+
+    private static readonly Lazy<IReadOnlyList<HostileDocument>> SlowDocuments = new(() =>
+    [
+        new("slow-text", Utf8(ReportHead + string.Concat(Enumerable.Repeat("2022年", 1_000_000))), TextType, "slow.txt", null),
+        new("slow-html", Utf8("<html><body><p>一、总体情况</p><p>" + string.Concat(Enumerable.Repeat("2022年收到申请1件", 300_000)) + "</p></body></html>"), HtmlType, "slow.html", null),
+        new("slow-docx", Docx(s => Repeat(s, Encoding.UTF8.GetBytes("<w:p><w:r><w:t>2022年收到申请1件</w:t></w:r></w:p>"), 60_000)), DocxType, "slow.docx", null),
+        new("slow-pdf", PdfPages(200, 1_400), PdfType, "slow.pdf", null),
+    ]);
+
     /// <summary>One of <see cref="All"/> by name.</summary>
     public static HostileDocument Named(string name) => All.Single(d => d.Name == name);
 
@@ -182,6 +196,18 @@ public static class HostileDocuments
             content.Append("(0123456789) Tj ");
         }
         return Pdf(content: content.Append("ET").ToString(), deflate: true);
+    }
+
+    /// <summary><paramref name="pages"/> pages (one page object listed again and again), each showing <paramref name="glyphs"/> digits.</summary>
+    public static byte[] PdfPages(int pages, int glyphs)
+    {
+        var content = new StringBuilder("BT /F1 6 Tf 20 800 Td ");
+        for (var shown = 0; shown < glyphs; shown += 70)
+        {
+            content.Append("(0123456789012345678901234567890123456789012345678901234567890123456789) Tj 0 -8 Td ");
+        }
+        var kids = string.Concat(Enumerable.Repeat("3 0 R ", pages));
+        return Pdf(kids: $"[{kids}]", count: pages, content: content.Append("ET").ToString());
     }
 
     /// <summary>One page drawing <paramref name="paths"/> line segments (deflated, so the file is small).</summary>

@@ -7,9 +7,12 @@ namespace ReportValidation.Testing;
 
 /// <summary>
 /// One hostile or careless upload: its bytes, how it is declared, and what the engine must answer:
-/// the stable error code (<c>document.limit_exceeded</c>, …) or null for a validation result.
+/// the stable error code (<c>document.limit_exceeded</c>, …) or null for a validation result, and for a
+/// limit the <c>ReadingLimits</c> setting the error names. <see cref="OverflowedTheStack"/> marks those that
+/// ended the process before the readers bounded them: a test runs them in a child process.
 /// </summary>
-public sealed record HostileDocument(string Name, byte[] Content, string? ContentType, string FileName, string? ExpectedCode)
+public sealed record HostileDocument(string Name, byte[] Content, string? ContentType, string FileName, string? ExpectedCode,
+    string? Limit = null, bool OverflowedTheStack = false)
 {
     public override string ToString() => Name; // test case names
 }
@@ -38,23 +41,23 @@ public static class HostileDocuments
 
     private static readonly Lazy<IReadOnlyList<HostileDocument>> AllDocuments = new(() =>
     [
-        new("pdf-reference-chain-100000", PdfReferenceChain(100_000), PdfType, "chain.pdf", LimitExceeded),
-        new("pdf-reference-chain-300", PdfReferenceChain(300), PdfType, "chain300.pdf", LimitExceeded),
-        new("pdf-nesting-100000", PdfNesting(100_000), PdfType, "nesting.pdf", LimitExceeded),
-        new("pdf-page-tree-depth-100000", PdfPageTreeDepth(100_000), PdfType, "tree.pdf", LimitExceeded),
+        new("pdf-reference-chain-100000", PdfReferenceChain(100_000), PdfType, "chain.pdf", LimitExceeded, "MaxPdfReferenceDepth"),
+        new("pdf-reference-chain-300", PdfReferenceChain(300), PdfType, "chain300.pdf", LimitExceeded, "MaxPdfReferenceDepth"),
+        new("pdf-nesting-100000", PdfNesting(100_000), PdfType, "nesting.pdf", LimitExceeded, "MaxPdfNestingDepth"),
+        new("pdf-page-tree-depth-100000", PdfPageTreeDepth(100_000), PdfType, "tree.pdf", LimitExceeded, "MaxPdfReferenceDepth", OverflowedTheStack: true),
         new("pdf-encrypted", PdfEncrypted(), PdfType, "encrypted.pdf", Encrypted),
-        new("pdf-page-bomb-100000", PdfPageBomb(100_000), PdfType, "pages.pdf", LimitExceeded),
-        new("pdf-glyph-bomb-2000000", PdfGlyphBomb(2_000_000), PdfType, "glyphs.pdf", LimitExceeded),
-        new("pdf-path-bomb-1000000", PdfPathBomb(1_000_000), PdfType, "paths.pdf", LimitExceeded),
-        new("docx-nesting-100000", DocxNesting(100_000), DocxType, "deep.docx", LimitExceeded),
-        new("docx-nesting-1000000", DocxNesting(1_000_000), DocxType, "deeper.docx", LimitExceeded),
-        new("docx-elements-3000000", DocxManyElements(3_000_000), DocxType, "flat.docx", LimitExceeded),
-        new("docx-nesting-in-footnotes", DocxNesting(100_000, inFootnotes: true), DocxType, "footnotes.docx", LimitExceeded),
-        new("docx-zip-bomb", ZipBomb(200L << 20), DocxType, "bomb.docx", LimitExceeded),
+        new("pdf-page-bomb-100000", PdfPageBomb(100_000), PdfType, "pages.pdf", LimitExceeded, "MaxPdfPages"),
+        new("pdf-glyph-bomb-2000000", PdfGlyphBomb(2_000_000), PdfType, "glyphs.pdf", LimitExceeded, "MaxPdfGlyphs"),
+        new("pdf-path-bomb-1000000", PdfPathBomb(1_000_000), PdfType, "paths.pdf", LimitExceeded, "MaxPdfContentBytes"),
+        new("docx-nesting-100000", DocxNesting(100_000), DocxType, "deep.docx", LimitExceeded, "MaxXmlDepth", OverflowedTheStack: true),
+        new("docx-nesting-1000000", DocxNesting(1_000_000), DocxType, "deeper.docx", LimitExceeded, "MaxXmlDepth", OverflowedTheStack: true),
+        new("docx-elements-3000000", DocxManyElements(3_000_000), DocxType, "flat.docx", LimitExceeded, "MaxXmlElements"),
+        new("docx-nesting-in-footnotes", DocxNesting(100_000, inFootnotes: true), DocxType, "footnotes.docx", LimitExceeded, "MaxXmlDepth"),
+        new("docx-zip-bomb", ZipBomb(200L << 20), DocxType, "bomb.docx", LimitExceeded, "MaxDecompressedBytes"),
         new("docx-lying-zip-headers", ZipWithLyingSizes(200L << 20), DocxType, "lying.docx", Corrupt), // .NET stops at the declared size
-        new("docx-100000-entries", ZipWithEntries(100_000), DocxType, "entries.docx", LimitExceeded),
-        new("html-nesting-100000", Utf8(HtmlNesting(100_000)), HtmlType, "deep.html", LimitExceeded),
-        new("html-span-bomb-1000000", Utf8(HtmlSpanBomb(1_000_000)), HtmlType, "spans.html", LimitExceeded),
+        new("docx-100000-entries", ZipWithEntries(100_000), DocxType, "entries.docx", LimitExceeded, "MaxArchiveEntries"),
+        new("html-nesting-100000", Utf8(HtmlNesting(100_000)), HtmlType, "deep.html", LimitExceeded, "MaxHtmlDepth"),
+        new("html-span-bomb-1000000", Utf8(HtmlSpanBomb(1_000_000)), HtmlType, "spans.html", LimitExceeded, "MaxHtmlElements"),
         new("text-100000-pipes-on-a-line", Utf8(PipesOnALine(100_000)), TextType, "pipes.txt", null),
         new("text-10000-digit-numbers", Utf8(LongNumbers(10_000)), TextType, "digits.txt", null),
         new("text-nul-bytes", NulBytes(), null, "nul.txt", Binary),

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using ReportValidation.Reading;
+using ReportValidation.Testing;
+
+namespace ReportValidation.Tests.Reading;
+
+/// <summary>
+/// Every class of hostile document of issue 9 gets its error code (the limit named) or a result, in
+/// time, and a call past its token lets go within a second, whatever the format.
+/// </summary>
+public class HostileDocumentTests
+{
+    private static readonly TimeSpan TimeBound = TimeSpan.FromSeconds(10);
+
+    public static TheoryData<string> InProcess => new(HostileDocuments.All.Where(d => !d.OverflowedTheStack).Select(d => d.Name));
+
+    public static TheoryData<string> StackOverflowing => new(HostileDocuments.All.Where(d => d.OverflowedTheStack).Select(d => d.Name));
+
+    public static TheoryData<string> Slow => new(HostileDocuments.Slow.Select(d => d.Name));
+
+    [Theory]
+    [MemberData(nameof(InProcess))]
+    public void A_hostile_document_gets_its_error_code_or_a_result_in_time(string name)
+    {
+        var document = HostileDocuments.Named(name);
+        var clock = Stopwatch.StartNew();
+
+        var (code, error) = Outcome(document);
+
+        Assert.True(clock.Elapsed < TimeBound, $"{name} took {clock.Elapsed}");
+        Assert.Equal(document.ExpectedCode ?? "result", code);
+        if (document.Limit is not null)
+        {
+            Assert.Equal(document.Limit, error!.Limit);
+            Assert.Contains(document.Limit, error.Message, StringComparison.Ordinal);
+            Assert.Contains("上限", error.MessageZh, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// These ended the process with a stack overflow before the readers bounded them; the CLI reads each
+    /// in a child process, so a regression fails this test instead of taking the test host down.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(StackOverflowing))]
+    public void A_document_that_overflowed_the_stack_is_refused_with_its_limit_named_in_a_child_process(string name)
+    {
+        var document = HostileDocuments.Named(name);
+        var directory = Directory.CreateTempSubdirectory("rv-deep-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, document.FileName);
+            File.WriteAllBytes(path, document.Content);
+
+            var run = Cli.CliProcess.Run(TimeBound, "validate", path);
+
+            Assert.Equal(2, run.ExitCode); // unreadable input, not 134 (abort)
+            Assert.Contains(document.Limit!, run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_reference_chain_that_pdfpig_refuses_itself_is_a_corrupt_document_not_its_exception()
+    {
+        // Past the scan's limit PdfPig's own guard throws PdfDocumentStackDepthException, which escaped as a 500.
+        var document = HostileDocuments.Named("pdf-reference-chain-300");
+        var limits = new ReadingLimits { MaxPdfReferenceDepth = 1_000 };
+
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(new InputDocument(document.Content, document.ContentType), limits));
+
+        Assert.Equal(DocumentErrorKind.Corrupt, error.Kind);
+        Assert.Contains("PdfDocumentStackDepthException", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_docx_at_the_element_limit_reads_and_one_element_more_is_refused()
+    {
+        var within = DocumentReader.Read(new InputDocument(HostileDocuments.DocxManyElements(1_000)), new ReadingLimits { MaxXmlElements = 1_100 });
+        Assert.Equal(ReportValidation.V1.SourceFormat.Docx, within.Format);
+
+        var error = Assert.Throws<DocumentReadException>(() =>
+            DocumentReader.Read(new InputDocument(HostileDocuments.DocxManyElements(1_100)), new ReadingLimits { MaxXmlElements = 1_100 }));
+        Assert.Equal(nameof(ReadingLimits.MaxXmlElements), error.Limit);
+    }
+
+    [Theory]
+    [InlineData(50, null)]
+    [InlineData(150, nameof(ReadingLimits.MaxPdfReferenceDepth))]
+    public void A_page_tree_is_refused_only_past_the_reference_depth_limit(int levels, string? limit)
+    {
+        var pdf = HostileDocuments.PdfPageTreeDepth(levels);
+        var outcome = Record.Exception(() => DocumentReader.Read(new InputDocument(pdf)));
+        Assert.Equal(limit, (outcome as DocumentReadException)?.Limit);
+        if (limit is null)
+        {
+            Assert.Null(outcome);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Slow))]
+    public void A_call_cancelled_midway_lets_go_of_its_thread_within_a_second(string name)
+    {
+        var document = HostileDocuments.Slow.Single(d => d.Name == name);
+        var input = new InputDocument(document.Content, document.ContentType, document.FileName);
+        using var cancellation = new CancellationTokenSource();
+        var clock = Stopwatch.StartNew();
+        var run = Task.Run(() => ReportEngine.Default.Validate(input, cancellationToken: cancellation.Token));
+
+        Thread.Sleep(150);
+        cancellation.Cancel();
+        var cancelledAt = clock.Elapsed;
+        var error = Record.Exception(() => run.GetAwaiter().GetResult());
+
+        Assert.IsAssignableFrom<OperationCanceledException>(error); // it was still working when cancelled
+        Assert.True(clock.Elapsed - cancelledAt < TimeSpan.FromSeconds(1), $"{name} let go {clock.Elapsed - cancelledAt} after the cancellation");
+    }
+
+    private static (string Code, DocumentReadException? Error) Outcome(HostileDocument document)
+    {
+        try
+        {
+            var result = ReportEngine.Default.Validate(new InputDocument(document.Content, document.ContentType, document.FileName));
+            Assert.NotNull(result.Summary);
+            return ("result", null);
+        }
+        catch (DocumentReadException error)
+        {
+            return (error.Code, error);
+        }
+    }
+}

@@ -45,6 +45,7 @@ public static class HostileDocuments
         new("pdf-reference-chain-300", PdfReferenceChain(300), PdfType, "chain300.pdf", LimitExceeded, "MaxPdfReferenceDepth"),
         new("pdf-nesting-100000", PdfNesting(100_000), PdfType, "nesting.pdf", LimitExceeded, "MaxPdfNestingDepth"),
         new("pdf-page-tree-depth-100000", PdfPageTreeDepth(100_000), PdfType, "tree.pdf", LimitExceeded, "MaxPdfReferenceDepth", OverflowedTheStack: true),
+        new("pdf-page-tree-depth-in-object-stream-100000", PdfPageTreeDepthInObjectStream(100_000), PdfType, "packed-tree.pdf", LimitExceeded, "MaxPdfReferenceDepth", OverflowedTheStack: true),
         new("pdf-encrypted", PdfEncrypted(), PdfType, "encrypted.pdf", Encrypted),
         new("pdf-page-bomb-100000", PdfPageBomb(100_000), PdfType, "pages.pdf", LimitExceeded, "MaxPdfPages"),
         new("pdf-glyph-bomb-2000000", PdfGlyphBomb(2_000_000), PdfType, "glyphs.pdf", LimitExceeded, "MaxPdfGlyphs"),
@@ -168,6 +169,66 @@ public static class HostileDocuments
             objects.Add($"<< /Type /Pages /Parent {parent} 0 R /Kids [{kid} 0 R] /Count 1 >>");
         }
         return Pdf(kids: "[6 0 R]", objects: objects);
+    }
+
+    /// <summary>
+    /// The same deep page tree with its levels compressed in an object stream (PDF 1.5), found through a
+    /// cross-reference stream: invisible to a scan of the file's bytes alone.
+    /// </summary>
+    public static byte[] PdfPageTreeDepthInObjectStream(int depth)
+    {
+        var streamNumber = 6 + depth;
+        var header = new StringBuilder();
+        var body = new StringBuilder();
+        for (var i = 0; i < depth; i++)
+        {
+            var self = 6 + i;
+            header.Append(CultureInfo.InvariantCulture, $"{self} {body.Length} ");
+            var kid = i + 1 < depth ? self + 1 : 3;
+            body.Append(CultureInfo.InvariantCulture, $"<< /Type /Pages /Kids [{kid} 0 R] /Count 1 >>\n");
+        }
+        var packed = Zlib(Encoding.ASCII.GetBytes(header.ToString() + body));
+        var file = new MemoryStream();
+        file.Write("%PDF-1.7\n"u8);
+        var offsets = new List<long>();
+        void Object(int number, byte[] content)
+        {
+            offsets.Add(file.Length);
+            file.Write(Ascii($"{number} 0 obj\n"));
+            file.Write(content);
+            file.Write("\nendobj\n"u8);
+        }
+        var one = Pdf(kids: "[6 0 R]");
+        var text = Encoding.Latin1.GetString(one);
+        for (var n = 1; n <= 5; n++)
+        {
+            var start = text.IndexOf($"{n} 0 obj\n", StringComparison.Ordinal) + $"{n} 0 obj\n".Length;
+            Object(n, one[start..text.IndexOf("\nendobj", start, StringComparison.Ordinal)]);
+        }
+        Object(streamNumber, [.. Ascii($"<< /Type /ObjStm /N {depth} /First {header.Length} /Length {packed.Length} /Filter /FlateDecode >>\nstream\n"), .. packed, .. "\nendstream"u8]);
+        // The cross-reference stream: type 1 (offset) for the objects in the file, 2 (stream, index) for the packed ones.
+        var size = streamNumber + 2;
+        var entries = new byte[size * 9];
+        void Entry(int number, byte type, long field2, long field3)
+        {
+            entries[number * 9] = type;
+            BinaryPrimitives.WriteUInt32BigEndian(entries.AsSpan(number * 9 + 1), (uint)field2);
+            BinaryPrimitives.WriteUInt32BigEndian(entries.AsSpan(number * 9 + 5), (uint)field3);
+        }
+        for (var n = 1; n <= 5; n++)
+        {
+            Entry(n, 1, offsets[n - 1], 0);
+        }
+        for (var i = 0; i < depth; i++)
+        {
+            Entry(6 + i, 2, streamNumber, i);
+        }
+        Entry(streamNumber, 1, offsets[5], 0);
+        var xref = file.Length;
+        Entry(streamNumber + 1, 1, xref, 0);
+        Object(streamNumber + 1, [.. Ascii($"<< /Type /XRef /Size {size} /W [1 4 4] /Root 1 0 R /Length {entries.Length} >>\nstream\n"), .. entries, .. "\nendstream"u8]);
+        file.Write(Ascii($"startxref\n{xref}\n%%EOF\n"));
+        return file.ToArray();
     }
 
     /// <summary>

@@ -28,8 +28,11 @@ public static partial class PdfReader
         {
             throw DocumentReadException.Corrupt(FormatName, "truncated: no %%EOF marker");
         }
-        PdfStructureScan.Check(bytes, limits, cancellationToken);
-        PdfStreamBudget.Check(content, limits, cancellationToken);
+        // Everything PdfPig would recurse through or inflate is measured first, on the bytes.
+        var objects = new PdfObjectGraph(limits, cancellationToken);
+        objects.AddFile(bytes);
+        PdfStreamBudget.Check(content, limits, objects, cancellationToken);
+        objects.CheckReferenceDepth();
         var lines = new List<PdfLine>();
         var letters = 0;
         try

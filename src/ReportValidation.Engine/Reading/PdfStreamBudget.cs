@@ -7,7 +7,8 @@ namespace ReportValidation.Reading;
 /// The expanded size of a PDF's compressed streams, counted before PdfPig inflates them: PdfPig has no
 /// limit, and a few kilobytes of deflate expand to gigabytes (a decompression bomb in a 20 KB upload).
 /// Every <c>stream … endstream</c> whose dictionary names the Flate filter is inflated as PdfPig's
-/// filter would (after the two-byte zlib header) and its output counted, not kept. Deflate inside
+/// filter would (after the two-byte zlib header) and its output counted, not kept (an object stream
+/// aside: its objects go to the <see cref="PdfObjectGraph"/>). Deflate inside
 /// deflate (a filter chain) is counted at its inner level. On the way, page contents are measured
 /// (<see cref="ContentCount"/>): PdfPig builds an object per glyph and per path of a page in one call,
 /// so a 7 KB file showing two million glyphs took a gigabyte, one drawing a million lines 3.6 s.
@@ -17,7 +18,8 @@ internal static class PdfStreamBudget
     private static ReadOnlySpan<byte> StreamKeyword => "stream"u8;
     private static ReadOnlySpan<byte> EndStreamKeyword => "endstream"u8;
 
-    public static void Check(ReadOnlyMemory<byte> pdf, ReadingLimits limits, CancellationToken cancellationToken)
+    /// <summary>Checks the budgets, and hands every object stream's content to <paramref name="objects"/>.</summary>
+    public static void Check(ReadOnlyMemory<byte> pdf, ReadingLimits limits, PdfObjectGraph objects, CancellationToken cancellationToken)
     {
         var bytes = pdf.Span;
         var limit = limits.MaxDecompressedBytes;
@@ -52,20 +54,27 @@ internal static class PdfStreamBudget
             var dictionary = Dictionary(bytes[..keyword]);
             var flate = dictionary.IndexOf("/Fl"u8) >= 0; // /FlateDecode, or its inline abbreviation /Fl
             var content = IsContent(dictionary);
-            if (!flate && (!content || dictionary.IndexOf("/Filter"u8) >= 0))
+            var packed = dictionary.IndexOf("/ObjStm"u8) >= 0; // objects compressed in a stream: the graph reads them too
+            if (!flate && (!(content || packed) || dictionary.IndexOf("/Filter"u8) >= 0))
             {
-                continue; // not deflate, and no text PdfPig would show
+                continue; // not deflate, and nothing PdfPig would show or resolve
             }
             var end = bytes[start..].IndexOf(EndStreamKeyword);
             var data = pdf.Slice(start, end < 0 ? bytes.Length - start : end);
             var counted = content ? contents : null;
+            using var kept = packed ? new MemoryStream() : null;
             if (flate)
             {
-                total += Expanded(data, limit - total, buffer, counted, cancellationToken);
+                total += Expanded(data, limit - total, buffer, counted, kept, cancellationToken);
             }
             else
             {
                 counted?.Add(data.Span);
+                kept?.Write(data.Span);
+            }
+            if (kept is not null && total <= limit)
+            {
+                objects.AddObjectStream(dictionary, kept.GetBuffer().AsSpan(0, (int)kept.Length));
             }
             if (total > limit)
             {
@@ -84,7 +93,7 @@ internal static class PdfStreamBudget
     }
 
     // Bytes the stream inflates to, stopping once past the budget; 0 for data that is not deflate.
-    private static long Expanded(ReadOnlyMemory<byte> data, long budget, byte[] buffer, ContentCount? glyphs, CancellationToken cancellationToken)
+    private static long Expanded(ReadOnlyMemory<byte> data, long budget, byte[] buffer, ContentCount? glyphs, Stream? kept, CancellationToken cancellationToken)
     {
         if (data.Length < 3)
         {
@@ -99,11 +108,12 @@ internal static class PdfStreamBudget
             {
                 // A filter chain: what this stream inflates to is itself deflate; count the inner level.
                 using var inner = new DeflateStream(outer, CompressionMode.Decompress);
-                return Drain(inner, budget, buffer, glyphs, cancellationToken);
+                return Drain(inner, budget, buffer, glyphs, kept, cancellationToken);
             }
             count = read;
             glyphs?.Add(buffer.AsSpan(0, read));
-            return count + Drain(outer, budget - count, buffer, glyphs, cancellationToken);
+            kept?.Write(buffer, 0, read);
+            return count + Drain(outer, budget - count, buffer, glyphs, kept, cancellationToken);
         }
         catch (InvalidDataException)
         {
@@ -111,7 +121,7 @@ internal static class PdfStreamBudget
         }
     }
 
-    private static long Drain(Stream stream, long budget, byte[] buffer, ContentCount? glyphs, CancellationToken cancellationToken)
+    private static long Drain(Stream stream, long budget, byte[] buffer, ContentCount? glyphs, Stream? kept, CancellationToken cancellationToken)
     {
         long count = 0;
         try
@@ -121,6 +131,7 @@ internal static class PdfStreamBudget
             {
                 count += read;
                 glyphs?.Add(buffer.AsSpan(0, read));
+                kept?.Write(buffer, 0, read);
                 if (count > budget)
                 {
                     break;

@@ -1,37 +1,71 @@
 namespace ReportValidation.Reading;
 
 /// <summary>
-/// The shape of a PDF's objects, measured on the raw bytes before PdfPig resolves any of them: how
-/// deep arrays and dictionaries nest, and how long a chain of indirect references PdfPig would
-/// follow, through objects that are only a reference to another and through page-tree levels
-/// (<c>/Kids</c>). PdfPig recurses through both: its own guard throws past 256 levels, but the page
-/// tree is walked without one, and 100,000 levels overflowed the stack, which ends the process.
-/// The scan keeps one small list of edges per object and walks them without recursion.
+/// The shape of a PDF's objects, measured on the raw bytes (and the inflated object streams) before
+/// PdfPig resolves any of them: how deep arrays and dictionaries nest, and how long a chain of
+/// indirect references PdfPig would follow, through objects that are only a reference to another and
+/// through page-tree levels (<c>/Kids</c>). PdfPig recurses through both: its own guard throws past
+/// 256 levels, but the page tree is walked without one, and 100,000 levels overflowed the stack,
+/// which ends the process. Per object a small list of edges is kept, walked without recursion.
 /// </summary>
-internal static class PdfStructureScan
+internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken cancellationToken)
 {
-    public static void Check(ReadOnlySpan<byte> pdf, ReadingLimits limits, CancellationToken cancellationToken)
+    private readonly ReadingLimits _limits = limits;
+    private readonly CancellationToken _cancellationToken = cancellationToken;
+
+    /// <summary>Per object, the objects PdfPig follows from it.</summary>
+    private readonly Dictionary<int, List<int>> _edges = [];
+
+    /// <summary>The objects written in the file itself (<c>n 0 obj … endobj</c>).</summary>
+    public void AddFile(ReadOnlySpan<byte> pdf) => Scan(pdf, current: -1);
+
+    /// <summary>
+    /// The objects packed in an object stream (PDF 1.5), given its dictionary and inflated content: a
+    /// header of object numbers and offsets, the objects from <c>/First</c> on.
+    /// </summary>
+    public void AddObjectStream(ReadOnlySpan<byte> dictionary, ReadOnlySpan<byte> content)
     {
-        var edges = Edges(pdf, limits, cancellationToken);
-        var depth = LongestChain(edges, limits.MaxPdfReferenceDepth, cancellationToken);
-        if (depth > limits.MaxPdfReferenceDepth)
+        if (!TryNumberAfter(dictionary, "/N"u8, out var count) || !TryNumberAfter(dictionary, "/First"u8, out var first) || first > content.Length)
+        {
+            return; // PdfPig will find it broken
+        }
+        var header = content[..(int)first];
+        var objects = new List<(int Number, int Offset)>();
+        for (var i = 0; i < count && TryNextInteger(ref header, out var number) && TryNextInteger(ref header, out var offset); i++)
+        {
+            objects.Add(((int)Math.Min(number, int.MaxValue), (int)Math.Min(first + offset, content.Length)));
+        }
+        for (var i = 0; i < objects.Count; i++)
+        {
+            if ((i & 0xFFF) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+            var end = i + 1 < objects.Count ? Math.Max(objects[i + 1].Offset, objects[i].Offset) : content.Length;
+            Scan(content[objects[i].Offset..end], objects[i].Number);
+        }
+    }
+
+    /// <summary>Throws when the longest chain of references is past <see cref="ReadingLimits.MaxPdfReferenceDepth"/>.</summary>
+    public void CheckReferenceDepth()
+    {
+        if (LongestChain() > _limits.MaxPdfReferenceDepth)
         {
             throw DocumentReadException.LimitExceeded("PDF 间接引用链深度", "PDF indirect-reference chain depth",
-                limits.MaxPdfReferenceDepth, nameof(ReadingLimits.MaxPdfReferenceDepth));
+                _limits.MaxPdfReferenceDepth, nameof(ReadingLimits.MaxPdfReferenceDepth));
         }
     }
 
     /// <summary>
-    /// Per object, the objects PdfPig follows from it: the target when the object is a bare reference,
-    /// its kids when it has <c>/Kids</c>, the items when it is an array (a /Kids array kept apart).
+    /// Reads objects: from a whole file (<paramref name="current"/> −1, objects found by their
+    /// <c>obj</c> keyword) or one packed object. An object's edges: the target when it is a bare
+    /// reference, its kids when it has <c>/Kids</c>, the items when it is an array.
     /// </summary>
-    private static Dictionary<int, List<int>> Edges(ReadOnlySpan<byte> pdf, ReadingLimits limits, CancellationToken cancellationToken)
+    private void Scan(ReadOnlySpan<byte> pdf, int current)
     {
-        var edges = new Dictionary<int, List<int>>();
-        var current = -1;       // object being read, -1 between objects
-        var depth = 0;          // arrays and dictionaries open in it
+        var depth = 0;          // arrays and dictionaries open in the object being read
         var arrayObject = false;
-        var firstValue = false;
+        var firstValue = current >= 0;
         var kidsPending = false;
         var kidsDepth = -1;
         long previous = -1, beforePrevious = -1; // the last two tokens when they were non-negative integers
@@ -41,7 +75,7 @@ internal static class PdfStructureScan
         {
             if ((++tokens & 0xFFFF) == 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                _cancellationToken.ThrowIfCancellationRequested();
             }
             var b = pdf[i];
             if (IsWhitespace(b))
@@ -59,7 +93,7 @@ internal static class PdfStructureScan
                     i = SkipLiteral(pdf, i);
                     break;
                 case (byte)'<' when i + 1 < pdf.Length && pdf[i + 1] == '<':
-                    Open(ref depth, limits);
+                    Open(ref depth);
                     i += 2;
                     break;
                 case (byte)'<':
@@ -72,7 +106,7 @@ internal static class PdfStructureScan
                     break;
                 case (byte)'[':
                     arrayObject |= firstValue;
-                    Open(ref depth, limits);
+                    Open(ref depth);
                     if (kidsPending)
                     {
                         kidsDepth = depth;
@@ -115,7 +149,7 @@ internal static class PdfStructureScan
                         var followed = depth == 0 || kidsPending || (kidsDepth >= 0 && depth == kidsDepth) || (arrayObject && depth == 1 && kidsDepth < 0);
                         if (current >= 0 && followed)
                         {
-                            AddEdge(edges, current, (int)Math.Min(beforePrevious, int.MaxValue));
+                            AddEdge(current, (int)Math.Min(beforePrevious, int.MaxValue));
                         }
                         kidsPending = false;
                     }
@@ -146,33 +180,34 @@ internal static class PdfStructureScan
                 firstValue = false;
             }
         }
-        return edges;
     }
 
-    private static void Open(ref int depth, ReadingLimits limits)
+    private void Open(ref int depth)
     {
-        if (++depth > limits.MaxPdfNestingDepth)
+        if (++depth > _limits.MaxPdfNestingDepth)
         {
             throw DocumentReadException.LimitExceeded("PDF 数组与字典嵌套深度", "PDF array and dictionary nesting depth",
-                limits.MaxPdfNestingDepth, nameof(ReadingLimits.MaxPdfNestingDepth));
+                _limits.MaxPdfNestingDepth, nameof(ReadingLimits.MaxPdfNestingDepth));
         }
     }
 
-    private static void AddEdge(Dictionary<int, List<int>> edges, int from, int to)
+    private void AddEdge(int from, int to)
     {
-        if (!edges.TryGetValue(from, out var targets))
+        if (!_edges.TryGetValue(from, out var targets))
         {
-            edges[from] = targets = [];
+            _edges[from] = targets = [];
         }
         targets.Add(to);
     }
 
     /// <summary>
     /// The longest chain of edges from any object, cycles cut where they close (PdfPig breaks those
-    /// itself), stopping as soon as one passes <paramref name="limit"/>. Depth-first with an explicit stack.
+    /// itself), stopping as soon as one passes the limit. Depth-first with an explicit stack.
     /// </summary>
-    private static int LongestChain(Dictionary<int, List<int>> edges, int limit, CancellationToken cancellationToken)
+    private int LongestChain()
     {
+        var edges = _edges;
+        var limit = _limits.MaxPdfReferenceDepth;
         var longest = new Dictionary<int, int>(); // finished objects: the longest chain from each
         var open = new HashSet<int>();
         var stack = new Stack<(int Node, int Next)>();
@@ -217,7 +252,7 @@ internal static class PdfStructureScan
                 }
                 if ((longest.Count & 0xFFF) == 0)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    _cancellationToken.ThrowIfCancellationRequested();
                 }
             }
         }
@@ -258,6 +293,32 @@ internal static class PdfStructureScan
             i++;
         }
         return i;
+    }
+
+    private static bool TryNumberAfter(ReadOnlySpan<byte> dictionary, ReadOnlySpan<byte> key, out long value)
+    {
+        value = 0;
+        var at = dictionary.IndexOf(key);
+        if (at < 0)
+        {
+            return false;
+        }
+        var rest = dictionary[(at + key.Length)..];
+        return TryNextInteger(ref rest, out value);
+    }
+
+    // The next whitespace-separated integer, consumed from the span.
+    private static bool TryNextInteger(ref ReadOnlySpan<byte> text, out long value)
+    {
+        var start = 0;
+        while (start < text.Length && IsWhitespace(text[start]))
+        {
+            start++;
+        }
+        var end = TokenEnd(text, start);
+        var found = TryInteger(text[start..end], out value);
+        text = text[end..];
+        return found;
     }
 
     private static bool TryInteger(ReadOnlySpan<byte> token, out long value)

@@ -1,217 +1,136 @@
-using Google.Protobuf;
-using ReportValidation.Reading;
+using System.CommandLine;
+using System.Reflection;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using ReportValidation.Cli.Commands;
 using ReportValidation.V1;
 
 namespace ReportValidation.Cli;
 
 /// <summary>
-/// <c>reportvalidation validate [--json] [--previous FILE] FILE|DIR...</c> and <c>reportvalidation rules</c>.
-/// Exit code 0: no error finding; 1: an error finding; 2: bad usage or unreadable input.
+/// The arguments: <c>reportvalidation validate [options] FILE|DIR...</c> and <c>reportvalidation rules</c>,
+/// with --help on every command and --version. Parsing only; the commands do the work and the
+/// writers in Output/ print it. Exit codes: <see cref="ExitCode"/>.
 /// </summary>
 public static class CommandLine
 {
-    public const int Clean = 0;
-    public const int HasErrors = 1;
-    public const int Unusable = 2;
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, new Terminal(output, error));
 
-    private const string Usage = """
-        usage: reportvalidation validate [--json] [--profile audit|submission] [--previous FILE] FILE|DIR...
-               reportvalidation rules [--json]
-        """;
-
-    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default);
-
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
-        Task.FromResult(Run(args, output, error));
-
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, Terminal terminal)
     {
-        if (args.Length == 0)
+        // "reportvalidation help [command]" is what people type first; it means --help.
+        if (args is ["help", .. var rest])
         {
-            error.WriteLine(Usage);
-            return Unusable;
+            args = [.. rest, "--help"];
         }
-        return args[0] switch
+        var parsed = Root(terminal).Parse(args);
+        if (parsed.Action is ParseErrorAction)
         {
-            "validate" => Validate(args[1..], output, error),
-            "rules" => ListRules(args[1..], output),
-            "-h" or "--help" or "help" => Help(output),
-            _ => BadUsage(error, $"unknown command '{args[0]}'"),
+            return BadUsage(parsed, terminal.Error);
+        }
+        return parsed.Invoke(new InvocationConfiguration
+        {
+            Output = terminal.Output,
+            Error = terminal.Error,
+            // Every file's failure is handled by the command; anything left is a bug worth its stack trace.
+            EnableDefaultExceptionHandler = false,
+        });
+    }
+
+    private static RootCommand Root(Terminal terminal)
+    {
+        var root = new RootCommand("""
+            Validates government information-disclosure annual reports (政府信息公开工作年度报告) against the national template.
+            Exit codes: 0 every report passes, 1 a report fails under the profile, 2 bad usage, 3 a file could not be read.
+            """)
+        {
+            Validate(terminal),
+            Rules(terminal),
         };
-    }
-
-    private static int Help(TextWriter output)
-    {
-        output.WriteLine(Usage);
-        return Clean;
-    }
-
-    private static int BadUsage(TextWriter error, string problem)
-    {
-        error.WriteLine($"reportvalidation: {problem}");
-        error.WriteLine(Usage);
-        return Unusable;
-    }
-
-    private static int ListRules(string[] args, TextWriter output)
-    {
-        var engine = ReportEngine.Default;
-        foreach (var rule in engine.Rules.Descriptions)
+        foreach (var option in root.Options)
         {
-            output.WriteLine(args.Contains("--json")
-                ? Json.Format(rule)
-                : $"{rule.Id,-48} {SeverityName(rule.Severity),-8} {rule.DescriptionZh} / {rule.DescriptionEn}");
-        }
-        return Clean;
-    }
-
-    private static int Validate(string[] args, TextWriter output, TextWriter error)
-    {
-        var json = false;
-        string? previousPath = null;
-        var options = new ValidationOptions { Profile = Profile.Audit };
-        var inputs = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
+            switch (option)
             {
-                case "--json":
-                    json = true;
+                case HelpOption { Action: HelpAction help }:
+                    help.MaxWidth = terminal.LineWidth;
                     break;
-                case "--previous" when i + 1 < args.Length:
-                    previousPath = args[++i];
-                    break;
-                case "--profile" when i + 1 < args.Length:
-                    var profile = args[++i];
-                    if (profile is not ("audit" or "submission"))
-                    {
-                        return BadUsage(error, $"unknown profile '{profile}'");
-                    }
-                    options.Profile = profile == "audit" ? Profile.Audit : Profile.Submission;
-                    break;
-                case var flag when flag.StartsWith("--", StringComparison.Ordinal):
-                    return BadUsage(error, $"unknown or incomplete option '{flag}'");
-                default:
-                    inputs.Add(args[i]);
+                case VersionOption version:
+                    version.Recursive = true;
+                    version.Action = new PrintVersion();
                     break;
             }
         }
-        if (inputs.Count == 0)
-        {
-            return BadUsage(error, "no file to validate");
-        }
-
-        var files = new List<string>();
-        var directoryGiven = false;
-        foreach (var input in inputs)
-        {
-            if (Directory.Exists(input))
-            {
-                directoryGiven = true;
-                // An auditor's folder is often by year or department: subfolders are read too.
-                files.AddRange(Directory.EnumerateFiles(input, "*", FolderWalk).Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(input))
-            {
-                files.Add(input);
-            }
-            else
-            {
-                error.WriteLine($"reportvalidation: {input}: no such file or directory / 文件或目录不存在");
-                return Unusable;
-            }
-        }
-
-        var engine = ReportEngine.Default;
-        InputDocument? previous = null;
-        if (previousPath is not null)
-        {
-            if (!File.Exists(previousPath))
-            {
-                error.WriteLine($"reportvalidation: {previousPath}: no such file / 文件不存在");
-                return Unusable;
-            }
-            previous = Load(previousPath);
-        }
-
-        var exit = Clean;
-        var byRule = new SortedDictionary<string, (Severity Severity, int Count, int Files)>(StringComparer.Ordinal);
-        // Files are validated side by side (the engine is CPU-bound and thread-safe) and reported in
-        // the order listed, each as soon as it and those before it are done.
-        var outcomes = files.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
-            .Select(file => Validate(engine, file, previous, options));
-        foreach (var (file, result, problem) in outcomes)
-        {
-            if (result is null)
-            {
-                error.WriteLine($"reportvalidation: {file}: {problem}");
-                exit = Unusable;
-                continue;
-            }
-            if (json)
-            {
-                output.WriteLine(WithFile(Json.Format(result), file));
-            }
-            else
-            {
-                FindingsTable.Write(output, file, result);
-            }
-            if (result.Summary.Errors > 0 && exit == Clean)
-            {
-                exit = HasErrors;
-            }
-            foreach (var group in result.Findings.GroupBy(f => f.RuleId))
-            {
-                byRule.TryGetValue(group.Key, out var seen);
-                byRule[group.Key] = (group.First().Severity, seen.Count + group.Count(), seen.Files + 1);
-            }
-        }
-        if (directoryGiven && !json)
-        {
-            FindingsTable.WriteSummary(output, files.Count, byRule);
-        }
-        return exit;
+        return root;
     }
 
-    private static readonly EnumerationOptions FolderWalk = new()
+    private static Command Validate(Terminal terminal)
     {
-        RecurseSubdirectories = true,
-        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-    };
-
-    private static (string File, ValidationResult? Result, string? Problem) Validate(ReportEngine engine, string file,
-        InputDocument? previous, ValidationOptions? options)
-    {
-        try
+        var paths = new Argument<string[]>("FILE|DIR")
         {
-            return (file, engine.Validate(Load(file), previous, options), null);
-        }
-        catch (DocumentReadException e)
+            Description = "Reports (text, HTML, Word .docx, PDF; UTF-8 or GB18030) or folders of them, read with their subfolders.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
         {
-            return (file, null, $"{e.MessageZh} {e.Message}");
-        }
-        catch (IOException e)
+            Description = "human: wrapped text; json: one Protobuf-JSON ValidationResult per line, defaults included; csv: one row per finding, for spreadsheets.",
+            DefaultValueFactory = _ => "human",
+        };
+        format.AcceptOnlyFromAmong("human", "json", "csv");
+        var json = new Option<bool>("--json") { Description = "Same as --format json." };
+        var profile = new Option<string>("--profile", "-p")
         {
-            return (file, null, e.Message);
-        }
-        catch (UnauthorizedAccessException e)
+            Description = "audit: a report fails on an error finding; submission: on an unacknowledged warning too.",
+            DefaultValueFactory = _ => "audit",
+        };
+        profile.AcceptOnlyFromAmong("audit", "submission");
+        var previous = new Option<string?>("--previous")
         {
-            return (file, null, e.Message);
-        }
+            Description = "Last year's report, for the cross-year rules.",
+            HelpName = "FILE",
+        };
+        var command = new Command("validate", "Validate reports and print their findings.") { paths, format, json, profile, previous };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(json) && result.GetResult(format) is { Implicit: false } && result.GetValue(format) != "json")
+            {
+                result.AddError("--json and --format disagree; give one of them.");
+            }
+        });
+        command.SetAction(parsed => ValidateCommand.Run(new ValidateRequest(
+            parsed.GetValue(paths)!,
+            parsed.GetValue(json) ? OutputFormat.Json : Enum.Parse<OutputFormat>(parsed.GetValue(format)!, ignoreCase: true),
+            parsed.GetValue(profile) == "submission" ? Profile.Submission : Profile.Audit,
+            parsed.GetValue(previous)), terminal));
+        return command;
     }
 
-    private static InputDocument Load(string path) =>
-        new(File.ReadAllBytes(path), null, Path.GetFileName(path));
-
-    // The result in the Protobuf JSON mapping, with the file name in front so a line can be traced.
-    private static string WithFile(string resultJson, string file) =>
-        "{\"file\":" + System.Text.Json.JsonSerializer.Serialize(file) + (resultJson.Length > 2 ? "," + resultJson[1..] : "}");
-
-    internal static string SeverityName(Severity severity) => severity switch
+    private static Command Rules(Terminal terminal)
     {
-        Severity.Error => "error",
-        Severity.Warning => "warning",
-        Severity.Info => "info",
-        _ => "-",
-    };
+        var json = new Option<bool>("--json") { Description = "One Protobuf-JSON RuleDescription per line." };
+        var command = new Command("rules", "List the rule catalog: id, severity, description.") { json };
+        command.SetAction(parsed => RulesCommand.Run(parsed.GetValue(json), terminal));
+        return command;
+    }
+
+    private static int BadUsage(ParseResult parsed, TextWriter error)
+    {
+        foreach (var problem in parsed.Errors)
+        {
+            error.WriteLine($"reportvalidation: {problem.Message}");
+        }
+        error.WriteLine("usage: reportvalidation validate [options] FILE|DIR... | reportvalidation rules [--json]");
+        error.WriteLine("       reportvalidation [command] --help for the options");
+        return ExitCode.Usage;
+    }
+
+    /// <summary>The CLI's own version (the default prints the entry assembly's, which under a test host is the host's).</summary>
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var version = typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+            parseResult.InvocationConfiguration.Output.WriteLine(version ?? "unknown");
+            return ExitCode.Pass;
+        }
+    }
 }

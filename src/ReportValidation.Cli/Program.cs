@@ -1,1 +1,1 @@
-return await ReportValidation.Cli.CommandLine.RunAsync(args, Console.Out, Console.Error);
+return ReportValidation.Cli.CommandLine.Run(args, ReportValidation.Cli.Terminal.FromConsole());

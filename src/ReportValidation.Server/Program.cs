@@ -4,7 +4,8 @@ using ReportValidation.Server.Telemetry;
 using ReportValidation.Server.Validation;
 
 // The validation service: gRPC on an HTTP/2 port; gRPC-Web, JSON, the page and metrics on an HTTP/1.1
-// port. Every setting comes from appsettings.json and environment variables (README, "Settings").
+// port. Every setting comes from appsettings.json and environment variables (README, "Settings"), and is
+// checked at start: a bad one ends the process with the setting named.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddServerEndpoints();
@@ -12,12 +13,11 @@ builder.Services.AddReportCache();
 builder.Services.AddValidationService();
 builder.AddTelemetry();
 
-var app = builder.Build();
-
-app.MapValidationService();
-app.MapTelemetry();
-
-await app.RunAsync();
+return await builder.RunCheckedAsync(app =>
+{
+    app.MapValidationService();
+    app.MapTelemetry();
+});
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

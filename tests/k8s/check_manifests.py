@@ -1,8 +1,9 @@
 """Renders every overlay under k8s/overlays with `kubectl kustomize` and checks what an operator
 relies on: probes, resources and a locked-down security context on every container; selectors that
 match the pods they mean; the HPA and PDB on the server's Deployment; ports and setting names that
-agree with the server's own settings (src/ReportValidation.Server/appsettings.json); Redis bounded
-and reachable only from the server; a drain window longer than the server's shutdown timeout.
+agree with the server's own settings (src/ReportValidation.Server/appsettings.json); Redis bounded,
+password-protected from a Secret and reachable only from the server; /metrics on its own port, open
+only to the monitoring namespace; a drain window longer than the server's shutdown timeout.
 
 Each check prints PASS or FAIL with the overlay's name; the last line is "N passed, N failed".
 A second part mutates a rendered overlay (drops a probe, moves a port, ...) and expects the checks
@@ -274,11 +275,66 @@ def check_ports_match_settings(docs, appsettings):
         elif p["grpc"].get("port") != grpc:
             problems.append(f"{probe} asks port {p['grpc'].get('port')}, not the HTTP/2 gRPC port {grpc}")
     annotations = server["spec"]["template"]["metadata"].get("annotations", {})
-    if annotations.get("prometheus.io/port") != str(http):
-        problems.append(f"Prometheus scrapes port {annotations.get('prometheus.io/port')}, metrics are on {http}")
+    metrics = metrics_port(env, appsettings) or http
+    if metrics != http and ports.get("metrics") != metrics:
+        problems.append(f"containerPort metrics {ports.get('metrics')} but the server serves /metrics on {metrics}")
+    if annotations.get("prometheus.io/port") != str(metrics):
+        problems.append(f"Prometheus scrapes port {annotations.get('prometheus.io/port')}, metrics are on {metrics}")
     path = env.get("Telemetry__PrometheusPath", appsettings["Telemetry"]["PrometheusPath"])
     if annotations.get("prometheus.io/path") != path:
         problems.append(f"Prometheus scrapes {annotations.get('prometheus.io/path')}, metrics are on {path}")
+    return problems
+
+
+def metrics_port(env, appsettings):
+    """Server__MetricsPort (or the default): the port /metrics alone is served on; None when on the HTTP port."""
+    value = env.get("Server__MetricsPort", appsettings["Server"].get("MetricsPort"))
+    return int(value) if value not in (None, "") else None
+
+
+def secret_ref(value):
+    """(Secret, key) of an env entry's valueFrom.secretKeyRef, or None for a plain value."""
+    ref = value.get("secretKeyRef") if isinstance(value, dict) else None
+    return (ref["name"], ref["key"]) if ref else None
+
+
+def check_metrics_policy(docs, appsettings):
+    """/metrics has a port of its own, which only a monitoring namespace may reach; the public ports
+    carry no metrics. A NetworkPolicy rule without ports opens every port, so none may be open to all."""
+    server = server_deployment(docs)
+    if server is None:
+        return ["no server Deployment"]
+    env = settings_env(docs, server)
+    port = metrics_port(env, appsettings)
+    if port is None:
+        return ["/metrics shares the public HTTP port (set Server__MetricsPort), so no policy can keep it to monitoring"]
+    container = server["spec"]["template"]["spec"]["containers"][0]
+    names = {p["containerPort"]: p.get("name") for p in container.get("ports", [])}
+    metrics_ports = {port, names.get(port)}
+    policies = [p for p in of_kind(docs, "NetworkPolicy") if selects(p["spec"]["podSelector"], pod_labels(server))]
+    if not policies:
+        return ["no NetworkPolicy guards the server"]
+    problems = []
+    admitted = False
+    for p in policies:
+        for rule in p["spec"].get("ingress", []):
+            ports = rule.get("ports")
+            if not ports:
+                problems.append(f"NetworkPolicy {p['metadata']['name']} has a rule open on every port, the metrics port included")
+                continue
+            if not any(x.get("port") in metrics_ports for x in ports):
+                continue
+            peers = rule.get("from") or []
+            if not peers:
+                problems.append(f"NetworkPolicy {p['metadata']['name']} opens the metrics port to everyone")
+            for peer in peers:
+                namespace = (peer.get("namespaceSelector") or {}).get("matchLabels", {}).get("kubernetes.io/metadata.name")
+                if "ipBlock" in peer or not namespace:
+                    problems.append(f"NetworkPolicy {p['metadata']['name']} admits to the metrics port a peer other than a named monitoring namespace")
+                else:
+                    admitted = True
+    if not admitted and not problems:
+        problems.append("nothing may reach the metrics port: Prometheus could not scrape")
     return problems
 
 
@@ -337,8 +393,13 @@ def check_redis(docs, _):
             problems.append("no in-cluster Redis and no Redis__Configuration for a managed one")
         elif isinstance(value, str) and value.startswith(REDIS_DEPLOYMENT):
             problems.append("Redis__Configuration points at the in-cluster Redis, which this overlay removed")
+        elif secret_ref(value) is None and "password=" not in str(value):
+            problems.append("Redis__Configuration for a managed Redis neither comes from a Secret nor carries a password")
+        if "Redis__Password" in env and secret_ref(env["Redis__Password"]) and secret_ref(env["Redis__Password"])[0].endswith("redis-auth"):
+            problems.append("Redis__Password still reads the in-cluster Redis's Secret, which a managed Redis overlay does not need")
         return problems
     container = redis["spec"]["template"]["spec"]["containers"][0]
+    problems += redis_password_problems(container, env)
     config = "\n".join(" ".join(container.get("args", [])).split()) + "\n"
     for volume in redis["spec"]["template"]["spec"].get("volumes", []):
         if "configMap" in volume:
@@ -388,6 +449,22 @@ def check_redis(docs, _):
     return problems
 
 
+def redis_password_problems(container, server_env):
+    """Redis starts with requirepass from a Secret, and the server reads the same Secret's key."""
+    args = container.get("args", [])
+    redis_env = {e["name"]: e.get("valueFrom") for e in container.get("env", [])}
+    variable = next((re.fullmatch(r"\$\((\w+)\)", args[i + 1]).group(1) for i, a in enumerate(args[:-1])
+                     if a == "--requirepass" and re.fullmatch(r"\$\((\w+)\)", args[i + 1])), None)
+    if variable is None:
+        return ["Redis does not start with --requirepass $(VARIABLE): anyone who reaches it may read and write"]
+    source = secret_ref(redis_env.get(variable))
+    if source is None:
+        return [f"Redis's requirepass ${variable} does not come from a Secret"]
+    if secret_ref(server_env.get("Redis__Password")) != source:
+        return [f"the server's Redis__Password does not come from the Secret Redis's password does ({source[0]}/{source[1]})"]
+    return []
+
+
 def check_images(docs, _):
     problems = []
     for w in workloads(docs):
@@ -422,7 +499,8 @@ CHECKS = [
     ("ports and probes match the server's settings", check_ports_match_settings),
     ("setting names exist in the server", check_setting_names),
     ("drain: preStop pause and grace period", check_drain),
-    ("Redis bounded, LRU, reachable only from the server", check_redis),
+    ("Redis bounded, LRU, password from a Secret, reachable only from the server", check_redis),
+    ("/metrics reachable only from the monitoring namespace", check_metrics_policy),
     ("images pinned", check_images),
     ("one namespace per overlay", check_namespace),
 ]
@@ -443,6 +521,10 @@ def _redis_policy(docs):
     return named(docs, "NetworkPolicy", REDIS_DEPLOYMENT)
 
 
+def _server_policy(docs):
+    return named(docs, "NetworkPolicy", "reportvalidation-server")
+
+
 MUTATIONS = [
     ("readiness probe removed", "probes on every container", lambda d: _server_container(d).pop("readinessProbe")),
     ("memory limit removed", "requests and limits on every container", lambda d: _server_container(d)["resources"]["limits"].pop("memory")),
@@ -457,11 +539,21 @@ MUTATIONS = [
     ("probe on the HTTP/1.1 port", "ports and probes match the server's settings", lambda d: _server_container(d)["livenessProbe"]["grpc"].update(port=5081)),
     ("misspelt setting", "setting names exist in the server", lambda d: _settings_cm(d)["data"].update(Redis__Configuraton="x:6379")),
     ("grace period shorter than the drain", "drain: preStop pause and grace period", lambda d: server_deployment(d)["spec"]["template"]["spec"].update(terminationGracePeriodSeconds=20)),
-    ("Redis open to every pod", "Redis bounded, LRU, reachable only from the server", lambda d: _redis_policy(d)["spec"]["ingress"][0].pop("from")),
-    ("Redis without eviction policy", "Redis bounded, LRU, reachable only from the server", lambda d: named(d, "ConfigMap", next(
+    ("Redis open to every pod", "Redis bounded, LRU, password from a Secret, reachable only from the server", lambda d: _redis_policy(d)["spec"]["ingress"][0].pop("from")),
+    ("Redis without eviction policy", "Redis bounded, LRU, password from a Secret, reachable only from the server", lambda d: named(d, "ConfigMap", next(
         v["configMap"]["name"] for v in named(d, "Deployment", REDIS_DEPLOYMENT)["spec"]["template"]["spec"]["volumes"] if "configMap" in v)
         )["data"].update({"redis.conf": "maxmemory 192mb\n"})),
-    ("server pointed at a wrong Redis", "Redis bounded, LRU, reachable only from the server", lambda d: _settings_cm(d)["data"].update(Redis__Configuration="redis:6380")),
+    ("server pointed at a wrong Redis", "Redis bounded, LRU, password from a Secret, reachable only from the server", lambda d: _settings_cm(d)["data"].update(Redis__Configuration="redis:6380")),
+    ("Redis without requirepass", "Redis bounded, LRU, password from a Secret, reachable only from the server",
+        lambda d: named(d, "Deployment", REDIS_DEPLOYMENT)["spec"]["template"]["spec"]["containers"][0].update(args=["/etc/redis/redis.conf"])),
+    ("server without the Redis password", "Redis bounded, LRU, password from a Secret, reachable only from the server",
+        lambda d: _server_container(d).update(env=[e for e in _server_container(d)["env"] if e["name"] != "Redis__Password"])),
+    ("metrics port open to every namespace", "/metrics reachable only from the monitoring namespace",
+        lambda d: _server_policy(d)["spec"]["ingress"][1].pop("from")),
+    ("metrics port added to the public rule", "/metrics reachable only from the monitoring namespace",
+        lambda d: _server_policy(d)["spec"]["ingress"][0]["ports"].append({"port": "metrics", "protocol": "TCP"})),
+    ("metrics back on the public port", "/metrics reachable only from the monitoring namespace",
+        lambda d: _settings_cm(d)["data"].pop("Server__MetricsPort")),
     ("zone spread dropped", "spread across nodes and zones", lambda d: server_deployment(d)["spec"]["template"]["spec"]["topologySpreadConstraints"].pop()),
     ("image on latest", "images pinned", lambda d: _server_container(d).update(image="registry.example.internal/reportvalidation/server:latest")),
 ]

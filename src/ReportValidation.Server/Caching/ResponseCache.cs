@@ -138,7 +138,7 @@ public sealed class ResponseCache : IDisposable
             if (_shared.IsEnabled)
             {
                 using var store = ServerTelemetry.Source.StartActivity("cache.redis.set");
-                await _shared.SetAsync(redisKey, value, TimeToLive, cancellationToken).ConfigureAwait(false);
+                await _shared.SetAsync(redisKey, value, TimeToLive).ConfigureAwait(false);
             }
         }
         return (computed, CacheSource.Computed);

@@ -8,10 +8,11 @@ using StackExchange.Redis;
 namespace ReportValidation.Server.Caching;
 
 /// <summary>
-/// The Redis level, shared by every replica. A fault here never fails a call: a failed command opens a
-/// breaker that bypasses Redis for <see cref="RedisOptions.RetryAfterMilliseconds"/>, then one call
-/// tries again. The outage is logged when it starts and when it ends, not per call; each failure is
-/// counted in the reportvalidation.redis.errors metric.
+/// The Redis level, shared by every replica. A fault here never fails a call: a failed command (any
+/// error, including one Redis answers with, such as OOM or READONLY on a write) opens a breaker that
+/// bypasses Redis for <see cref="RedisOptions.RetryAfterMilliseconds"/>, then calls try again. The
+/// outage is logged when it starts and when it ends, not per call; each failure is counted in the
+/// reportvalidation.redis.errors metric. Only a value that is not ours is "garbage".
 /// </summary>
 public sealed partial class SharedCache : IDisposable
 {
@@ -20,7 +21,7 @@ public sealed partial class SharedCache : IDisposable
     private readonly ServerTelemetry _telemetry;
     private readonly ILogger<SharedCache> _logger;
     private long _bypassUntil;   // Stopwatch timestamp; 0 when closed
-    private int _down;           // 1 between the first failure of an outage and the next success
+    private int _failing;        // the Operation whose failure began the current outage; 0 when Redis is up
 
     public SharedCache(IOptions<RedisOptions> options, ServerTelemetry telemetry, ILogger<SharedCache> logger)
     {
@@ -49,6 +50,10 @@ public sealed partial class SharedCache : IDisposable
     private static ConfigurationOptions FailFast(RedisOptions options)
     {
         var configuration = ConfigurationOptions.Parse(options.Configuration!);
+        if (!string.IsNullOrEmpty(options.Password))
+        {
+            configuration.Password = options.Password;
+        }
         configuration.AbortOnConnectFail = false;
         configuration.ConnectTimeout = options.ConnectTimeoutMilliseconds;
         configuration.SyncTimeout = options.OperationTimeoutMilliseconds;
@@ -68,24 +73,28 @@ public sealed partial class SharedCache : IDisposable
         try
         {
             var value = await _redis!.GetAsync(key, cancellationToken).ConfigureAwait(false);
-            Succeeded();
+            Succeeded(Operation.Read);
             return value;
         }
-        catch (Exception exception) when (IsOutage(exception, cancellationToken))
+        catch (RedisServerException exception) when (exception.Message.StartsWith("WRONGTYPE", StringComparison.Ordinal))
         {
-            Failed("get", exception);
+            // Redis is fine, but our key holds a value of another type (something else wrote it).
+            Succeeded(Operation.Read);
+            await GarbageAsync(key, "a value of another Redis type", cancellationToken).ConfigureAwait(false);
             return null;
         }
-        catch (RedisException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (IsFault(exception, cancellationToken))
         {
-            // Redis answered, but not with our entry (e.g. WRONGTYPE: something else wrote the key).
-            Succeeded();
-            await GarbageAsync(key, exception.GetType().Name, cancellationToken).ConfigureAwait(false);
+            Failed(Operation.Read, "get", exception);
             return null;
         }
     }
 
-    public async Task SetAsync(string key, byte[] value, TimeSpan timeToLive, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a value. Any error is a fault of Redis, not of the value: an OOM under <c>noeviction</c>, a
+    /// READONLY replica after a failover, a lost connection all open the breaker. Never fails the call.
+    /// </summary>
+    public async Task SetAsync(string key, byte[] value, TimeSpan timeToLive)
     {
         if (!Admits())
         {
@@ -93,24 +102,22 @@ public sealed partial class SharedCache : IDisposable
         }
         try
         {
+            // Not the call's token: the result is computed, and a write cut short by the caller's deadline
+            // would only lose it for the next caller. The operation timeout bounds the wait.
             await _redis!.SetAsync(key, value, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = timeToLive },
-                cancellationToken).ConfigureAwait(false);
-            Succeeded();
+                CancellationToken.None).ConfigureAwait(false);
+            Succeeded(Operation.Write);
         }
-        catch (Exception exception) when (IsOutage(exception, cancellationToken))
+        catch (Exception exception)
         {
-            Failed("set", exception);
-        }
-        catch (RedisException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            _telemetry.RedisError("set");
-            GarbageValue(_logger, key, exception.GetType().Name);
+            Failed(Operation.Write, "set", exception);
         }
     }
 
     /// <summary>
-    /// A value under our key that is not ours counts as an error and is removed, so the fresh result can
-    /// take its place; it does not open the breaker, since Redis itself is fine.
+    /// A value under our key that is not ours (its checksum or header fails, or it is of another type)
+    /// counts as an error and is removed, so the fresh result can take its place; it does not open the
+    /// breaker, since Redis itself is fine.
     /// </summary>
     public async Task GarbageAsync(string key, string what, CancellationToken cancellationToken)
     {
@@ -120,20 +127,15 @@ public sealed partial class SharedCache : IDisposable
         {
             await _redis!.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (IsOutage(exception, cancellationToken))
+        catch (Exception exception) when (IsFault(exception, cancellationToken))
         {
-            Failed("remove", exception);
+            Failed(Operation.Write, "remove", exception);
         }
     }
 
-    private static bool IsOutage(Exception exception, CancellationToken cancellationToken) => exception switch
-    {
-        OperationCanceledException => !cancellationToken.IsCancellationRequested,
-        RedisConnectionException or RedisTimeoutException or TimeoutException => true,
-        System.Net.Sockets.SocketException or IOException or ObjectDisposedException => true,
-        RedisException => false,
-        _ => true,
-    };
+    // Everything but the caller's own cancellation is Redis failing us.
+    private static bool IsFault(Exception exception, CancellationToken cancellationToken) =>
+        !(exception is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
     private bool Admits()
     {
@@ -145,30 +147,37 @@ public sealed partial class SharedCache : IDisposable
         return until == 0 || Stopwatch.GetTimestamp() >= until;
     }
 
-    private void Succeeded()
+    private enum Operation { Read = 1, Write = 2 }
+
+    // An outage ends with a success of the kind that failed: reads that work while writes are refused
+    // (a full Redis under noeviction, a read-only replica) do not end it, so it is logged once, not
+    // once per call that hits and then fails to store.
+    private void Succeeded(Operation operation)
     {
-        if (Volatile.Read(ref _down) == 1 && Interlocked.Exchange(ref _down, 0) == 1)
+        var failing = Volatile.Read(ref _failing);
+        if (failing != 0 && (operation == Operation.Write || failing == (int)Operation.Read)
+            && Interlocked.CompareExchange(ref _failing, 0, failing) == failing)
         {
             Volatile.Write(ref _bypassUntil, 0);
             RedisBack(_logger);
         }
     }
 
-    private void Failed(string operation, Exception exception)
+    private void Failed(Operation operation, string command, Exception exception)
     {
-        _telemetry.RedisError(operation);
+        _telemetry.RedisError(command);
         Volatile.Write(ref _bypassUntil, Stopwatch.GetTimestamp() + Stopwatch.Frequency * _options.RetryAfterMilliseconds / 1000);
-        if (Interlocked.Exchange(ref _down, 1) == 0)
+        if (Interlocked.CompareExchange(ref _failing, (int)operation, 0) == 0)
         {
-            RedisDown(_logger, _options.RetryAfterMilliseconds, exception.GetType().Name, exception.Message);
+            RedisDown(_logger, command, _options.RetryAfterMilliseconds, exception.GetType().Name, exception.Message);
         }
     }
 
     public void Dispose() => (_redis as IDisposable)?.Dispose();
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning,
-        Message = "Redis is unavailable; validating without the shared cache and retrying every {RetryAfterMs} ms ({ErrorType}: {ErrorMessage})")]
-    private static partial void RedisDown(ILogger logger, int retryAfterMs, string errorType, string errorMessage);
+        Message = "Redis failed a {Command}; validating without the shared cache and retrying every {RetryAfterMs} ms until it works again ({ErrorType}: {ErrorMessage})")]
+    private static partial void RedisDown(ILogger logger, string command, int retryAfterMs, string errorType, string errorMessage);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Redis is available again; the shared cache is back in use")]
     private static partial void RedisBack(ILogger logger);

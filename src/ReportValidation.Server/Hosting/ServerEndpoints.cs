@@ -14,10 +14,14 @@ public sealed class ServerEndpoints
 {
     internal ListenOptions? Grpc { get; set; }
     internal ListenOptions? Http { get; set; }
+    internal ListenOptions? Metrics { get; set; }
     internal bool Tls { get; set; }
 
     public Uri GrpcAddress => Address(Grpc);
     public Uri HttpAddress => Address(Http);
+
+    /// <summary>Where /metrics is served when it has a port of its own (<c>Server:MetricsPort</c>), else null.</summary>
+    public Uri? MetricsAddress => Metrics is null ? null : new UriBuilder(Address(Metrics)) { Scheme = "http" }.Uri;
 
     private Uri Address(ListenOptions? listen)
     {
@@ -29,11 +33,13 @@ public sealed class ServerEndpoints
 
 public static partial class ServerEndpointsRegistration
 {
+    private const long DefaultBodyBytes = 1024 * 1024;
+
     /// <summary>Kestrel's ports, TLS, body limits and shutdown timeout from <see cref="EndpointOptions"/>.</summary>
     public static IServiceCollection AddServerEndpoints(this IServiceCollection services)
     {
-        services.AddOptions<EndpointOptions>().BindConfiguration(EndpointOptions.Section);
-        services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.Section);
+        services.AddCheckedSettings<EndpointOptions>(EndpointOptions.Section);
+        services.AddCheckedSettings<LimitOptions>(LimitOptions.Section);
         services.AddSingleton<ServerEndpoints>();
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<EndpointOptions>, ServerEndpoints>((kestrel, endpointOptions, endpoints) =>
@@ -42,9 +48,10 @@ public static partial class ServerEndpointsRegistration
                 var address = IPAddress.Parse(options.Address);
                 var certificate = LoadCertificate(options);
                 endpoints.Tls = certificate is not null;
-                // gRPC and JSON transcoding enforce Limits:MaxMessageBytes per message (RESOURCE_EXHAUSTED);
-                // a body limit would instead cut a long ValidateBatch stream and fail with UNKNOWN.
-                kestrel.Limits.MaxRequestBodySize = null;
+                // Small by default (health, reflection, the page): the validator's endpoints get theirs from
+                // Limits:MaxMessageBytes in CallGate, and gRPC lifts it for streams, whose messages it
+                // checks one by one.
+                kestrel.Limits.MaxRequestBodySize = DefaultBodyBytes;
                 kestrel.Listen(address, options.GrpcPort, listen =>
                 {
                     listen.Protocols = HttpProtocols.Http2;
@@ -63,9 +70,19 @@ public static partial class ServerEndpointsRegistration
                     }
                     endpoints.Http = listen;
                 });
+                if (options.MetricsPort is { } metricsPort)
+                {
+                    kestrel.Listen(address, metricsPort, listen =>
+                    {
+                        listen.Protocols = HttpProtocols.Http1;
+                        endpoints.Metrics = listen;
+                    });
+                }
             });
-        services.AddOptions<HostOptions>().Configure<IOptions<EndpointOptions>>((host, endpointOptions) =>
-            host.ShutdownTimeout = TimeSpan.FromSeconds(endpointOptions.Value.ShutdownTimeoutSeconds));
+        // Read from configuration, not IOptions<EndpointOptions>: the host reads HostOptions while it is
+        // built, before the settings check at start would report every bad setting at once.
+        services.AddOptions<HostOptions>().Configure<IConfiguration>((host, configuration) => host.ShutdownTimeout =
+            TimeSpan.FromSeconds(configuration.GetValue($"{EndpointOptions.Section}:{nameof(EndpointOptions.ShutdownTimeoutSeconds)}", 30)));
         services.AddHostedService<ListeningAnnouncement>();
         return services;
     }
@@ -88,7 +105,14 @@ internal sealed partial class ListeningAnnouncement(IHostApplicationLifetime lif
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() => Listening(logger, endpoints.GrpcAddress, endpoints.HttpAddress));
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            Listening(logger, endpoints.GrpcAddress, endpoints.HttpAddress);
+            if (endpoints.MetricsAddress is { } metrics)
+            {
+                MetricsOnTheirOwn(logger, metrics);
+            }
+        });
         return Task.CompletedTask;
     }
 
@@ -97,4 +121,7 @@ internal sealed partial class ListeningAnnouncement(IHostApplicationLifetime lif
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "Listening: gRPC (HTTP/2) on {GrpcAddress}; gRPC-Web, JSON, page and /metrics (HTTP/1.1) on {HttpAddress}")]
     private static partial void Listening(ILogger logger, Uri grpcAddress, Uri httpAddress);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Metrics on {MetricsAddress} only (Server:MetricsPort)")]
+    private static partial void MetricsOnTheirOwn(ILogger logger, Uri metricsAddress);
 }

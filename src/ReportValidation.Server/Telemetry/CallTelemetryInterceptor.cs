@@ -7,35 +7,42 @@ namespace ReportValidation.Server.Telemetry;
 /// <summary>A span and the request metrics for every validator call, tagged with the gRPC status.</summary>
 public sealed class CallTelemetryInterceptor(ServerTelemetry telemetry) : Interceptor
 {
+    // Every kind of call, so a new streaming method is observed too (a test checks each handler is here).
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request,
         ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        using var call = Begin(context);
-        try
-        {
-            var response = await continuation(request, context);
-            call.End(StatusCode.OK);
-            return response;
-        }
-        catch (Exception exception)
-        {
-            call.End(StatusOf(exception, context));
-            throw;
-        }
+        TResponse response = default!;
+        await Observe(context, async () => response = await continuation(request, context));
+        return response;
     }
 
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
-        IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+        ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        using var call = Begin(context);
+        TResponse response = default!;
+        await Observe(context, async () => response = await continuation(requestStream, context));
+        return response;
+    }
+
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+        Observe(context, () => continuation(request, responseStream, context));
+
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+        IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+        Observe(context, () => continuation(requestStream, responseStream, context));
+
+    private async Task Observe(ServerCallContext context, Func<Task> call)
+    {
+        using var observed = Begin(context);
         try
         {
-            await continuation(requestStream, responseStream, context);
-            call.End(StatusCode.OK);
+            await call();
+            observed.End(StatusCode.OK);
         }
         catch (Exception exception)
         {
-            call.End(StatusOf(exception, context));
+            observed.End(StatusOf(exception, context));
             throw;
         }
     }

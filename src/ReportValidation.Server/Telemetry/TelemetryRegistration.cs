@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
+using ReportValidation.Server.Hosting;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -7,20 +10,31 @@ using OpenTelemetry.Trace;
 namespace ReportValidation.Server.Telemetry;
 
 /// <summary>Telemetry settings (section <c>Telemetry</c>).</summary>
-public sealed class TelemetryOptions
+public sealed class TelemetryOptions : IValidatableObject
 {
     public const string Section = "Telemetry";
 
+    [Required]
     public string ServiceName { get; set; } = "reportvalidation";
 
     /// <summary>OTLP collector (e.g. http://otel-collector:4317); empty sends nothing.</summary>
     public string? OtlpEndpoint { get; set; }
 
     /// <summary>grpc or http/protobuf.</summary>
+    [AllowedValues("grpc", "http/protobuf", ErrorMessage = "must be grpc or http/protobuf")]
     public string OtlpProtocol { get; set; } = "grpc";
 
     /// <summary>Path of the Prometheus scrape endpoint on the HTTP/1.1 port.</summary>
+    [RegularExpression("^/.*", ErrorMessage = "must start with /")]
     public string PrometheusPath { get; set; } = "/metrics";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(OtlpEndpoint) && !Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out _))
+        {
+            yield return new ValidationResult("not an absolute URI (e.g. http://otel-collector:4317)", [nameof(OtlpEndpoint)]);
+        }
+    }
 }
 
 public static class TelemetryRegistration
@@ -32,10 +46,11 @@ public static class TelemetryRegistration
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
+        builder.Services.AddCheckedSettings<TelemetryOptions>(TelemetryOptions.Section);
         builder.Services.AddSingleton<ServerTelemetry>();
 
-        var otlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new Uri(options.OtlpEndpoint);
+        // A malformed endpoint is left to the settings check at start, which names it.
+        var otlp = Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint) ? endpoint : null;
         var protocol = options.OtlpProtocol.Equals("http/protobuf", StringComparison.OrdinalIgnoreCase)
             ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
         // Over gRPC the collector's address is the endpoint; over HTTP each signal has its own path.
@@ -87,10 +102,21 @@ public static class TelemetryRegistration
         return builder;
     }
 
+    /// <summary>/metrics on the HTTP port, or only on <c>Server:MetricsPort</c> when the server has one.</summary>
     public static WebApplication MapTelemetry(this WebApplication app)
     {
         var options = app.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        app.MapPrometheusScrapingEndpoint(options.PrometheusPath);
+        var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
+        if (app.Services.GetRequiredService<IOptions<EndpointOptions>>().Value.MetricsPort is null)
+        {
+            app.MapPrometheusScrapingEndpoint(options.PrometheusPath);
+        }
+        else
+        {
+            // Matched by the port the connection came in on, known once Kestrel has bound it (0 in tests).
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+                context.Connection.LocalPort == endpoints.MetricsAddress!.Port && context.Request.Path == options.PrometheusPath);
+        }
         return app;
     }
 }

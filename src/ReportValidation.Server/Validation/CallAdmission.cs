@@ -1,6 +1,4 @@
 using System.Threading.RateLimiting;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Options;
 using ReportValidation.Server.Hosting;
 
@@ -9,7 +7,8 @@ namespace ReportValidation.Server.Validation;
 /// <summary>
 /// Concurrency and rate limits on validation calls. A call over a limit gets RESOURCE_EXHAUSTED (the
 /// ASP.NET rate limiter's 503 would reach gRPC clients as UNAVAILABLE, which they retry at once).
-/// Health and reflection are not limited.
+/// Decided by <see cref="CallGate"/> before a message is read, so calls waiting in the queue hold no
+/// bodies. Health and reflection are not limited.
 /// </summary>
 public sealed class CallAdmission : IDisposable
 {
@@ -61,23 +60,5 @@ public sealed class CallAdmission : IDisposable
     {
         _concurrency.Dispose();
         _rate?.Dispose();
-    }
-}
-
-/// <summary>Applies <see cref="CallAdmission"/> to every call of the validator service.</summary>
-public sealed class AdmissionInterceptor(CallAdmission admission) : Interceptor
-{
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request,
-        ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        using var lease = await admission.AdmitAsync(context.CancellationToken);
-        return await continuation(request, context);
-    }
-
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
-        IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        using var lease = await admission.AdmitAsync(context.CancellationToken);
-        await continuation(requestStream, responseStream, context);
     }
 }

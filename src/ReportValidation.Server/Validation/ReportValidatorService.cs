@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace ReportValidation.Server.Validation;
 
 /// <summary>The gRPC adapter: wire messages in, engine (through the cache) in between, wire messages out.</summary>
-public sealed class ReportValidatorService(CachedValidation validation, EngineThreads engineThreads, IOptions<LimitOptions> limits)
+public sealed partial class ReportValidatorService(CachedValidation validation, EngineThreads engineThreads, IOptions<LimitOptions> limits,
+    ILogger<ReportValidatorService> logger)
     : ReportValidator.ReportValidatorBase
 {
     public override Task<ValidateDocumentResponse> ValidateDocument(ValidateDocumentRequest request, ServerCallContext context) =>
@@ -62,11 +63,18 @@ public sealed class ReportValidatorService(CachedValidation validation, EngineTh
         }
         catch (Exception exception)
         {
-            answers.Writer.TryComplete(exception);
+            answers.Writer.TryComplete(Reading(exception));
             await stop.CancelAsync();
         }
         await writing;
     }
+
+    // gRPC refuses a message over MaxReceiveMessageSize while reading it (the stream cannot go on past
+    // it); the refusal gets the details a unary call's would.
+    private Exception Reading(Exception exception) =>
+        exception is RpcException { StatusCode: StatusCode.ResourceExhausted } rpc && rpc.GetRpcStatus() is null
+            ? RequestErrors.MessageTooLarge(limits.Value.MaxMessageBytes)
+            : exception;
 
     private async Task<ValidateDocumentResponse> Answer(ValidateDocumentRequest request, bool binary, ServerCallContext context)
     {
@@ -79,7 +87,26 @@ public sealed class ReportValidatorService(CachedValidation validation, EngineTh
         {
             return new ValidateDocumentResponse { RequestId = request.RequestId, Error = InStream(exception) };
         }
+        catch (Exception exception) when (exception is not (RpcException or OperationCanceledException))
+        {
+            // A fault of this server, not of the caller's document: this document gets an error and the
+            // stream goes on; the log has the exception.
+            BatchDocumentFailed(logger, exception, request.RequestId);
+            return new ValidateDocumentResponse
+            {
+                RequestId = request.RequestId,
+                Error = new ValidationError
+                {
+                    Code = "validation.internal_error",
+                    MessageEn = "The service failed while validating this document; the other documents are not affected.",
+                    MessageZh = "服务在校验此文件时出错，其他文件不受影响。",
+                },
+            };
+        }
     }
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Validating batch document {RequestId} failed; it was answered with validation.internal_error and the stream went on")]
+    private static partial void BatchDocumentFailed(ILogger logger, Exception exception, string requestId);
 
     // Answers leave in the order the documents came, each as soon as it and those before it are done.
     private static async Task WriteInOrder(ChannelReader<Task<ValidateDocumentResponse>> answers,
@@ -146,6 +173,23 @@ public sealed class ReportValidatorService(CachedValidation validation, EngineTh
         return response;
     }
 
+    /// <summary>
+    /// The HTTP status of a JSON error when it is not the one transcoding would pick (413 for a document
+    /// over a size limit, where transcoding says 429); set as the response starts, after transcoding's.
+    /// </summary>
+    private static void AnswerJsonWith(int httpStatus, ServerCallContext context)
+    {
+        var response = context.GetHttpContext().Response;
+        if (httpStatus == StatusCodes.Status413PayloadTooLarge && !IsProtobuf(context))
+        {
+            response.OnStarting(() =>
+            {
+                response.StatusCode = httpStatus;
+                return Task.CompletedTask;
+            });
+        }
+    }
+
     // gRPC and gRPC-Web carry protobuf, so a response may reuse the result's encoding; JSON transcoding
     // formats the message itself.
     private static bool IsProtobuf(ServerCallContext context) =>
@@ -179,7 +223,9 @@ public sealed class ReportValidatorService(CachedValidation validation, EngineTh
         }
         catch (DocumentReadException exception)
         {
-            throw RequestErrors.Unreadable(exception, exception.Data["field"] as string ?? "document");
+            var error = RequestErrors.Unreadable(exception, exception.Data["field"] as string ?? "document");
+            AnswerJsonWith(RequestErrors.HttpStatus(error), context);
+            throw error;
         }
     }
 }

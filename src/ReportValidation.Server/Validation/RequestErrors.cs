@@ -58,6 +58,37 @@ public static class RequestErrors
             Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }) },
         }.ToRpcException();
 
+    /// <summary>
+    /// A request over <c>Limits:MaxMessageBytes</c>, refused before it is read: the same reason as a
+    /// document over the reading limit, since the caller's remedy is the same (send less).
+    /// </summary>
+    public static RpcException MessageTooLarge(long limitBytes) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.ResourceExhausted,
+            Message = $"The request is larger than the {limitBytes} bytes this service accepts.",
+            Details =
+            {
+                Any.Pack(new ErrorInfo { Reason = "document.too_large", Domain = Domain, Metadata = { ["limit_bytes"] = limitBytes.ToString() } }),
+                Any.Pack(new LocalizedMessage { Locale = "zh-CN", Message = $"请求过大：超过本服务接受的 {limitBytes} 字节上限，请缩小文件后再提交。" }),
+            },
+        }.ToRpcException();
+
+    /// <summary>
+    /// The HTTP status of a refusal on the JSON route. Transcoding answers every RESOURCE_EXHAUSTED with
+    /// 429 ("retry later"); a request or document over a size limit is 413, since retrying cannot help.
+    /// </summary>
+    public static int HttpStatus(RpcException exception) => exception.StatusCode switch
+    {
+        StatusCode.ResourceExhausted when IsSizeLimit(exception) => StatusCodes.Status413PayloadTooLarge,
+        StatusCode.ResourceExhausted => StatusCodes.Status429TooManyRequests,
+        StatusCode.InvalidArgument => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static bool IsSizeLimit(RpcException exception) =>
+        exception.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason is "document.too_large" or "document.limit_exceeded";
+
     public static RpcException DeadlineExceeded() =>
         new(new Grpc.Core.Status(StatusCode.DeadlineExceeded, "The call ran out of time before validation finished."));
 

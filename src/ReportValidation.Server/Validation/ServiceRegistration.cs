@@ -23,11 +23,9 @@ public static class ServiceRegistration
             // Error details travel as google.protobuf.Any; JSON needs their descriptors to print them.
             .AddJsonTranscoding(json => json.TypeRegistry = TypeRegistry.FromMessages(
                 BadRequest.Descriptor, ErrorInfo.Descriptor, LocalizedMessage.Descriptor))
-            .AddServiceOptions<ReportValidatorService>(service =>
-            {
-                service.Interceptors.Add<CallTelemetryInterceptor>();
-                service.Interceptors.Add<AdmissionInterceptor>();
-            });
+            // Admission and size limits are CallGate's (middleware), since gRPC reads a unary message before
+            // any interceptor runs.
+            .AddServiceOptions<ReportValidatorService>(service => service.Interceptors.Add<CallTelemetryInterceptor>());
         services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions>().Configure<IOptions<LimitOptions>>((grpc, limits) =>
         {
             grpc.MaxReceiveMessageSize = limits.Value.MaxMessageBytes;
@@ -48,6 +46,7 @@ public static class ServiceRegistration
             publisher.Period = TimeSpan.FromSeconds(5);
         });
         services.AddSingleton<CallAdmission>();
+        services.AddSingleton<RequestSizeLimit>();
         services.AddSingleton(provider =>
         {
             var limits = provider.GetRequiredService<IOptions<LimitOptions>>().Value;
@@ -61,7 +60,7 @@ public static class ServiceRegistration
         });
         services.AddSingleton<CachedValidation>();
 
-        services.AddOptions<BrowserAccessOptions>().BindConfiguration(BrowserAccessOptions.Section);
+        services.AddCheckedSettings<BrowserAccessOptions>(BrowserAccessOptions.Section);
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<BrowserAccessOptions>>((cors, browsers) =>
             cors.AddPolicy(CorsPolicy, policy =>
@@ -81,13 +80,17 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>The page (static files, index.html at /), CORS, gRPC-Web and the gRPC endpoints.</summary>
+    /// <summary>
+    /// The page (static files, index.html at /), CORS, the gate every validator call passes (size
+    /// limit, then admission, before the message is read), gRPC-Web and the gRPC endpoints.
+    /// </summary>
     public static WebApplication MapValidationService(this WebApplication app)
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseCors();
+        app.UseMiddleware<CallGate>(); // ahead of gRPC-Web, so it reads the frame header as it arrived
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<ReportValidatorService>().RequireCors(CorsPolicy);
         app.MapGrpcReflectionService();

@@ -1,6 +1,7 @@
 using System.Net;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,9 +18,13 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly List<GrpcChannel> _channels = [];
+    private readonly Action<IServiceCollection>? _replaceServices;
 
-    public ServiceHost(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">configuration over appsettings.json</param>
+    /// <param name="replaceServices">registrations over the server's own (a test's stand-in for a part)</param>
+    public ServiceHost(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replaceServices = null)
     {
+        _replaceServices = replaceServices;
         Logs = new LogSink();
         _settings = new Dictionary<string, string?>
         {
@@ -80,6 +85,10 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        if (_replaceServices is not null)
+        {
+            builder.ConfigureTestServices(_replaceServices);
+        }
     }
 
     protected override void Dispose(bool disposing)

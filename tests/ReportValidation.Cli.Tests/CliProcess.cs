@@ -1,10 +1,11 @@
 using System.Diagnostics;
 
-namespace ReportValidation.Tests.Cli;
+namespace ReportValidation.Cli.Tests;
 
 /// <summary>
 /// The CLI run as its own process (<c>dotnet reportvalidation.dll …</c>), as an auditor runs it: a crash
-/// there (a stack overflow aborts with 134) is an exit code here, not the end of the test host.
+/// there (a stack overflow aborts with 134) is an exit code here, not the end of the test host. The
+/// other CLI tests run it in-process (<see cref="Invocation"/>), which a stack overflow would take down.
 /// </summary>
 internal static class CliProcess
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ReportValidation.Cli;
+using ReportValidation.Tests;
 
-namespace ReportValidation.Tests.Cli;
+namespace ReportValidation.Cli.Tests;
 
 /// <summary>`reportvalidation validate` as auditors run it.</summary>
 public class CommandLineTests
@@ -18,33 +18,33 @@ public class CommandLineTests
     public void No_arguments_is_bad_usage_with_exit_code_2()
     {
         var (exit, _, error) = Run();
-        Assert.Equal(CommandLine.Unusable, exit);
+        Assert.Equal(ExitCode.Usage, exit);
         Assert.Contains("usage", error);
     }
 
     [Fact]
     public void An_unknown_option_is_bad_usage()
     {
-        Assert.Equal(CommandLine.Unusable, Run("validate", "--frobnicate", Seeds.PathOf("001")).Exit);
+        Assert.Equal(ExitCode.Usage, Run("validate", "--frobnicate", Seeds.PathOf("001")).Exit);
     }
 
     [Fact]
     public void A_missing_file_exits_2_with_a_message()
     {
         var (exit, _, error) = Run("validate", "/nonexistent/report.txt");
-        Assert.Equal(CommandLine.Unusable, exit);
+        Assert.Equal(ExitCode.Usage, exit);
         Assert.Contains("no such file", error);
     }
 
     [Fact]
-    public void An_unreadable_file_exits_2()
+    public void An_unreadable_file_exits_3()
     {
         var path = Path.GetTempFileName();
         try
         {
             File.WriteAllBytes(path, []);
             var (exit, _, error) = Run("validate", path);
-            Assert.Equal(CommandLine.Unusable, exit);
+            Assert.Equal(ExitCode.Unreadable, exit);
             Assert.Contains("empty", error);
         }
         finally
@@ -57,7 +57,7 @@ public class CommandLineTests
     public void A_report_without_error_findings_exits_0()
     {
         var (exit, output, _) = Run("validate", Seeds.PathOf("001"));
-        Assert.Equal(CommandLine.Clean, exit);
+        Assert.Equal(ExitCode.Pass, exit);
         Assert.Contains("通过 PASS", output);
     }
 
@@ -65,7 +65,7 @@ public class CommandLineTests
     public void A_report_with_an_error_finding_exits_1_and_names_the_rule()
     {
         var (exit, output, _) = Run("validate", Seeds.PathOf("002"));
-        Assert.Equal(CommandLine.HasErrors, exit);
+        Assert.Equal(ExitCode.Fail, exit);
         Assert.Contains("structure.section_missing", output);
     }
 
@@ -73,7 +73,7 @@ public class CommandLineTests
     public void The_rules_command_lists_the_catalog()
     {
         var (exit, output, _) = Run("rules");
-        Assert.Equal(CommandLine.Clean, exit);
+        Assert.Equal(ExitCode.Pass, exit);
         Assert.Contains("applications.row_total", output);
         Assert.Contains("arithmetic.suspect_cell", output);
     }
@@ -97,7 +97,7 @@ public class CommandLineTests
     public void A_directory_is_validated_file_by_file_and_ends_with_a_summary_by_rule()
     {
         var (exit, output, _) = Run("validate", Seeds.Directory);
-        Assert.NotEqual(CommandLine.Unusable, exit);
+        Assert.True(exit is ExitCode.Pass or ExitCode.Fail);
         foreach (var id in Seeds.Ids)
         {
             Assert.Contains(Path.GetFileName(Seeds.PathOf(id)), output);
@@ -124,7 +124,7 @@ public class CommandLineTests
 
             var (exit, output, error) = Run("validate", folder.FullName);
 
-            Assert.NotEqual(CommandLine.Unusable, exit);
+            Assert.True(exit is ExitCode.Pass or ExitCode.Fail);
             Assert.Equal("", error);
             var positions = paths.Order(StringComparer.Ordinal).Select(p => output.IndexOf(p, StringComparison.Ordinal)).ToList();
             Assert.All(positions, p => Assert.True(p >= 0));

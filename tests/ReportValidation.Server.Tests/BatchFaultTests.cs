@@ -1,0 +1,53 @@
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using ReportValidation.Rules;
+using ReportValidation.Server.Tests.Infrastructure;
+using ReportValidation.V1;
+
+namespace ReportValidation.Server.Tests;
+
+public sealed class BatchFaultTests
+{
+    private const string Trigger = "触发服务内部错误";
+
+    [Fact]
+    public async Task An_unexpected_exception_on_one_batch_document_becomes_its_error_and_the_stream_goes_on()
+    {
+        using var host = new ServiceHost(replaceServices: services => services.AddSingleton(FailingOn(Trigger)));
+        using var call = host.Client().ValidateBatch();
+        var sent = new[]
+        {
+            Documents.Request(Documents.Unique(), "before"),
+            Documents.Request(Trigger + Documents.Unique(), "failing"),
+            Documents.Request(Documents.Unique(), "after"),
+        };
+
+        foreach (var request in sent)
+        {
+            await call.RequestStream.WriteAsync(request);
+        }
+        await call.RequestStream.CompleteAsync();
+        var received = await call.ResponseStream.ReadAllAsync().ToListAsync();
+
+        Assert.Equal(["before", "failing", "after"], received.Select(r => r.RequestId));
+        Assert.NotNull(received[0].Result);
+        Assert.Equal("validation.internal_error", received[1].Error.Code);
+        Assert.False(string.IsNullOrEmpty(received[1].Error.MessageZh));
+        Assert.NotNull(received[2].Result);
+        Assert.Single(host.Logs.Entries, e => e.EventId.Id == 20 && e.Message.Contains("failing") && e.Message.Contains(nameof(InvalidOperationException)));
+    }
+
+    /// <summary>The engine with one more rule, which throws what no reader or rule is expected to.</summary>
+    private static ReportEngine FailingOn(string trigger)
+    {
+        var engine = ReportEngine.Default;
+        var failing = new Rule(RuleDefinitions.SectionMissing with { Id = "test.throws" }, context =>
+        {
+            if (context.Report.Title.Contains(trigger))
+            {
+                throw new InvalidOperationException("a fault no reader turned into a document error");
+            }
+        });
+        return new ReportEngine(new RuleCatalog([.. engine.Rules.Rules, failing]), engine.Limits);
+    }
+}

@@ -32,9 +32,9 @@ public static class DocxReader
         DocxPackageScan.Check(content, limits, cancellationToken);
         try
         {
-            // OpenXml reads the package through a stream that stops at the token, so a long parse of a
-            // part (it is one call) ends with the call.
-            using var stream = new GuardedReadStream(new MemoryStream(content.ToArray(), writable: false), cancellationToken);
+            // OpenXml copies the package at open and parses a part in one call that sees no token: the
+            // scan's element limit is what bounds that call.
+            using var stream = new MemoryStream(content.ToArray(), writable: false);
             using var document = WordprocessingDocument.Open(stream, false, new OpenSettings
             {
                 MaxCharactersInPart = limits.MaxDecompressedBytes,

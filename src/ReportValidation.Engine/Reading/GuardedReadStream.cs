@@ -2,20 +2,20 @@ namespace ReportValidation.Reading;
 
 /// <summary>
 /// A read-only view of a stream that gives up when the call is cancelled and tells its owner how many
-/// bytes came through: a library reading from it (OpenXml parsing a part, an XmlReader over an
-/// expanding zip entry) then stops within one buffer of the token or of a size budget.
+/// bytes came through: a reader pulling from it (an XmlReader over an expanding zip entry) then stops
+/// within one buffer of the token or of a size budget.
 /// </summary>
 internal sealed class GuardedReadStream(Stream inner, CancellationToken cancellationToken, Action<int>? onRead = null) : Stream
 {
     public override bool CanRead => true;
-    public override bool CanSeek => inner.CanSeek;
+    public override bool CanSeek => false;
     public override bool CanWrite => false;
-    public override long Length => inner.Length;
+    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
-        get => inner.Position;
-        set => inner.Position = value;
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -28,7 +28,7 @@ internal sealed class GuardedReadStream(Stream inner, CancellationToken cancella
         return read;
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void Flush()
     {

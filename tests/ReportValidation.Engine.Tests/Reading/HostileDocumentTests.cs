@@ -82,12 +82,21 @@ public class HostileDocumentTests
         }
     }
 
+    /// <summary>
+    /// Cancelled 150 ms in, the call lets go within a second: the readers check the token per element,
+    /// row, page or rule, and the library calls between two checks are bounded by the limits. On a
+    /// machine so busy that the whole uncancelled run takes more than three seconds, a third of that run
+    /// is allowed instead: the claim is that it stops well before it would finish.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Slow))]
     public void A_call_cancelled_midway_lets_go_of_its_thread_within_a_second(string name)
     {
         var document = HostileDocuments.Slow.Single(d => d.Name == name);
         var input = new InputDocument(document.Content, document.ContentType, document.FileName);
+        var whole = Stopwatch.StartNew();
+        ReportEngine.Default.Validate(input); // once through first: compiling the reader's code is the process's cost, not the call's
+        var bound = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(1).Ticks, whole.Elapsed.Ticks / 3));
         using var cancellation = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
         var run = Task.Run(() => ReportEngine.Default.Validate(input, cancellationToken: cancellation.Token));
@@ -98,7 +107,8 @@ public class HostileDocumentTests
         var error = Record.Exception(() => run.GetAwaiter().GetResult());
 
         Assert.IsAssignableFrom<OperationCanceledException>(error); // it was still working when cancelled
-        Assert.True(clock.Elapsed - cancelledAt < TimeSpan.FromSeconds(1), $"{name} let go {clock.Elapsed - cancelledAt} after the cancellation");
+        Assert.True(clock.Elapsed - cancelledAt < bound,
+            $"{name} let go {clock.Elapsed - cancelledAt} after the cancellation (bound {bound}; uncancelled it took {whole.Elapsed})");
     }
 
     private static (string Code, DocumentReadException? Error) Outcome(HostileDocument document)

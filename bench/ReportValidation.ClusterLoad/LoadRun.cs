@@ -66,6 +66,78 @@ public sealed class PhaseTally(string name)
     }
 }
 
+/// <summary>The phase the phase file names (read every 50 ms), and when each phase began and ended.</summary>
+internal sealed class Phases(string phaseFile, double maxSeconds) : IDisposable
+{
+    private readonly long _hardStop = Stopwatch.GetTimestamp() + (long)(maxSeconds * Stopwatch.Frequency);
+    private readonly Dictionary<string, long> _started = [];
+    private readonly Dictionary<string, long> _ended = [];
+    private readonly CancellationTokenSource _stop = new();
+    private PhaseTally? _current;
+
+    public List<PhaseTally> Tallies { get; } = [];
+
+    public PhaseTally? Current => Volatile.Read(ref _current);
+
+    public bool Stopped => _stop.IsCancellationRequested;
+
+    /// <summary>Follows the phase file until it says "end" or the run's time is up.</summary>
+    public async Task WatchAsync()
+    {
+        Read();
+        while (!_stop.IsCancellationRequested)
+        {
+            Read();
+            if (Stopwatch.GetTimestamp() >= _hardStop)
+            {
+                _stop.Cancel();
+            }
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    private void Read()
+    {
+        string name;
+        try
+        {
+            name = File.ReadAllText(phaseFile).Trim();
+        }
+        catch (IOException)
+        {
+            return;
+        }
+        if (name.Length == 0 || name == _current?.Name)
+        {
+            return;
+        }
+        var now = Stopwatch.GetTimestamp();
+        if (_current is not null)
+        {
+            _ended[_current.Name] = now;
+        }
+        if (name == "end" || now >= _hardStop)
+        {
+            _stop.Cancel();
+            return;
+        }
+        var next = Tallies.FirstOrDefault(t => t.Name == name);
+        if (next is null)
+        {
+            next = new PhaseTally(name);
+            Tallies.Add(next);
+            _started[name] = now;
+        }
+        Volatile.Write(ref _current, next);
+    }
+
+    /// <summary>How long a phase ran, up to <paramref name="end"/> when it is still the current one.</summary>
+    public double SecondsOf(PhaseTally tally, long end) =>
+        (_ended.GetValueOrDefault(tally.Name, end) - _started[tally.Name]) / (double)Stopwatch.Frequency;
+
+    public void Dispose() => _stop.Dispose();
+}
+
 /// <summary>
 /// A closed loop of concurrent calls over one channel, cycling through a fixed set of distinct
 /// documents (the seeds with a numbered line appended), so after the first pass every call can be a
@@ -83,110 +155,65 @@ public static class LoadRun
 
         using var channel = Channels.Open(options.Targets[0]);
         var client = new V1.ReportValidator.ReportValidatorClient(channel);
-
-        var tallies = new List<PhaseTally>();
-        var phaseStarted = new Dictionary<string, long>();
-        var phaseEnded = new Dictionary<string, long>();
-        PhaseTally? current = null;
-        var hardStop = Stopwatch.GetTimestamp() + (long)(options.MaxSeconds * Stopwatch.Frequency);
-        using var stop = new CancellationTokenSource();
-
-        void ReadPhase()
-        {
-            string name;
-            try
-            {
-                name = File.ReadAllText(phaseFile).Trim();
-            }
-            catch (IOException)
-            {
-                return;
-            }
-            if (name.Length == 0 || name == current?.Name)
-            {
-                return;
-            }
-            var now = Stopwatch.GetTimestamp();
-            if (current is not null)
-            {
-                phaseEnded[current.Name] = now;
-            }
-            if (name == "end" || now >= hardStop)
-            {
-                stop.Cancel();
-                return;
-            }
-            var next = tallies.FirstOrDefault(t => t.Name == name);
-            if (next is null)
-            {
-                next = new PhaseTally(name);
-                tallies.Add(next);
-                phaseStarted[name] = now;
-            }
-            Volatile.Write(ref current, next);
-        }
-
-        ReadPhase();
-        var watcher = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                ReadPhase();
-                if (Stopwatch.GetTimestamp() >= hardStop)
-                {
-                    stop.Cancel();
-                }
-                await Task.Delay(50, CancellationToken.None);
-            }
-        });
-
+        using var phases = new Phases(phaseFile, options.MaxSeconds);
+        var watcher = phases.WatchAsync();
         long sequence = 0;
-        var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                var tally = Volatile.Read(ref current);
-                if (tally is null)
-                {
-                    await Task.Delay(20, CancellationToken.None);
-                    continue;
-                }
-                var request = documents[Interlocked.Increment(ref sequence) % documents.Length];
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var call = client.ValidateDocumentAsync(request, deadline: DateTime.UtcNow.AddSeconds(10));
-                    var headers = await call.ResponseHeadersAsync;
-                    var response = await call;
-                    // grpc-dotnet reports earlier attempts of a retried call in this header.
-                    var retried = headers.Get("grpc-previous-rpc-attempts") is not null;
-                    tally.Record(true, "OK", response.Cached, retried, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-                catch (RpcException e)
-                {
-                    var retried = e.Trailers.Get("grpc-previous-rpc-attempts") is not null;
-                    tally.Record(false, e.StatusCode.ToString(), false, retried, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                        $"{e.StatusCode}: {e.Status.Detail} {e.Status.DebugException?.Message}");
-                }
-            }
-        })).ToArray();
+        var workers = Enumerable.Range(0, options.Concurrency)
+            .Select(_ => Task.Run(() => CallUntilStoppedAsync(client, phases, () => documents[Interlocked.Increment(ref sequence) % documents.Length])))
+            .ToArray();
         await Task.WhenAll(workers);
         await watcher;
+        await WriteSummaryAsync(phases, options.OutputPath);
+        return 0;
+    }
 
+    /// <summary>One worker: a call at a time, each counted in the phase it started in.</summary>
+    private static async Task CallUntilStoppedAsync(V1.ReportValidator.ReportValidatorClient client, Phases phases,
+        Func<V1.ValidateDocumentRequest> nextDocument)
+    {
+        while (!phases.Stopped)
+        {
+            var tally = phases.Current;
+            if (tally is null)
+            {
+                await Task.Delay(20, CancellationToken.None);
+                continue;
+            }
+            var request = nextDocument();
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                using var call = client.ValidateDocumentAsync(request, deadline: DateTime.UtcNow.AddSeconds(10));
+                var headers = await call.ResponseHeadersAsync;
+                var response = await call;
+                // grpc-dotnet reports earlier attempts of a retried call in this header.
+                var retried = headers.Get("grpc-previous-rpc-attempts") is not null;
+                tally.Record(true, "OK", response.Cached, retried, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            catch (RpcException e)
+            {
+                var retried = e.Trailers.Get("grpc-previous-rpc-attempts") is not null;
+                tally.Record(false, e.StatusCode.ToString(), false, retried, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                    $"{e.StatusCode}: {e.Status.Detail} {e.Status.DebugException?.Message}");
+            }
+        }
+    }
+
+    /// <summary>One JSON line per phase, on stdout and in the output file.</summary>
+    private static async Task WriteSummaryAsync(Phases phases, string? outputPath)
+    {
         var end = Stopwatch.GetTimestamp();
         var lines = new StringBuilder();
-        foreach (var tally in tallies)
+        foreach (var tally in phases.Tallies)
         {
-            var seconds = (phaseEnded.GetValueOrDefault(tally.Name, end) - phaseStarted[tally.Name]) / (double)Stopwatch.Frequency;
-            var json = JsonSerializer.Serialize(tally.Summary(seconds));
+            var json = JsonSerializer.Serialize(tally.Summary(phases.SecondsOf(tally, end)));
             lines.AppendLine(json);
             Console.WriteLine(json);
         }
-        if (options.OutputPath is not null)
+        if (outputPath is not null)
         {
-            await File.WriteAllTextAsync(options.OutputPath, lines.ToString());
+            await File.WriteAllTextAsync(outputPath, lines.ToString());
         }
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load: {tallies.Sum(t => t.Calls)} calls in {tallies.Count} phases"));
-        return 0;
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load: {phases.Tallies.Sum(t => t.Calls)} calls in {phases.Tallies.Count} phases"));
     }
 }

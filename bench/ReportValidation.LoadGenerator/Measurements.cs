@@ -26,30 +26,41 @@ public sealed class Measurements(LoadSettings settings)
             self.ProcessorAffinity = (nint)(1L << settings.ClientCore);
         }
         var results = new List<Measurement>();
+        await MeasureEchoAsync(results);
+        await MeasureInMemoryCacheAsync(results);
+        await MeasureRedisAsync(results);
+        return results;
+    }
 
-        using (var echo = StartEcho(out var echoPort))
-        {
-            await ServerProcess.WaitForPortAsync(echoPort);
-            using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{echoPort}");
-            var client = new Echo.EchoClient(channel);
-            var empty = new EchoMessage();
-            // A discarded first run: this process's own JIT warm-up would otherwise lower the floor.
-            await MeasureAsync("warm-up (discarded)", async () => await client.SayAsync(empty));
-            results.Add(await MeasureAsync("echo floor (empty message)", async () => await client.SayAsync(empty)));
-            var sized = new EchoMessage { Payload = ByteString.CopyFromUtf8(_seed) };
-            results.Add(await MeasureAsync("echo, a seed-sized message", async () => await client.SayAsync(sized)));
-        }
+    /// <summary>The floor: the bare echo server, empty and with a seed-sized message.</summary>
+    private async Task MeasureEchoAsync(List<Measurement> results)
+    {
+        using var echo = StartEcho(out var echoPort);
+        await ServerProcess.WaitForPortAsync(echoPort);
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{echoPort}");
+        var client = new Echo.EchoClient(channel);
+        var empty = new EchoMessage();
+        // A discarded first run: this process's own JIT warm-up would otherwise lower the floor.
+        await MeasureAsync("warm-up (discarded)", async () => await client.SayAsync(empty));
+        results.Add(await MeasureAsync("echo floor (empty message)", async () => await client.SayAsync(empty)));
+        var sized = new EchoMessage { Payload = ByteString.CopyFromUtf8(_seed) };
+        results.Add(await MeasureAsync("echo, a seed-sized message", async () => await client.SayAsync(sized)));
+    }
 
-        using (var server = StartServer(new Dictionary<string, string>(), out var port))
-        {
-            var client = await ConnectAsync(port);
-            results.Add(await MeasureAsync("ValidateDocument, cache miss (in-memory cache)", async () => await client.CallAsync(UniqueRequest())));
-            results.Add(await MeasureBatchAsync("ValidateBatch, one stream of new documents", client));
-            var same = Request(_seed);
-            await client.CallAsync(same);
-            results.Add(await MeasureAsync("ValidateDocument, in-memory hit", async () => await client.CallAsync(same)));
-        }
+    private async Task MeasureInMemoryCacheAsync(List<Measurement> results)
+    {
+        using var server = StartServer(new Dictionary<string, string>(), out var port);
+        var client = await ConnectAsync(port);
+        results.Add(await MeasureAsync("ValidateDocument, cache miss (in-memory cache)", async () => await client.CallAsync(UniqueRequest())));
+        results.Add(await MeasureBatchAsync("ValidateBatch, one stream of new documents", client));
+        var same = Request(_seed);
+        await client.CallAsync(same);
+        results.Add(await MeasureAsync("ValidateDocument, in-memory hit", async () => await client.CallAsync(same)));
+    }
 
+    /// <summary>Hits from Redis with the in-memory level off, misses with Redis up, then misses with Redis stopped.</summary>
+    private async Task MeasureRedisAsync(List<Measurement> results)
+    {
         var redisPort = ServerProcess.FreePort();
         var redis = ServerProcess.Start(settings.ServerCore, settings.RedisServer,
             ["--port", redisPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
@@ -74,7 +85,6 @@ public sealed class Measurements(LoadSettings settings)
         {
             redis.Dispose();
         }
-        return results;
     }
 
     private ServerProcess StartEcho(out int port)
@@ -115,7 +125,11 @@ public sealed class Measurements(LoadSettings settings)
     private static byte[] Request(string text) => new ValidateDocumentRequest { Document = new Document { Text = text } }.ToByteArray();
 
     // A different document every call: the seed with a distinct trailing line, so parse and rules run.
-    private byte[] UniqueRequest() => Request($"{_seed}\n{Interlocked.Increment(ref _unique)}\n");
+    private string UniqueText() => $"{_seed}\n{Interlocked.Increment(ref _unique)}\n";
+
+    private byte[] UniqueRequest() => Request(UniqueText());
+
+    private byte[] UniqueBatchRequest() => new ValidateBatchRequest { Document = new Document { Text = UniqueText() } }.ToByteArray();
 
     private async Task<Measurement> MeasureAsync(string scenario, Func<Task> call)
     {
@@ -192,7 +206,7 @@ public sealed class Measurements(LoadSettings settings)
         {
             while (Stopwatch.GetTimestamp() < stopAt)
             {
-                var request = UniqueRequest();
+                var request = UniqueBatchRequest();
                 sent.Enqueue(Stopwatch.GetTimestamp());
                 await call.RequestStream.WriteAsync(request);
             }
@@ -208,8 +222,8 @@ public sealed class Measurements(LoadSettings settings)
             {
                 continue;
             }
-            var response = ValidateDocumentResponse.Parser.ParseFrom(call.ResponseStream.Current);
-            if (response.Error is null)
+            var response = ValidateBatchResponse.Parser.ParseFrom(call.ResponseStream.Current);
+            if (response.OutcomeCase == ValidateBatchResponse.OutcomeOneofCase.Result)
             {
                 latencies.Add(ended - started);
             }

@@ -1,6 +1,7 @@
 using ReportValidation.Reading;
 using ReportValidation.Rules;
-using ReportValidation.Tables;
+using ReportValidation.Template;
+using ReportValidation.Parsing;
 using ReportValidation.V1;
 
 namespace ReportValidation;
@@ -16,6 +17,9 @@ public sealed class ReportEngine(RuleCatalog rules, ReadingLimits limits)
     public RuleCatalog Rules { get; } = rules;
     public ReadingLimits Limits { get; } = limits;
 
+    /// <summary>Both national templates, bilingual: the tables, rows and columns the engine reads and names.</summary>
+    public NationalTemplate Template { get; } = NationalTemplates.Describe();
+
     /// <summary>Reads and parses a document. Throws <see cref="DocumentReadException"/> when it cannot be read.</summary>
     public Report Parse(InputDocument document, CancellationToken cancellationToken = default)
     {
@@ -23,18 +27,42 @@ public sealed class ReportEngine(RuleCatalog rules, ReadingLimits limits)
         return ReportParser.Parse(source, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads, parses and validates a document, with last year's for the cross-year rules. Throws
+    /// <see cref="DocumentReadException"/> when the document cannot be read and
+    /// <see cref="PreviousDocumentReadException"/> when last year's cannot.
+    /// </summary>
     public ValidationResult Validate(InputDocument document, InputDocument? previous = null,
-        ValidationOptions? options = null, CancellationToken cancellationToken = default)
+        ValidationOptions? options = null, CancellationToken cancellationToken = default, IValidationObserver? observer = null)
     {
-        var report = Parse(document, cancellationToken);
-        var previousReport = previous is null ? null : Parse(previous, cancellationToken);
-        return ValidateReport(report, previousReport, options, cancellationToken);
+        Report report;
+        Report? previousReport;
+        using (observer?.StartParsing(document))
+        {
+            report = Parse(document, cancellationToken);
+            previousReport = previous is null ? null : ParsePrevious(previous, cancellationToken);
+            observer?.Parsed(report);
+        }
+        return ValidateReport(report, previousReport, options, cancellationToken, observer);
+    }
+
+    private Report ParsePrevious(InputDocument previous, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Parse(previous, cancellationToken);
+        }
+        catch (DocumentReadException exception)
+        {
+            throw new PreviousDocumentReadException(exception);
+        }
     }
 
     /// <summary>Validates an already structured report, as a portal form submits it.</summary>
     public ValidationResult ValidateReport(Report report, Report? previous = null,
-        ValidationOptions? options = null, CancellationToken cancellationToken = default)
+        ValidationOptions? options = null, CancellationToken cancellationToken = default, IValidationObserver? observer = null)
     {
+        using var rules = observer?.StartRules();
         var findings = Rules.Evaluate(report, previous, options, cancellationToken);
         var summary = Verdict.Summarize(findings, options);
         var result = new ValidationResult
@@ -44,6 +72,7 @@ public sealed class ReportEngine(RuleCatalog rules, ReadingLimits limits)
             RuleCatalogVersion = Rules.Version,
         };
         result.Findings.AddRange(findings);
+        observer?.Evaluated(result);
         return result;
     }
 }

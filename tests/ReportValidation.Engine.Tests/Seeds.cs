@@ -1,5 +1,6 @@
 using ReportValidation.Reading;
-using ReportValidation.Tables;
+using ReportValidation.Parsing;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Tests;

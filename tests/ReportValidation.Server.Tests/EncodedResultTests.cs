@@ -9,7 +9,7 @@ namespace ReportValidation.Server.Tests;
 public sealed class EncodedResultTests
 {
     [Fact]
-    public void ResponseCarryingTheEncodingReadsBackAsTheTypedResult()
+    public void Response_carrying_the_encoding_reads_back_as_the_typed_result()
     {
         var result = ReportEngine.Default.Validate(InputDocument.FromText(Documents.Seed("004")));
         var encoded = new EncodedResult(result, result.ToByteArray());
@@ -28,7 +28,7 @@ public sealed class EncodedResultTests
     }
 
     [Fact]
-    public void JsonResponsesGetTheTypedResult()
+    public void Json_responses_get_the_typed_result()
     {
         var result = new ValidationResult { RuleCatalogVersion = "v" };
         var response = new ValidateReportResponse();
@@ -39,7 +39,7 @@ public sealed class EncodedResultTests
     }
 
     [Fact]
-    public void ARememberedEntryKeepsOnlyTheEncodingAndStillAnswersBothKinds()
+    public void A_remembered_entry_keeps_only_the_encoding_and_still_answers_both_kinds()
     {
         var result = ReportEngine.Default.Validate(InputDocument.FromText(Documents.Seed("004")));
         var remembered = new EncodedResult(result, result.ToByteArray()).WithoutMessage();
@@ -52,5 +52,19 @@ public sealed class EncodedResultTests
         Assert.NotSame(result, json.Result);
         Assert.Equal(result, json.Result);
         Assert.Equal(result, ValidateDocumentResponse.Parser.ParseFrom(binary.ToByteArray()).Result);
+    }
+
+    [Fact]
+    public void A_batch_answer_carrying_the_encoding_reads_back_as_its_result_case()
+    {
+        var result = ReportEngine.Default.Validate(InputDocument.FromText(Documents.Seed("004")));
+        var response = new ValidateBatchResponse { RequestId = "r" };
+
+        new EncodedResult(result, result.ToByteArray()).SetOn(response, binary: true);
+        var read = ValidateBatchResponse.Parser.ParseFrom(response.ToByteArray());
+
+        Assert.Equal(ValidateBatchResponse.OutcomeOneofCase.Result, read.OutcomeCase);
+        Assert.Equal(result, read.Result);
+        Assert.Equal("r", read.RequestId);
     }
 }

@@ -12,7 +12,7 @@ public sealed class EngineThreadsCollection;
 public sealed class EngineThreadsTests
 {
     [Fact]
-    public async Task TimeLimitsFireWhileEveryEngineThreadIsBusy()
+    public async Task Time_limits_fire_while_every_engine_thread_is_busy()
     {
         // As many busy runs as processors: on pool threads this starved the timer behind CancelAfter
         // for seconds. The queued call's limit must still end its wait while the engine is busy.
@@ -39,7 +39,7 @@ public sealed class EngineThreadsTests
     }
 
     [Fact]
-    public async Task RunWhoseCallerGaveUpBeforeItStartedNeverRuns()
+    public async Task Run_whose_caller_gave_up_before_it_started_never_runs()
     {
         using var threads = new EngineThreads(1);
         using var release = new ManualResetEventSlim();
@@ -58,7 +58,7 @@ public sealed class EngineThreadsTests
     }
 
     [Fact]
-    public async Task EngineErrorsReachTheCaller()
+    public async Task Engine_errors_reach_the_caller()
     {
         using var threads = new EngineThreads(1);
 
@@ -68,7 +68,7 @@ public sealed class EngineThreadsTests
     }
 
     [Fact]
-    public async Task RunsSeeTheCallersActivity()
+    public async Task Runs_see_the_callers_activity()
     {
         using var source = new ActivitySource("engine-threads-test");
         using var listener = new ActivityListener

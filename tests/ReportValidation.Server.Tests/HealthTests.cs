@@ -9,7 +9,7 @@ namespace ReportValidation.Server.Tests;
 public sealed class HealthTests
 {
     [Fact]
-    public async Task HealthTurnsNotServingOnceShutdownBegins()
+    public async Task Health_turns_not_serving_once_shutdown_begins()
     {
         var host = new ServiceHost();
         // A channel of the test's own: the host's channels are disposed with the host, mid-read here.
@@ -34,7 +34,7 @@ public sealed class HealthTests
     }
 
     [Fact]
-    public async Task ReadinessDoesNotDependOnRedis()
+    public async Task Readiness_does_not_depend_on_redis()
     {
         // Nothing listens on this port: Redis is configured but down from the start.
         using var host = ServiceHost.WithRedis($"127.0.0.1:{FreePort.Next()}");

@@ -100,9 +100,9 @@ public sealed class HostileDocumentTests(HostileServer server) : IClassFixture<H
         // used to end the stream (UNKNOWN) or the process.
         using var call = server.Host.Client().ValidateBatch(deadline: DateTime.UtcNow.AddSeconds(60));
         var hostile = new[] { "pdf-reference-chain-300", "pdf-page-tree-depth-100000", "docx-nesting-100000" };
-        var sent = new List<ValidateDocumentRequest> { Documents.Request(Documents.Unique("001"), "before") };
-        sent.AddRange(hostile.Select(name => WithId(Request(HostileDocuments.Named(name)), name)));
-        sent.Add(Documents.Request(Documents.Unique("004"), "after"));
+        var sent = new List<ValidateBatchRequest> { Documents.BatchRequest(Documents.Unique("001"), "before") };
+        sent.AddRange(hostile.Select(name => new ValidateBatchRequest { Document = Request(HostileDocuments.Named(name)).Document, RequestId = name }));
+        sent.Add(Documents.BatchRequest(Documents.Unique("004"), "after"));
 
         foreach (var request in sent)
         {
@@ -112,7 +112,7 @@ public sealed class HostileDocumentTests(HostileServer server) : IClassFixture<H
         var received = await call.ResponseStream.ReadAllAsync().ToListAsync();
 
         Assert.Equal(sent.Select(r => r.RequestId), received.Select(r => r.RequestId));
-        Assert.NotNull(received[0].Result);
+        Assert.Equal(ValidateBatchResponse.OutcomeOneofCase.Result, received[0].OutcomeCase);
         Assert.All(received.Skip(1).Take(hostile.Length), r => Assert.Equal(HostileDocuments.LimitExceeded, r.Error.Code));
         Assert.Equal(2024, received[^1].Result.Report.Year);
     }
@@ -132,10 +132,4 @@ public sealed class HostileDocumentTests(HostileServer server) : IClassFixture<H
     {
         Document = new Document { Content = ByteString.CopyFrom(document.Content), ContentType = document.ContentType ?? "", FileName = document.FileName },
     };
-
-    private static ValidateDocumentRequest WithId(ValidateDocumentRequest request, string id)
-    {
-        request.RequestId = id;
-        return request;
-    }
 }

@@ -8,7 +8,7 @@ namespace ReportValidation.Server.Tests;
 public sealed class LimitTests
 {
     [Fact]
-    public async Task MissingDocumentIsInvalidArgumentWithBadRequestDetails()
+    public async Task Missing_document_is_invalid_argument_with_bad_request_details()
     {
         using var host = new ServiceHost();
 
@@ -20,7 +20,7 @@ public sealed class LimitTests
     }
 
     [Fact]
-    public async Task AcknowledgementWithoutRuleIdIsInvalidArgument()
+    public async Task Acknowledgement_without_rule_id_is_invalid_argument()
     {
         using var host = new ServiceHost();
         var request = Documents.Request(Documents.Unique());
@@ -33,7 +33,7 @@ public sealed class LimitTests
     }
 
     [Fact]
-    public async Task BinaryDocumentIsInvalidArgumentNamingTheReason()
+    public async Task Binary_document_is_invalid_argument_naming_the_reason()
     {
         using var host = new ServiceHost();
 
@@ -47,7 +47,7 @@ public sealed class LimitTests
     }
 
     [Fact]
-    public async Task UnreadablePreviousDocumentNamesThatField()
+    public async Task Unreadable_previous_document_names_that_field()
     {
         using var host = new ServiceHost();
         var request = Documents.Request(Documents.Unique());
@@ -60,7 +60,7 @@ public sealed class LimitTests
     }
 
     [Fact]
-    public async Task MessageOverTheSizeLimitIsResourceExhausted()
+    public async Task Message_over_the_size_limit_is_resource_exhausted()
     {
         using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:MaxMessageBytes"] = "65536" });
 
@@ -71,7 +71,7 @@ public sealed class LimitTests
     }
 
     [Fact]
-    public async Task DocumentOverTheReadingLimitIsResourceExhaustedWithReason()
+    public async Task Document_over_the_reading_limit_is_resource_exhausted_with_reason()
     {
         using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:MaxDocumentBytes"] = "4096" });
 
@@ -83,7 +83,7 @@ public sealed class LimitTests
     }
 
     [Fact]
-    public async Task ExpiredClientDeadlineEndsTheCallWithoutAResult()
+    public async Task Expired_client_deadline_ends_the_call_without_a_result()
     {
         using var host = new ServiceHost();
         var big = string.Concat(Enumerable.Repeat(Documents.Seed("004"), 400));
@@ -98,7 +98,7 @@ public sealed class LimitTests
     }
 
     [Fact]
-    public async Task ServerTimeLimitCancelsTheEngine()
+    public async Task Server_time_limit_cancels_the_engine()
     {
         // No client deadline: only the server's own limit can end this call, through the engine's token.
         using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:CallTimeoutMilliseconds"] = "1" });
@@ -110,12 +110,12 @@ public sealed class LimitTests
     }
 
     [Fact]
-    public async Task CallsOverTheConcurrencyLimitAreResourceExhausted()
+    public async Task Calls_over_the_concurrency_limit_are_resource_exhausted()
     {
         using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:MaxConcurrentCalls"] = "1", ["Limits:QueuedCalls"] = "0" });
         var client = host.Client();
         using var batch = client.ValidateBatch();
-        await batch.RequestStream.WriteAsync(Documents.Request(Documents.Unique()));
+        await batch.RequestStream.WriteAsync(Documents.BatchRequest(Documents.Unique()));
         Assert.True(await batch.ResponseStream.MoveNext()); // the stream holds the only permit now
 
         var error = await Assert.ThrowsAsync<RpcException>(() => client.ValidateDocumentAsync(Documents.Request(Documents.Unique())).ResponseAsync);
@@ -126,7 +126,7 @@ public sealed class LimitTests
     }
 
     [Fact]
-    public async Task CallsOverTheRateLimitAreResourceExhaustedNotUnavailable()
+    public async Task Calls_over_the_rate_limit_are_resource_exhausted_not_unavailable()
     {
         using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:CallsPerSecond"] = "2" });
         var client = host.Client();

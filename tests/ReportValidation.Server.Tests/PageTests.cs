@@ -6,7 +6,7 @@ namespace ReportValidation.Server.Tests;
 public sealed class PageTests
 {
     [Fact]
-    public async Task IndexHtmlIsServedAtTheRootOverHttp11()
+    public async Task Index_html_is_served_at_the_root_over_http11()
     {
         // A web root of the test's own, so this checks the serving, not the page (which has its own tests).
         var webRoot = Directory.CreateTempSubdirectory("rv-webroot-").FullName;

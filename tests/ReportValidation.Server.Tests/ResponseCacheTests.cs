@@ -10,7 +10,7 @@ namespace ReportValidation.Server.Tests;
 public sealed class ResponseCacheTests
 {
     [Fact]
-    public async Task SameDocumentTwiceIsAMissThenAHit()
+    public async Task Same_document_twice_is_a_miss_then_a_hit()
     {
         using var host = ServiceHost.WithRedis(SharedRedis.Address);
         var client = host.Client();
@@ -28,7 +28,7 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
-    public async Task AnyChangeOfContentOrOptionsChangesTheHash()
+    public async Task Any_change_of_content_or_options_changes_the_hash()
     {
         using var host = new ServiceHost();
         var client = host.Client();
@@ -82,7 +82,7 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
-    public async Task TwoInstancesSharingRedisSeeEachOthersEntries()
+    public async Task Two_instances_sharing_redis_see_each_others_entries()
     {
         var settings = new Dictionary<string, string?> { ["Redis:InstanceName"] = $"shared-{Guid.NewGuid():N}:" };
         using var one = new ServiceHost(new Dictionary<string, string?>(settings) { ["Redis:Configuration"] = SharedRedis.Address });
@@ -99,7 +99,7 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
-    public async Task GarbageUnderAKeyIsAMissAndIsReplaced()
+    public async Task Garbage_under_a_key_is_a_miss_and_is_replaced()
     {
         using var host = ServiceHost.WithRedis(SharedRedis.Address, MemoryOff);
         var client = host.Client();
@@ -120,7 +120,7 @@ public sealed class ResponseCacheTests
     [Theory]
     [InlineData("truncated")]
     [InlineData("one byte changed")]
-    public async Task ADamagedValueIsAMissAndIsReplaced(string damage)
+    public async Task A_damaged_value_is_a_miss_and_is_replaced(string damage)
     {
         using var host = ServiceHost.WithRedis(SharedRedis.Address, MemoryOff);
         var client = host.Client();
@@ -146,7 +146,7 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
-    public async Task ARedisHitAnsweredAsJsonCarriesTheWholeResult()
+    public async Task A_redis_hit_answered_as_json_carries_the_whole_result()
     {
         using var one = ServiceHost.WithRedis(SharedRedis.Address, MemoryOff);
         var text = Documents.Unique();
@@ -162,7 +162,7 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
-    public async Task AKeyOfAnotherRedisTypeIsAMissAndIsReplaced()
+    public async Task A_key_of_another_redis_type_is_a_miss_and_is_replaced()
     {
         var prefix = $"test-{Guid.NewGuid():N}:";
         using var host = new ServiceHost(new Dictionary<string, string?>(MemoryOff)
@@ -189,7 +189,7 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
-    public async Task RedisStoppedAndRestartedFailsNoCallAndKeepsCallsFast()
+    public async Task Redis_stopped_and_restarted_fails_no_call_and_keeps_calls_fast()
     {
         using var redis = new RedisServer();
         using var host = ServiceHost.WithRedis(redis.Configuration, MemoryOff);
@@ -232,7 +232,7 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
-    public async Task ConcurrentCallsForOneNewDocumentRunTheEngineOnce()
+    public async Task Concurrent_calls_for_one_new_document_run_the_engine_once()
     {
         using var host = new ServiceHost();
         var client = host.Client();
@@ -246,7 +246,7 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
-    public async Task WithoutRedisTheInMemoryLevelServesHits()
+    public async Task Without_redis_the_in_memory_level_serves_hits()
     {
         using var host = new ServiceHost();
         var client = host.Client();
@@ -260,7 +260,7 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
-    public async Task StructuredReportsAreCachedByContentToo()
+    public async Task Structured_reports_are_cached_by_content_too()
     {
         using var host = new ServiceHost();
         var client = host.Client();

@@ -11,7 +11,7 @@ namespace ReportValidation.Server.Tests;
 public sealed class SeedTests
 {
     [Fact]
-    public async Task SeedComesBackWithTheReportTheEngineParses()
+    public async Task Seed_comes_back_with_the_report_the_engine_parses()
     {
         using var host = new ServiceHost();
         var text = Documents.Seed("004");
@@ -27,7 +27,7 @@ public sealed class SeedTests
     }
 
     [Fact]
-    public async Task HtmlBytesAreReadLikeTheTextTheyCarry()
+    public async Task Html_bytes_are_read_like_the_text_they_carry()
     {
         using var host = new ServiceHost();
         var text = Documents.Seed("001");
@@ -53,7 +53,7 @@ public sealed class SeedTests
     }
 
     [Fact]
-    public async Task ReadmeJsonExampleReturnsFindings()
+    public async Task Readme_json_example_returns_findings()
     {
         // The request README.md's curl example sends: its seed, its route, its profile.
         var readme = File.ReadAllText(Path.Combine(Repository(), "README.md"));
@@ -73,7 +73,7 @@ public sealed class SeedTests
     }
 
     [Fact]
-    public async Task AcknowledgedWarningsNoLongerBlockASubmission()
+    public async Task Acknowledged_warnings_no_longer_block_a_submission()
     {
         using var host = new ServiceHost();
         var client = host.Client();

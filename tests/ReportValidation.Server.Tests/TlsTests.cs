@@ -10,7 +10,7 @@ namespace ReportValidation.Server.Tests;
 public sealed class TlsTests
 {
     [Fact]
-    public async Task ConfiguredCertificateTurnsOnTls()
+    public async Task Configured_certificate_turns_on_tls()
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

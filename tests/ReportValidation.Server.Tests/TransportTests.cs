@@ -16,7 +16,7 @@ public sealed class TransportTests : IDisposable
     private readonly ServiceHost _host = new();
 
     [Fact]
-    public async Task JsonTranscodingValidatesOverHttp11()
+    public async Task Json_transcoding_validates_over_http11()
     {
         using var http = _host.Http();
         var text = Documents.Unique();
@@ -35,7 +35,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task JsonTranscodingValidatesAStructuredReport()
+    public async Task Json_transcoding_validates_a_structured_report()
     {
         using var http = _host.Http();
         var body = new { report = new { title = $"某县人民政府{Guid.NewGuid():N}2021年政府信息公开工作年度报告", year = 2021, templateVersion = "TEMPLATE_VERSION_2021" } };
@@ -49,7 +49,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task JsonTranscodingListsRules()
+    public async Task Json_transcoding_lists_rules()
     {
         using var http = _host.Http();
 
@@ -61,7 +61,35 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task JsonTranscodingReportsMalformedRequestsAs400WithDetails()
+    public async Task Template_route_gives_both_versions_with_keys_and_labels_in_both_languages()
+    {
+        using var http = _host.Http();
+
+        using var response = await http.GetAsync("/v1/template");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.Equal(["TEMPLATE_VERSION_2019", "TEMPLATE_VERSION_2021"],
+            root.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("version").GetString()));
+        var tables = root.GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("key").GetString()!);
+        Assert.Equal(["active_disclosure", "applications", "review_litigation"], tables.Keys);
+        var labels = tables.Values.SelectMany(t => t.GetProperty("blocks").EnumerateArray())
+            .SelectMany(b => b.GetProperty("rows").EnumerateArray().Concat(b.GetProperty("columns").EnumerateArray()))
+            .Where(l => !l.TryGetProperty("group", out var group) || !group.GetBoolean())
+            .ToList();
+        Assert.All(labels, l => Assert.False(string.IsNullOrEmpty(l.GetProperty("en").GetString())));
+        string? Zh(string key) => labels.First(l => l.GetProperty("key").GetString() == key).GetProperty("zh").GetString();
+        Assert.Equal("1.属于国家秘密", Zh("withheld.state_secret"));
+        Assert.Equal("上一年项目数量", Zh("prev_items"));
+        Assert.Equal("尚未审结", Zh("pending"));
+        // The 2021 label of 规范性文件 and its 2019 one, each in its own version's block.
+        var normative = labels.Where(l => l.GetProperty("key").GetString() == "normative_documents").Select(l => l.GetProperty("zh").GetString());
+        Assert.Equal(["规范性文件", "行政规范性文件"], normative);
+    }
+
+    [Fact]
+    public async Task Json_transcoding_reports_malformed_requests_as_400_with_details()
     {
         using var http = _host.Http();
 
@@ -73,7 +101,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task GrpcWebIsAnsweredOverHttp11()
+    public async Task Grpc_web_is_answered_over_http11()
     {
         var handler = new GrpcWebHandler(GrpcWebMode.GrpcWebText, new HttpClientHandler());
         using var channel = GrpcChannel.ForAddress(_host.HttpAddress, new GrpcChannelOptions
@@ -92,7 +120,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task BrowsersFromAConfiguredOriginGetCorsHeaders()
+    public async Task Browsers_from_a_configured_origin_get_cors_headers()
     {
         using var host = new ServiceHost(new Dictionary<string, string?> { ["Cors:AllowedOrigins:0"] = "https://portal.example.gov.cn" });
         using var http = host.Http();
@@ -112,7 +140,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task HealthServiceAnswersServing()
+    public async Task Health_service_answers_serving()
     {
         var health = new Health.HealthClient(_host.Channel());
 
@@ -124,7 +152,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task ReflectionListsTheValidatorService()
+    public async Task Reflection_lists_the_validator_service()
     {
         var reflection = new ServerReflection.ServerReflectionClient(_host.Channel());
         using var call = reflection.ServerReflectionInfo();
@@ -139,7 +167,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task ListRulesReturnsTheCatalog()
+    public async Task List_rules_returns_the_catalog()
     {
         var response = await _host.Client().ListRulesAsync(new ListRulesRequest());
 
@@ -148,7 +176,7 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
-    public async Task MetricsAreScrapedOverHttp11()
+    public async Task Metrics_are_scraped_over_http11()
     {
         await _host.Client().ValidateDocumentAsync(Documents.Request(Documents.Unique()));
         using var http = _host.Http();
@@ -157,10 +185,14 @@ public sealed class TransportTests : IDisposable
 
         Assert.Contains("reportvalidation_requests_total{", metrics);
         Assert.Contains("reportvalidation_cache_misses_total", metrics);
+        // OpenTelemetry's RPC conventions: rpc.server.call.duration by fully qualified method and status name.
+        Assert.Contains(metrics.Split('\n'), line => line.StartsWith("rpc_server_call_duration_seconds_count{", StringComparison.Ordinal)
+            && line.Contains("rpc_method=\"reportvalidation.v1.ReportValidator/ValidateDocument\"")
+            && line.Contains("rpc_response_status_code=\"OK\"") && line.Contains("rpc_system_name=\"grpc\""));
     }
 
     [Fact]
-    public async Task TheGrpcPortSpeaksOnlyHttp2()
+    public async Task The_grpc_port_speaks_only_http2()
     {
         using var http = new HttpClient { BaseAddress = _host.GrpcAddress, DefaultRequestVersion = HttpVersion.Version11 };
 

@@ -103,9 +103,12 @@ internal static class ValidateCommand
         }
     }
 
-    private static string Problem(Exception e) => e is DocumentReadException read
-        ? $"{read.MessageZh} {read.Message}"
-        : $"无法读取 could not be read: {e.GetType().Name}: {e.Message}";
+    private static string Problem(Exception e) => e switch
+    {
+        DocumentReadException read => $"{read.MessageZh} {read.Message}",
+        PreviousDocumentReadException previous => $"{previous.Reason.MessageZh} {previous.Reason.Message}",
+        _ => $"无法读取 could not be read: {e.GetType().Name}: {e.Message}",
+    };
 
     /// <summary>
     /// The size is checked before reading: a huge file is refused without being loaded, and a named

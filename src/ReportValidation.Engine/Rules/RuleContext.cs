@@ -1,4 +1,6 @@
 using System.Globalization;
+using ReportValidation.Rules.Analysis;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Rules;
@@ -8,6 +10,7 @@ public sealed class RuleContext
 {
     private Arithmetic? _arithmetic;
     private ReportGrid? _previousGrid;
+    private IReadOnlyList<Mention>? _mentions;
 
     public RuleContext(Report report, Report? previous, ValidationOptions? options, CancellationToken cancellationToken)
     {
@@ -29,8 +32,8 @@ public sealed class RuleContext
     public ReportGrid Grid { get; }
     public List<Finding> Findings { get; } = [];
 
-    /// <summary>What the narrative rules read once and share (the numbers the text states).</summary>
-    internal object? Cache { get; set; }
+    /// <summary>The figures the narrative states, read once and shared by the text rules.</summary>
+    public IReadOnlyList<Mention> Mentions => _mentions ??= NarrativeMentions.Read(Report, CancellationToken);
 
     /// <summary>The identities evaluated once, shared by the arithmetic rules.</summary>
     public Arithmetic Arithmetic => _arithmetic ??= new Arithmetic(Grid, Identities.For(Version));
@@ -53,7 +56,7 @@ public sealed class RuleContext
         return null;
     }
 
-    public Finding Add(RuleInfo rule, string messageZh, string messageEn, Location? location = null,
+    public Finding Add(Rule rule, string messageZh, string messageEn, Location? location = null,
         FindingOrigin origin = FindingOrigin.Report, Severity? severity = null)
     {
         var finding = new Finding

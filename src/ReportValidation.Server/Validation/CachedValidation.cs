@@ -7,8 +7,8 @@ using ReportValidation.V1;
 namespace ReportValidation.Server.Validation;
 
 /// <summary>
-/// Hash the request, look it up, and run the engine on a miss, with a span per step. Nothing about
-/// reports is decided here: parsing, rules and the verdict (profile, acknowledgements) are the engine's.
+/// Hash the request, look it up, and run the engine on a miss, with a span per engine step. Nothing
+/// about reports is decided here: parsing, rules and the verdict (profile, acknowledgements) are the engine's.
 /// </summary>
 public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, ServerTelemetry telemetry, EngineThreads engineThreads)
 {
@@ -20,19 +20,9 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
         var hash = RequestHash.ForDocument(document, previous, options, engine.Rules.Version);
         Activity.Current?.SetTag("reportvalidation.content_hash", hash.Hex);
         Activity.Current?.SetTag("reportvalidation.document.bytes", document.Content.Length);
-        var (result, source) = await cache.GetOrComputeAsync(hash, token => OnEngineThread(token, () =>
-        {
-            Report report;
-            Report? previousReport;
-            using (var parse = ServerTelemetry.Source.StartActivity("parse"))
-            {
-                parse?.SetTag("reportvalidation.document.bytes", document.Content.Length);
-                report = engine.Parse(document, token);
-                previousReport = previous is null ? null : ParsePrevious(previous, token);
-                parse?.SetTag("reportvalidation.template_version", report.TemplateVersion.ToString());
-            }
-            return RunRules(report, previousReport, options, token);
-        }), cancellationToken).ConfigureAwait(false);
+        var (result, source) = await cache.GetOrComputeAsync(hash,
+            token => OnEngineThread(token, () => engine.Validate(document, previous, options, token, new ValidationSpans())),
+            cancellationToken).ConfigureAwait(false);
         return Served(result, source, hash);
     }
 
@@ -42,35 +32,17 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
         var hash = RequestHash.ForReport(report, previous, options, engine.Rules.Version);
         Activity.Current?.SetTag("reportvalidation.content_hash", hash.Hex);
         var (result, source) = await cache.GetOrComputeAsync(hash,
-            token => OnEngineThread(token, () => RunRules(report, previous, options, token)), cancellationToken).ConfigureAwait(false);
+            token => OnEngineThread(token, () => engine.ValidateReport(report, previous, options, token, new ValidationSpans())),
+            cancellationToken).ConfigureAwait(false);
         return Served(result, source, hash);
     }
 
     private ValueTask<ValidationResult> OnEngineThread(CancellationToken token, Func<ValidationResult> run) =>
         new(engineThreads.RunAsync(run, token));
 
-    private Report ParsePrevious(InputDocument previous, CancellationToken token)
-    {
-        try
-        {
-            return engine.Parse(previous, token);
-        }
-        catch (DocumentReadException exception)
-        {
-            exception.Data["field"] = "previous_document"; // so the status names the right field
-            throw;
-        }
-    }
-
     public IReadOnlyList<RuleDescription> Rules => engine.Rules.Descriptions;
 
-    private ValidationResult RunRules(Report report, Report? previous, ValidationOptions? options, CancellationToken token)
-    {
-        using var rules = ServerTelemetry.Source.StartActivity("rules");
-        var result = engine.ValidateReport(report, previous, options, token);
-        rules?.SetTag("reportvalidation.findings", result.Findings.Count);
-        return result;
-    }
+    public NationalTemplate Template => engine.Template;
 
     private (EncodedResult, CacheSource, ContentHash) Served(EncodedResult result, CacheSource source, ContentHash hash)
     {

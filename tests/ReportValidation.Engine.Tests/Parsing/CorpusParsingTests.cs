@@ -1,3 +1,4 @@
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Tests.Parsing;
@@ -32,10 +33,10 @@ public class CorpusParsingTests
         var report = Seeds.ParseText(File.ReadAllText(Seeds.CorpusPath("002.txt")));
         Assert.Equal("0 0 _", TableText.Row(report.ActiveDisclosure.V2021.Regulations.Issued, report.ActiveDisclosure.V2021.Regulations.Abolished, report.ActiveDisclosure.V2021.Regulations.InForce));
         Assert.Equal("5 12 8", TableText.Row(report.ActiveDisclosure.V2021.NormativeDocuments.Issued, report.ActiveDisclosure.V2021.NormativeDocuments.Abolished, report.ActiveDisclosure.V2021.NormativeDocuments.InForce));
-        Assert.Equal("8 0 0 0 0 0 8", TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.Received)));
-        Assert.Equal("0 0 0 0 0 0 0", TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.CarriedOver)));
+        Assert.Equal("8 0 0 0 0 0 8", TableText.Row(ApplicationsTemplate.Cells(report.Applications.Received)));
+        Assert.Equal("0 0 0 0 0 0 0", TableText.Row(ApplicationsTemplate.Cells(report.Applications.CarriedOver)));
         Assert.False(report.Applications.Disclosed.Source.Found);
-        Assert.Equal("? ? ? ? ? ? ?", TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.Total)));
+        Assert.Equal("? ? ? ? ? ? ?", TableText.Row(ApplicationsTemplate.Cells(report.Applications.Total)));
         Assert.False(report.ReviewLitigation.Found);
     }
 
@@ -43,8 +44,8 @@ public class CorpusParsingTests
     public void Excerpt004_reads_empty_cells_between_pipes_as_blank_not_zero()
     {
         var report = Seeds.ParseText(File.ReadAllText(Seeds.CorpusPath("004.txt")));
-        Assert.Equal("0 _ _ _ _ _ 0", TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.Received)));
-        Assert.Equal("_ _ _ _ _ _ 0", TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.WithheldStateSecret)));
+        Assert.Equal("0 _ _ _ _ _ 0", TableText.Row(ApplicationsTemplate.Cells(report.Applications.Received)));
+        Assert.Equal("_ _ _ _ _ _ 0", TableText.Row(ApplicationsTemplate.Cells(report.Applications.WithheldStateSecret)));
         Assert.False(report.Applications.Collapsed);
     }
 
@@ -54,7 +55,7 @@ public class CorpusParsingTests
         var report = Seeds.ParseText(File.ReadAllText(Seeds.CorpusPath("006.txt")));
         Assert.Equal("0 0 6", TableText.Row(report.ActiveDisclosure.V2021.Regulations.Issued, report.ActiveDisclosure.V2021.Regulations.Abolished, report.ActiveDisclosure.V2021.Regulations.InForce));
         Assert.Equal("0", TableText.Row(report.ActiveDisclosure.V2021.Licensing.Decisions));
-        Assert.Equal("0 0 0 0 0 0 0", TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.Received)));
+        Assert.Equal("0 0 0 0 0 0 0", TableText.Row(ApplicationsTemplate.Cells(report.Applications.Received)));
     }
 
     [Fact]
@@ -62,16 +63,16 @@ public class CorpusParsingTests
     {
         var report = Seeds.ParseText(File.ReadAllText(Seeds.CorpusPath("008.txt")));
         Assert.Equal("_ _ _", TableText.Row(report.ActiveDisclosure.V2021.Regulations.Issued, report.ActiveDisclosure.V2021.Regulations.Abolished, report.ActiveDisclosure.V2021.Regulations.InForce));
-        Assert.Equal("_ _ _ _ _ _ 0", TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.Received)));
-        Assert.Equal("_ _ _ _ _ _ _", TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.Disclosed)));
+        Assert.Equal("_ _ _ _ _ _ 0", TableText.Row(ApplicationsTemplate.Cells(report.Applications.Received)));
+        Assert.Equal("_ _ _ _ _ _ _", TableText.Row(ApplicationsTemplate.Cells(report.Applications.Disclosed)));
     }
 
     [Fact]
     public void Excerpt012_keeps_the_other_organisation_column_apart()
     {
         var report = Seeds.ParseText(File.ReadAllText(Seeds.CorpusPath("012.txt")));
-        Assert.Equal("1 0 0 0 0 3 4", TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.Received)));
-        Assert.Equal("1 0 0 0 0 3 4", TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.Disclosed)));
+        Assert.Equal("1 0 0 0 0 3 4", TableText.Row(ApplicationsTemplate.Cells(report.Applications.Received)));
+        Assert.Equal("1 0 0 0 0 3 4", TableText.Row(ApplicationsTemplate.Cells(report.Applications.Disclosed)));
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public class CorpusParsingTests
         Assert.Equal(2022, report.Year);
         Assert.Equal(new Date { Year = 2022, Month = 12, Day = 31 }, report.Period.End);
         Assert.Equal(PublisherKind.Government, report.PublisherKind);
-        Assert.Equal("0 0 0 0 0 0 0", TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.Received)));
+        Assert.Equal("0 0 0 0 0 0 0", TableText.Row(ApplicationsTemplate.Cells(report.Applications.Received)));
     }
 
     [Fact]
@@ -110,9 +111,9 @@ public class CorpusParsingTests
     {
         var report = Seeds.ParseText(File.ReadAllText(Seeds.CorpusPath("026.txt")));
         Assert.Equal(TemplateVersion._2019, report.TemplateVersion);
-        Assert.Equal("0 0 0 0 0 0 0", TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.Received)));
+        Assert.Equal("0 0 0 0 0 0 0", TableText.Row(ApplicationsTemplate.Cells(report.Applications.Received)));
         Assert.Equal(4, report.Applications.CarriedOver.Source.ValuesFound);
-        Assert.Equal("? ? ? ? ? ? ?", TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.CarriedOver)));
+        Assert.Equal("? ? ? ? ? ? ?", TableText.Row(ApplicationsTemplate.Cells(report.Applications.CarriedOver)));
     }
 
     [Fact]
@@ -125,11 +126,11 @@ public class CorpusParsingTests
 
     internal static IEnumerable<Cell> AllCells(Report report)
     {
-        foreach (var definition in Tables.ApplicationsRows.All)
+        foreach (var definition in ApplicationsTemplate.Rows)
         {
             if (definition.Get(report.Applications) is { } row)
             {
-                foreach (var cell in Tables.ApplicationsRows.Cells(row))
+                foreach (var cell in ApplicationsTemplate.Cells(row))
                 {
                     if (cell is not null)
                     {
@@ -138,7 +139,7 @@ public class CorpusParsingTests
                 }
             }
         }
-        foreach (var cell in Tables.ReviewLitigationTableReader.Cells(report.ReviewLitigation))
+        foreach (var cell in ReviewLitigationTemplate.Cells(report.ReviewLitigation))
         {
             if (cell is not null)
             {

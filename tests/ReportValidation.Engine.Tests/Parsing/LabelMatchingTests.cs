@@ -1,4 +1,5 @@
-using ReportValidation.Tables;
+using ReportValidation.Parsing;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Tests.Parsing;
@@ -13,7 +14,7 @@ public class LabelMatchingTests
         var row = Seeds.ParseText(text).Applications.WithheldThirdPartyRights;
         Assert.True(row.Source.Found);
         Assert.Equal(LabelMatch.Position, row.Source.LabelMatch);
-        Assert.Equal("1 0 0 0 0 0 1", TableText.Row(ApplicationsRows.Cells(row)));
+        Assert.Equal("1 0 0 0 0 0 1", TableText.Row(ApplicationsTemplate.Cells(row)));
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public class LabelMatchingTests
     {
         var text = Seeds.Text("004").Replace("一、本年新收政府信息公开申请数量 |\n5 |\n1 |", "一、本年新收政府信息公开申请数量 |\n5 |\n1 |\n1 |", StringComparison.Ordinal);
         var row = Seeds.ParseText(text).Applications.Received;
-        Assert.Equal("5 1 0 0 0 0 6", TableText.Row(ApplicationsRows.Cells(row)));
+        Assert.Equal("5 1 0 0 0 0 6", TableText.Row(ApplicationsTemplate.Cells(row)));
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public class LabelMatchingTests
     [InlineData("12件", 12)]
     public void Counts_read_in_every_rendering(string raw, long expected)
     {
-        var cell = CellText.Read(raw);
+        var cell = CellValueText.Read(raw);
         Assert.Equal(CellState.Number, cell.State);
         Assert.Equal(expected, cell.Integer);
     }
@@ -101,7 +102,7 @@ public class LabelMatchingTests
     [InlineData("20.3万元", "20.3", "万元")]
     public void Money_keeps_its_exact_digits_and_unit(string raw, string digits, string unit)
     {
-        var cell = CellText.Read(raw);
+        var cell = CellValueText.Read(raw);
         Assert.Equal(CellState.Number, cell.State);
         Assert.Equal(digits, cell.ValueCase == Cell.ValueOneofCase.Integer ? cell.Integer.ToString(System.Globalization.CultureInfo.InvariantCulture) : cell.Decimal);
         Assert.Equal(unit, cell.Unit);
@@ -115,7 +116,7 @@ public class LabelMatchingTests
     [InlineData("")]
     public void Not_applicable_markers_are_blank_never_zero(string raw)
     {
-        var cell = CellText.Read(raw);
+        var cell = CellValueText.Read(raw);
         Assert.Equal(CellState.Blank, cell.State);
         Assert.Equal(Cell.ValueOneofCase.None, cell.ValueCase);
     }
@@ -126,7 +127,7 @@ public class LabelMatchingTests
     [InlineData("五")]
     public void Text_where_a_number_belongs_is_kept_as_text(string raw)
     {
-        var cell = CellText.Read(raw);
+        var cell = CellValueText.Read(raw);
         Assert.Equal(CellState.Text, cell.State);
         Assert.Equal(raw, cell.Raw);
     }

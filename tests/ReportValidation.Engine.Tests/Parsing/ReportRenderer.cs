@@ -1,5 +1,6 @@
 using System.Text;
-using ReportValidation.Tables;
+using ReportValidation.Parsing;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Tests.Parsing;
@@ -164,7 +165,7 @@ public static class ReportRenderer
         rows.Add(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"]);
         rows.Add(["自然人", "法人或其他组织", "总计"]);
         rows.Add(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]);
-        foreach (var definition in ApplicationsRows.All)
+        foreach (var definition in ApplicationsTemplate.Rows)
         {
             if (definition.Get(table) is not { Source.Found: true } row)
             {
@@ -176,7 +177,7 @@ public static class ReportRenderer
             }
             rows.Add(row.Source.UnassignedValues.Count > 0 || row.Source.ValuesFound is > 0 and not 7
                 ? [row.Source.Label, .. row.Source.UnassignedValues.Select(Raw)]
-                : Row(row.Source.Label, ApplicationsRows.Cells(row)));
+                : Row(row.Source.Label, ApplicationsTemplate.Cells(row)));
         }
         return rows;
     }
@@ -191,7 +192,7 @@ public static class ReportRenderer
         rows.Add(["行政复议", "行政诉讼"]);
         rows.Add(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"]);
         rows.Add(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]);
-        rows.Add(ReviewLitigationTableReader.Cells(report.ReviewLitigation).Select(Raw).ToArray());
+        rows.Add(ReviewLitigationTemplate.Cells(report.ReviewLitigation).Select(Raw).ToArray());
         return rows;
     }
 }

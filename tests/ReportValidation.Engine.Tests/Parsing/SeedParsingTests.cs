@@ -1,3 +1,4 @@
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Tests.Parsing;
@@ -191,5 +192,5 @@ public class SeedParsingTests
     }
 
     private static IEnumerable<ApplicationsRow> ApplicationRows(Report report) =>
-        Tables.ApplicationsRows.All.Select(r => r.Get(report.Applications)).OfType<ApplicationsRow>();
+        ApplicationsTemplate.Rows.Select(r => r.Get(report.Applications)).OfType<ApplicationsRow>();
 }

@@ -1,4 +1,5 @@
-using ReportValidation.Tables;
+using ReportValidation.Parsing;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Tests.Parsing;
@@ -23,17 +24,17 @@ public static class TableText
     public static string Applications(ApplicationsTable table)
     {
         var lines = new List<string>();
-        foreach (var definition in ApplicationsRows.All)
+        foreach (var definition in ApplicationsTemplate.Rows)
         {
             if (definition.Get(table) is { } row)
             {
-                lines.Add($"{definition.Key}: {Row(ApplicationsRows.Cells(row))}");
+                lines.Add($"{definition.Key}: {Row(ApplicationsTemplate.Cells(row))}");
             }
         }
         return string.Join('\n', lines);
     }
 
-    public static string ReviewLitigation(ReviewLitigationTable table) => Row(ReviewLitigationTableReader.Cells(table));
+    public static string ReviewLitigation(ReviewLitigationTable table) => Row(ReviewLitigationTemplate.Cells(table));
 
     public static string ActiveDisclosure(ActiveDisclosureTable table) => table.LayoutCase switch
     {
@@ -59,5 +60,5 @@ public static class TableText
     public static string Zeros2019Applications => Uniform(TemplateVersion._2019, "0 0 0 0 0 0 0");
 
     public static string Uniform(TemplateVersion version, string row) => string.Join('\n',
-        ApplicationsRows.All.Where(r => r.OnlyIn is null || r.OnlyIn == version).Select(r => $"{r.Key}: {row}"));
+        ApplicationsTemplate.Rows.Where(r => r.OnlyIn is null || r.OnlyIn == version).Select(r => $"{r.Key}: {row}"));
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using ReportValidation.Reading;
+using ReportValidation.Template;
 
 namespace ReportValidation.Tests.Reading;
 
@@ -52,7 +53,7 @@ public class MalformedInputTests
         Assert.Throws<DecoderFallbackException>(() => new UTF8Encoding(false, true).GetString(gb));
         var report = ReportEngine.Default.Parse(new InputDocument(gb));
         Assert.Equal(2024, report.Year);
-        Assert.Equal("5 1 0 0 0 0 6", Parsing.TableText.Row(Tables.ApplicationsRows.Cells(report.Applications.Received)));
+        Assert.Equal("5 1 0 0 0 0 6", Parsing.TableText.Row(ApplicationsTemplate.Cells(report.Applications.Received)));
     }
 
     [Fact]

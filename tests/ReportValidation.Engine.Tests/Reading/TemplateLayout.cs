@@ -1,4 +1,5 @@
-using ReportValidation.Tables;
+using ReportValidation.Parsing;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Tests.Reading;
@@ -120,7 +121,7 @@ internal static class TemplateLayout
         LayoutCell? results = null;
         LayoutCell? group = null;
         var groupKey = "";
-        foreach (var definition in ApplicationsRows.All)
+        foreach (var definition in ApplicationsTemplate.Rows)
         {
             if (definition.Get(table) is not { Source.Found: true } row)
             {
@@ -158,7 +159,7 @@ internal static class TemplateLayout
             }
             else
             {
-                cells.AddRange(ApplicationsRows.Cells(row).Select(c => new LayoutCell(Raw(c))));
+                cells.AddRange(ApplicationsTemplate.Cells(row).Select(c => new LayoutCell(Raw(c))));
             }
             rows.Add(cells);
         }
@@ -176,7 +177,7 @@ internal static class TemplateLayout
         rows.Add([new LayoutCell("行政复议", 5), new LayoutCell("行政诉讼", 10)]);
         rows.Add([.. results.Select(r => new LayoutCell(r, 1, 2)), new LayoutCell("未经复议直接起诉", 5), new LayoutCell("复议后起诉", 5)]);
         rows.Add(Cells([.. results, .. results]));
-        rows.Add(ReviewLitigationTableReader.Cells(table).Select(c => new LayoutCell(Raw(c))).ToList());
+        rows.Add(ReviewLitigationTemplate.Cells(table).Select(c => new LayoutCell(Raw(c))).ToList());
         return new LayoutTable(rows);
     }
 }

@@ -1,4 +1,6 @@
 using ReportValidation.Rules;
+using ReportValidation.Rules.Analysis;
+using ReportValidation.Template;
 using ReportValidation.V1;
 using static ReportValidation.Tests.Rules.ReportBuilder;
 

@@ -9,7 +9,7 @@ public class CrossYearRuleTests
     private static Report PreviousOf(Report current)
     {
         var previous = Consistent2021(current.Year - 1);
-        foreach (var (column, _) in ReportValidation.Rules.CellCatalog.ApplicationColumns)
+        foreach (var (column, _) in ReportValidation.Template.CellCatalog.ApplicationColumns)
         {
             SetNumber(previous, $"applications.carried_forward.{column}", ValueAt(current, $"applications.carried_over.{column}"));
             SetNumber(previous, $"applications.disclosed.{column}", ValueAt(previous, $"applications.disclosed.{column}") + 1);
@@ -96,7 +96,7 @@ public class CrossYearRuleTests
     {
         var report = Consistent2021(2022);
         var previous = PreviousOf(report);
-        foreach (var slot in ReportValidation.Rules.CellCatalog.V2021.Cells.Where(c => c.Table == "review_litigation"))
+        foreach (var slot in ReportValidation.Template.CellCatalog.V2021.Cells.Where(c => c.Table == "review_litigation"))
         {
             SetNumber(report, slot.Key, 0);
             SetNumber(previous, slot.Key, 0);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ReportValidation.Rules;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Tests.Rules;

@@ -1,4 +1,6 @@
 using ReportValidation.Rules;
+using ReportValidation.Rules.Analysis;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Tests.Rules;

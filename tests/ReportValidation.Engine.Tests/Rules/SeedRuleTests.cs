@@ -175,10 +175,10 @@ public class SeedMutationTests
     public void Every_mutated_cell_of_a_complete_seed_is_named(string id)
     {
         var parsed = ReportEngine.Default.Parse(InputDocument.FromText(File.ReadAllText(Seeds.PathOf(id))));
-        var layout = ReportValidation.Rules.CellCatalog.For(ReportValidation.Rules.CellCatalog.EffectiveVersion(parsed));
+        var layout = ReportValidation.Template.CellCatalog.For(ReportValidation.Template.CellCatalog.EffectiveVersion(parsed));
         var cells = layout.Cells.Where(c => c.Table is "applications" or "review_litigation").ToList();
         Assert.All(cells, c => Assert.Equal(CellState.Number, c.Get(parsed)?.State));
-        var identityRules = new HashSet<string>(ReportValidation.Rules.Identities.Templates.Select(t => t.Rule.Id));
+        var identityRules = new HashSet<string>(ReportValidation.Rules.Analysis.Identities.Templates.Select(t => t.Rule.Id));
         foreach (var slot in cells)
         {
             var report = parsed.Clone();

@@ -1,4 +1,5 @@
 using ReportValidation.Rules;
+using ReportValidation.Rules.Analysis;
 using ReportValidation.V1;
 using static ReportValidation.Tests.Rules.ReportBuilder;
 

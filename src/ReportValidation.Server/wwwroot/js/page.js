@@ -1,10 +1,10 @@
 // The validation page: paste or drop a report, see the verdict, the findings, the rebuilt tables and
 // the source lines a finding points at. Everything it shows comes from two calls of the browser
-// client (validate, listRules); it keeps no domain logic of its own beyond laying out the tables.
+// client (validate, listRules, template); it keeps no domain logic of its own beyond laying out the tables.
 import { ReportValidationClient, ValidationRequestError } from './reportvalidation-client.js';
 import { TEXTS } from './i18n.js';
 import { renderTables, markTables, selectCells, onCellActivated } from './tables.js';
-import { labelOf } from './vocabulary.js';
+import { currentTemplate, labelOf, loadTemplate } from './template.js';
 
 const SEVERITIES = ['SEVERITY_ERROR', 'SEVERITY_WARNING', 'SEVERITY_INFO'];
 const TYPING_DELAY_MS = 400;
@@ -28,6 +28,8 @@ const el = (tag, attrs = {}, ...children) => {
 
 const client = new ReportValidationClient();
 const check = client.latest({ delay: TYPING_DELAY_MS });
+// The tables' rows and columns come from the service's description of the templates, fetched once.
+loadTemplate(client).catch(() => null);
 
 const state = {
   lang: initialLanguage(),
@@ -165,6 +167,7 @@ async function validate(input, delay, sourceText = input, sourceName = '') {
     });
     state.sequence++;
     if (state.rules.size === 0) loadRules();
+    await loadTemplate(client).catch(() => null); // labels only; without them the tables wait for the next answer
     setBusy(false);
     render();
   } catch (error) {
@@ -311,7 +314,7 @@ function findingButton(finding, index) {
   const rule = state.rules.get(finding.ruleId);
   const message = state.lang === 'zh' ? finding.messageZh || finding.messageEn : finding.messageEn || finding.messageZh;
   const description = rule ? (state.lang === 'zh' ? rule.descriptionZh : rule.descriptionEn) : '';
-  const where = labelOf(loc.table, loc.row, loc.column, state.lang) || (loc.section ? t.section(loc.section) : '');
+  const where = labelOf(currentTemplate(), loc.table, loc.row, loc.column, state.lang) || (loc.section ? t.section(loc.section) : '');
   const line = lineOf(finding);
   const values = [];
   if (finding.expected) values.push(`${t.expected} ${finding.expected}`);
@@ -513,11 +516,12 @@ function markRange(li, n, start, end) {
 function renderTablesPanel() {
   const container = $('tables');
   const report = state.response?.result?.report;
-  if (!report) {
+  const template = currentTemplate();
+  if (!report || !template) {
     container.replaceChildren(el('p', { class: 'muted placeholder', text: T().tablesEmpty }));
     return;
   }
-  renderTables(container, report, state.lang, T());
+  renderTables(container, report, template, state.lang, T());
   markTables(container, findings(), state.lang, T());
 }
 

@@ -8,6 +8,7 @@
 //   const response = await client.validate(textOrFile, { profile: 'PROFILE_SUBMISSION' });
 //   response.result.summary.passes; response.result.findings; response.cached;
 //   const { rules } = await client.listRules();
+//   const { tables } = await client.template();   // row and column labels of both templates
 //
 // For a form that validates while the clerk types, `latest()` gives a function that debounces and
 // aborts the request it supersedes, so a slow answer for old text never overwrites a newer one.
@@ -105,6 +106,11 @@ export class ReportValidationClient {
     return { rules: response.rules || [], ruleCatalogVersion: response.ruleCatalogVersion || '' };
   }
 
+  /** Both national templates (`NationalTemplate` of template.proto): tables, rows and columns by key, labels in both languages. */
+  async template({ signal } = {}) {
+    return this.#call('GET', '/v1/template', undefined, signal);
+  }
+
   /**
    * A validating function for a form field: each call cancels the pending timer and aborts the request
    * in flight, waits `delay` ms of quiet, then validates. Only the newest call's promise resolves;
@@ -168,10 +174,6 @@ export class ReportValidationClient {
     }
     if (json === null) {
       throw new ValidationRequestError({ status: response.status, message: 'the service answered with no JSON' });
-    }
-    if (json.error && !json.result) {
-      // A document the service could not read may come back as ValidateDocumentResponse.error.
-      throw new ValidationRequestError({ status: response.status, ...json.error });
     }
     return json;
   }

@@ -1,8 +1,6 @@
 // Tables 二, 三 and 四 rebuilt from the parsed report (protobuf JSON), every cell addressed by the
 // rules.md keys a finding's location uses, so findings can mark the cells they are about.
-import {
-  ACTIVE_DISCLOSURE, APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_GROUPS, REVIEW_OUTCOMES, TABLE_TITLES, fieldName,
-} from './vocabulary.js';
+import { applicationsLayout, blocksOf, fieldName, label, tableTitle } from './template.js';
 
 const h = (tag, attrs = {}, ...children) => {
   const node = document.createElement(tag);
@@ -21,16 +19,17 @@ const h = (tag, attrs = {}, ...children) => {
 
 const cellId = (table, row, column) => `${table}|${row}|${column}`;
 
-export function renderTables(container, report, lang, t) {
+/** Tables 二, 三 and 四 of a report, laid out by the template the service described. */
+export function renderTables(container, report, template, lang, t) {
   container.replaceChildren(
-    tableBlock('active_disclosure', lang, activeDisclosure(report.activeDisclosure, report.templateVersion, lang, t), report.activeDisclosure, t),
-    tableBlock('applications', lang, applications(report.applications, report.templateVersion, lang, t), report.applications, t),
-    tableBlock('review_litigation', lang, reviewLitigation(report.reviewLitigation, lang, t), report.reviewLitigation, t),
+    tableBlock(template, 'active_disclosure', lang, activeDisclosure(template, report.activeDisclosure, report.templateVersion, lang, t), report.activeDisclosure, t),
+    tableBlock(template, 'applications', lang, applications(template, report.applications, report.templateVersion, lang, t), report.applications, t),
+    tableBlock(template, 'review_litigation', lang, reviewLitigation(template, report.reviewLitigation, lang, t), report.reviewLitigation, t),
   );
 }
 
-function tableBlock(key, lang, content, table, t) {
-  const title = TABLE_TITLES[key][lang];
+function tableBlock(template, key, lang, content, table, t) {
+  const { title } = tableTitle(template, key, lang);
   const found = Boolean(table?.found);
   return h('section', { class: 'report-table', 'data-table': key, 'data-found': String(found) },
     h('h3', { 'data-table-title': key, text: title }),
@@ -62,31 +61,31 @@ function valueCell(cell, table, row, column, t) {
 
 // ------------------------------------------------------------------ 三 applications
 
-function applications(table, version, lang, t) {
+function applications(template, table, version, lang, t) {
   const rows = table || {};
   const v = versionOf(version, rows);
-  const [person, ...organisations] = APPLICATION_COLUMNS.slice(0, 6);
-  const total = APPLICATION_COLUMNS[6];
+  const layout = applicationsLayout(template, v);
+  const [person, ...organisations] = layout.columns.slice(0, 6);
+  const total = layout.columns[6];
   const header = h('thead', {},
     h('tr', {},
       h('th', { scope: 'col', rowspan: '2', class: 'row-head', text: t.rowLabel }),
-      h('th', { scope: 'col', rowspan: '2', 'data-column': person.key, text: person[lang] }),
+      h('th', { scope: 'col', rowspan: '2', 'data-column': person.key, text: label(person, lang) }),
       h('th', { scope: 'colgroup', colspan: '5', text: t.legalPerson }),
-      h('th', { scope: 'col', rowspan: '2', 'data-column': total.key, text: total[lang] })),
-    h('tr', {}, organisations.map((c) => h('th', { scope: 'col', 'data-column': c.key, text: c[lang] }))));
+      h('th', { scope: 'col', rowspan: '2', 'data-column': total.key, text: label(total, lang) })),
+    h('tr', {}, organisations.map((c) => h('th', { scope: 'col', 'data-column': c.key, text: label(c, lang) }))));
   const body = h('tbody');
-  for (const row of APPLICATION_ROWS) {
-    if (row.only && row.only !== v) continue;
+  for (const row of layout.rows) {
     if (row.group) {
-      body.append(h('tr', { class: 'group-row' }, h('th', { scope: 'row', colspan: '8', class: `indent-${row.indent || 0}`, text: row[lang] })));
+      body.append(h('tr', { class: 'group-row' }, h('th', { scope: 'row', colspan: '8', class: `indent-${row.depth || 0}`, text: label(row, lang) })));
       continue;
     }
     const data = rows[fieldName(row.key)];
     const tr = h('tr', { 'data-row': row.key, 'data-found': String(Boolean(data)) },
-      h('th', { scope: 'row', class: `row-label indent-${row.indent || 0}`, 'data-row-label': cellId('applications', row.key, '') },
-        row[lang], data ? null : h('span', { class: 'row-missing', text: ` (${t.rowNotFound})` }),
+      h('th', { scope: 'row', class: `row-label indent-${row.depth || 0}`, 'data-row-label': cellId('applications', row.key, '') },
+        label(row, lang), data ? null : h('span', { class: 'row-missing', text: ` (${t.rowNotFound})` }),
         unassigned(data, t)));
-    for (const c of APPLICATION_COLUMNS) tr.append(valueCell(data?.[fieldName(c.key)], 'applications', row.key, c.key, t));
+    for (const c of layout.columns) tr.append(valueCell(data?.[fieldName(c.key)], 'applications', row.key, c.key, t));
     body.append(tr);
   }
   return h('table', { class: 'grid applications' }, header, body);
@@ -107,20 +106,22 @@ function versionOf(version, rows) {
 
 // ------------------------------------------------------------------ 二 active disclosure
 
-function activeDisclosure(table, version, lang, t) {
+// The report carries the version's rows in its own message: v2019 or v2021.
+const ACTIVE_DISCLOSURE_FIELD = { TEMPLATE_VERSION_2019: 'v2019', TEMPLATE_VERSION_2021: 'v2021' };
+
+function activeDisclosure(template, table, version, lang, t) {
   const v = table?.v2019 ? 'TEMPLATE_VERSION_2019' : table?.v2021 ? 'TEMPLATE_VERSION_2021' : versionOf(version, {});
-  const layout = ACTIVE_DISCLOSURE[v];
-  const rows = table?.[layout.layout] || {};
+  const rows = table?.[ACTIVE_DISCLOSURE_FIELD[v]] || {};
   const wrap = h('div', { class: 'blocks' });
-  for (const block of layout.blocks) {
+  for (const block of blocksOf(template, 'active_disclosure', v)) {
     const tableEl = h('table', { class: 'grid active' },
-      h('caption', { text: block[lang] }),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'row-head', text: t.item }), block.columns.map((c) => h('th', { scope: 'col', text: c[lang] })))));
+      h('caption', { text: lang === 'zh' ? block.captionZh : block.captionEn }),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'row-head', text: t.item }), block.columns.map((c) => h('th', { scope: 'col', text: label(c, lang) })))));
     const body = h('tbody');
     for (const row of block.rows) {
       const data = rows[fieldName(row.key)];
       const tr = h('tr', { 'data-row': row.key, 'data-found': String(Boolean(data)) },
-        h('th', { scope: 'row', class: 'row-label', 'data-row-label': cellId('active_disclosure', row.key, '') }, row[lang]));
+        h('th', { scope: 'row', class: 'row-label', 'data-row-label': cellId('active_disclosure', row.key, '') }, label(row, lang)));
       for (const c of block.columns) tr.append(valueCell(data?.[fieldName(c.key)], 'active_disclosure', row.key, c.key, t));
       body.append(tr);
     }
@@ -134,13 +135,15 @@ function activeDisclosure(table, version, lang, t) {
 // Laid out with the three groups as rows (the template has them side by side, 15 columns wide), so
 // it stays readable on a phone; the cells keep the rules.md column keys ("review.upheld").
 
-function reviewLitigation(table, lang, t) {
+function reviewLitigation(template, table, lang, t) {
   const data = table || {};
-  const header = h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'row-head', text: '' }), REVIEW_OUTCOMES.map((o) => h('th', { scope: 'col', text: o[lang] }))));
+  const [block] = blocksOf(template, 'review_litigation', 'TEMPLATE_VERSION_2021');
+  const outcomes = block?.columns || [];
+  const header = h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'row-head', text: '' }), outcomes.map((o) => h('th', { scope: 'col', text: label(o, lang) }))));
   const body = h('tbody');
-  for (const group of REVIEW_GROUPS) {
-    const tr = h('tr', { 'data-row': group.key }, h('th', { scope: 'row', class: 'row-label', text: group[lang] }));
-    for (const outcome of REVIEW_OUTCOMES) {
+  for (const group of block?.rows || []) {
+    const tr = h('tr', { 'data-row': group.key }, h('th', { scope: 'row', class: 'row-label', text: label(group, lang) }));
+    for (const outcome of outcomes) {
       const key = `${group.key}.${outcome.key}`;
       tr.append(valueCell(data[fieldName(key)], 'review_litigation', 'row', key, t));
     }

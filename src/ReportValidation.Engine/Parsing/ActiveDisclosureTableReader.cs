@@ -1,0 +1,217 @@
+using ReportValidation.Reading;
+using ReportValidation.Template;
+using ReportValidation.V1;
+
+namespace ReportValidation.Parsing;
+
+/// <summary>
+/// Table 二 (主动公开政府信息情况): sub-tables under 第二十条 captions, rows found by their labels, each
+/// with the column count of its template version (format.md §4).
+/// </summary>
+internal static class ActiveDisclosureTableReader
+{
+    // Headers by their folded text, without the unit a money header carries: official or a deviation.
+    private static readonly Dictionary<string, (TemplateColumn Column, bool Official)> Headers2021 =
+        HeaderLookup(ActiveDisclosureTemplate.V2021);
+
+    private static readonly Dictionary<string, (TemplateColumn Column, bool Official)> Headers2019 =
+        HeaderLookup(ActiveDisclosureTemplate.V2019);
+
+    private static Dictionary<string, (TemplateColumn, bool)> HeaderLookup(ActiveDisclosureTemplate.Layout layout)
+    {
+        var lookup = new Dictionary<string, (TemplateColumn, bool)>(StringComparer.Ordinal);
+        foreach (var column in layout.Columns)
+        {
+            lookup[WithoutUnit(LabelText.Normalize(column.LabelZh))] = (column, true);
+            foreach (var alias in column.Aliases)
+            {
+                lookup[WithoutUnit(LabelText.Normalize(alias))] = (column, false);
+            }
+        }
+        return lookup;
+    }
+
+    // A money header carries its unit: the fee amount（单位：万元）, the procurement amount（元）.
+    private static string WithoutUnit(string label)
+    {
+        var unit = label.IndexOf('(');
+        return unit > 0 && label.IndexOf('元', unit) > 0 ? label[..unit] : label;
+    }
+
+    private static IEnumerable<ColumnHeader> ReadHeaders(SourceDocument document, List<TableToken> tokens, TemplateVersion version)
+    {
+        var lookup = version == TemplateVersion._2019 ? Headers2019 : Headers2021;
+        foreach (var token in tokens)
+        {
+            if (!token.IsValue && token.Label.Length > 0 && lookup.TryGetValue(WithoutUnit(token.Label), out var match))
+            {
+                yield return new ColumnHeader
+                {
+                    Column = match.Column.Key,
+                    Label = token.Cell.Text.Trim(),
+                    LabelMatch = match.Official ? LabelMatch.Official : LabelMatch.Alias,
+                    OfficialLabel = match.Column.LabelZh,
+                    Span = document.Span(token.Cell),
+                };
+            }
+        }
+    }
+
+    public static ActiveDisclosureTable Read(SourceDocument document, List<TableToken> tokens, TemplateVersion version)
+    {
+        var layout = ActiveDisclosureTemplate.For(version);
+        var rows = ReadRows(document, tokens, layout, out var first, out var last);
+        var table = new ActiveDisclosureTable { Found = first >= 0 };
+        if (!table.Found)
+        {
+            return table;
+        }
+        table.Span = document.Span(tokens[first].Cell.Start, tokens[last].Cell.End);
+        table.Headers.AddRange(ReadHeaders(document, tokens, version));
+        if (version == TemplateVersion._2019)
+        {
+            table.V2019 = Place(new ActiveDisclosure2019(), layout, rows);
+        }
+        else
+        {
+            table.V2021 = Place(new ActiveDisclosure2021(), layout, rows);
+        }
+        return table;
+    }
+
+    /// <summary>Rows found by their labels, each with the values after it assigned to its columns.</summary>
+    private static Dictionary<string, (RowSource Source, Cell[] Cells)> ReadRows(SourceDocument document, List<TableToken> tokens,
+        ActiveDisclosureTemplate.Layout layout, out int first, out int last)
+    {
+        var definitions = layout.Rows;
+        var units = layout.Columns.Where(c => c.Kind == ValueKind.Money).ToDictionary(c => c, c => HeaderUnit(tokens, c));
+        var rows = new Dictionary<string, (RowSource Source, Cell[] Cells)>();
+        var current = -1;
+        var values = new List<TableToken>(4);
+        RowSource? source = null;
+        first = last = -1;
+
+        void Finish(bool followedByLabel)
+        {
+            var definition = definitions[current];
+            var columns = definition.Shape.Columns;
+            var cells = TableTokens.Assign(document, values, columns.Count, followedByLabel, source!)
+                ?? Enumerable.Range(0, columns.Count).Select(_ => TableTokens.Missing()).ToArray();
+            // Only the money column (the last one of its row) takes the header's unit.
+            if (units.TryGetValue(columns[^1], out var unit) && unit.Length > 0 && cells[^1].Unit.Length == 0 && cells[^1].State == CellState.Number)
+            {
+                cells[^1].Unit = unit;
+            }
+            rows[definition.Key] = (source!, cells);
+            values.Clear();
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.IsValue)
+            {
+                if (current >= 0 && values.Count < definitions[current].Shape.Columns.Count + 1)
+                {
+                    values.Add(token);
+                    last = i;
+                }
+                continue;
+            }
+            var match = Match(definitions, token.Label, out var official);
+            if (match >= 0 && !rows.ContainsKey(definitions[match].Key) && (current < 0 || definitions[current].Key != definitions[match].Key))
+            {
+                if (current >= 0)
+                {
+                    Finish(followedByLabel: true);
+                }
+                current = match;
+                source = new RowSource
+                {
+                    Found = true,
+                    Label = token.Cell.Text.Trim(),
+                    OfficialLabel = definitions[match].LabelZh,
+                    LabelMatch = official ? LabelMatch.Official : LabelMatch.Alias,
+                    LabelSpan = document.Span(token.Cell),
+                };
+                first = first < 0 ? i : first;
+                last = i;
+            }
+            else if (current >= 0)
+            {
+                // A caption or header after a row: the row ended; a row with no values before a caption was left empty.
+                Finish(followedByLabel: true);
+                current = -1;
+            }
+        }
+        if (current >= 0)
+        {
+            Finish(followedByLabel: false);
+        }
+        return rows;
+    }
+
+    /// <summary>Every row of the version into its message; a row not found keeps its official label.</summary>
+    private static T Place<T>(T table, ActiveDisclosureTemplate.Layout layout, Dictionary<string, (RowSource Source, Cell[] Cells)> rows)
+        where T : class
+    {
+        foreach (var definition in layout.Rows)
+        {
+            if (rows.TryGetValue(definition.Key, out var row))
+            {
+                definition.Place(table, row.Source, row.Cells);
+            }
+            else
+            {
+                definition.Place(table, new RowSource { Found = false, OfficialLabel = definition.LabelZh },
+                    [.. Enumerable.Range(0, definition.Shape.Columns.Count).Select(_ => TableTokens.Missing())]);
+            }
+        }
+        return table;
+    }
+
+    private static int Match(IReadOnlyList<TemplateRow> definitions, string label, out bool official)
+    {
+        var bare = LabelText.WithoutOrdinal(label);
+        official = false;
+        for (var r = 0; r < definitions.Count; r++)
+        {
+            if (bare == definitions[r].LabelZh)
+            {
+                official = true;
+                return r;
+            }
+        }
+        for (var r = 0; r < definitions.Count; r++)
+        {
+            foreach (var alias in definitions[r].Aliases)
+            {
+                if (bare == alias)
+                {
+                    return r;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The unit a money column's header names (（单位：万元）, （元）), else the template's.</summary>
+    private static string HeaderUnit(List<TableToken> tokens, TemplateColumn column)
+    {
+        var word = column.HeaderWord ?? column.LabelZh;
+        var unit = column.Unit;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var label = tokens[i].Label;
+            if (label.Contains(word, StringComparison.Ordinal))
+            {
+                var next = i + 1 < tokens.Count ? tokens[i + 1].Label : "";
+                unit = UnitOf(label + (label.Contains('元') ? "" : next)) is { Length: > 0 } u ? u : column.Unit;
+            }
+        }
+        return unit;
+    }
+
+    private static string UnitOf(string header) =>
+        header.Contains("万元", StringComparison.Ordinal) ? "万元" : header.Contains("(元)", StringComparison.Ordinal) || header.EndsWith('元') || header.Contains("单位:元", StringComparison.Ordinal) ? "元" : "";
+}

@@ -1,0 +1,310 @@
+using System.Text.RegularExpressions;
+using ReportValidation.Reading;
+using ReportValidation.V1;
+
+namespace ReportValidation.Parsing;
+
+/// <summary>
+/// Title, issuing body, year, statistical period and dates (format.md §1, §8.4, §10.1 E1): from the
+/// title line, the 统计期限 sentence, metadata rows (发文日期 …) and the signature at the end.
+/// </summary>
+public static partial class MetadataReader
+{
+    [GeneratedRegex(@"(?<!\d)(20\d\d|19\d\d)\s*年")]
+    private static partial Regex YearInText();
+
+    [GeneratedRegex(@"(统计|統計)(期限|时限|時限|期间|期間|时间|時間|周期|区间|區間)[^。\n]{0,80}")]
+    private static partial Regex PeriodSentence();
+
+    // Loose on purpose: "201912月31日" must be found so it can be reported as malformed.
+    [GeneratedRegex(@"(\d{1,8})\s*(年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")]
+    private static partial Regex LooseDate();
+
+    [GeneratedRegex(@"(发文日期|发布日期|生成日期|成文日期|发布时间|印发日期|公开日期|发布于)[\s|:：]*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")]
+    private static partial Regex MetadataDate();
+
+    [GeneratedRegex(@"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")]
+    private static partial Regex SignatureDate();
+
+    [GeneratedRegex(@"^\s*([二〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日\s*$")]
+    private static partial Regex SignatureDateInNumerals();
+
+    [GeneratedRegex(@"(发布机构|发文机关|发布单位|来源)[\s|:：]*([^|\s]{2,40})")]
+    private static partial Regex MetadataBody();
+
+    public static void Read(SourceDocument document, Report report)
+    {
+        ReadTitle(document, report);
+        ReadPeriod(document, report);
+        ReadDates(document, report);
+        if (report.IssuingBody.Length == 0)
+        {
+            var body = MetadataBody().Match(document.Text[..Math.Min(document.Text.Length, 4000)]);
+            if (body.Success)
+            {
+                report.IssuingBody = body.Groups[2].Value.Trim();
+            }
+        }
+        report.Year = report.TitleYear > 0 ? report.TitleYear
+            : report.Period?.End?.Year > 0 ? report.Period.End.Year
+            : report.Period?.Start?.Year > 0 ? report.Period.Start.Year
+            : 0;
+        report.PublisherKind = KindOf(report.IssuingBody.Length > 0 ? report.IssuingBody : report.Title);
+    }
+
+    private static void ReadTitle(SourceDocument document, Report report)
+    {
+        var seen = 0;
+        foreach (var line in document.Lines)
+        {
+            if (line.IsBlank)
+            {
+                continue;
+            }
+            if (++seen > 40)
+            {
+                break;
+            }
+            var text = line.Text.Trim();
+            if (text.Length > 90 || line.Cells.Count > 2)
+            {
+                continue;
+            }
+            var normalized = text.Replace("報", "报", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+            // A title ends with 年度报告 (or names 工作年度报告); page chrome such as "信息类别: 年度报告 …" does not.
+            if (!normalized.Contains("工作年度报告", StringComparison.Ordinal) && !normalized.EndsWith("年度报告", StringComparison.Ordinal)
+                && !normalized.EndsWith("年报", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (normalized.Contains("根据", StringComparison.Ordinal) || normalized.Contains("依据", StringComparison.Ordinal)
+                || normalized.IndexOfAny(['，', '。', ':', '：']) >= 0)
+            {
+                continue;
+            }
+            var cell = line.Cells[0];
+            report.Title = cell.Text.Trim();
+            report.TitleSpan = document.Span(cell);
+            var year = YearInText().Match(report.Title);
+            if (year.Success)
+            {
+                report.TitleYear = ToInt(year.Groups[1].Value);
+                report.IssuingBody = report.Title[..year.Index].Trim().TrimEnd('（', '(');
+            }
+            return;
+        }
+    }
+
+    private static void ReadPeriod(SourceDocument document, Report report)
+    {
+        var sentence = PeriodSentence().Match(document.Text);
+        if (!sentence.Success)
+        {
+            return;
+        }
+        var period = new StatisticalPeriod
+        {
+            Raw = sentence.Value.Trim(),
+            Span = document.Span(sentence.Index, sentence.Index + sentence.Length),
+        };
+        var dates = LooseDate().Matches(sentence.Value);
+        for (var i = 0; i < dates.Count && i < 2; i++)
+        {
+            var match = dates[i];
+            var offset = sentence.Index + match.Index;
+            var mention = new DateMention
+            {
+                Raw = match.Value,
+                Kind = i == 0 ? DateKind.PeriodStart : DateKind.PeriodEnd,
+                Span = document.Span(offset, offset + match.Length),
+            };
+            var date = ParseDate(match.Groups[1].Value, match.Groups[2].Success, match.Groups[3].Value, match.Groups[4].Value);
+            if (date is null)
+            {
+                mention.Malformed = true;
+                period.Malformed = true;
+            }
+            else
+            {
+                mention.Date = date;
+                if (i == 0)
+                {
+                    period.Start = date;
+                }
+                else
+                {
+                    period.End = date;
+                }
+            }
+            report.Dates.Add(mention);
+        }
+        if (dates.Count < 2)
+        {
+            period.Malformed = true;
+        }
+        report.Period = period;
+    }
+
+    private static void ReadDates(SourceDocument document, Report report)
+    {
+        var head = document.Text.Length > 6000 ? document.Text[..6000] : document.Text;
+        foreach (Match match in MetadataDate().Matches(head))
+        {
+            var date = ParseDate(match.Groups[2].Value, true, match.Groups[3].Value, match.Groups[4].Value);
+            var valueStart = match.Groups[2].Index;
+            report.Dates.Add(new DateMention
+            {
+                Raw = match.Value,
+                Date = date,
+                Malformed = date is null,
+                Kind = DateKind.Publication,
+                Span = document.Span(valueStart, match.Index + match.Length),
+            });
+        }
+        // The signature: a line holding only a date, among the last lines of the report.
+        var lines = document.Lines;
+        var checkedLines = 0;
+        for (var i = lines.Count - 1; i >= 0 && checkedLines < 25; i--)
+        {
+            if (lines[i].IsBlank)
+            {
+                continue;
+            }
+            checkedLines++;
+            var text = lines[i].Text;
+            Date? date = null;
+            var numeric = SignatureDate().Match(text);
+            if (numeric.Success)
+            {
+                date = ParseDate(numeric.Groups[1].Value, true, numeric.Groups[2].Value, numeric.Groups[3].Value);
+            }
+            else if (SignatureDateInNumerals().Match(text) is { Success: true } numerals)
+            {
+                date = FromNumerals(numerals.Groups[1].Value, numerals.Groups[2].Value, numerals.Groups[3].Value);
+            }
+            if (date is null)
+            {
+                continue;
+            }
+            var cell = lines[i].Cells[0];
+            report.Dates.Add(new DateMention { Raw = cell.Text.Trim(), Date = date, Kind = DateKind.Signature, Span = document.Span(cell) });
+            if (report.IssuingBody.Length == 0)
+            {
+                for (var j = i - 1; j >= 0 && j >= i - 3; j--)
+                {
+                    if (!lines[j].IsBlank && lines[j].Text.Trim().Length is > 1 and < 40)
+                    {
+                        report.IssuingBody = lines[j].Text.Trim();
+                        break;
+                    }
+                }
+            }
+            break;
+        }
+    }
+
+    private static Date? ParseDate(string year, bool hasYearMark, string month, string day)
+    {
+        if (!hasYearMark || year.Length != 4)
+        {
+            return null;
+        }
+        var y = ToInt(year);
+        var m = ToInt(month);
+        var d = ToInt(day);
+        if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        {
+            return null;
+        }
+        return new Date { Year = y, Month = m, Day = d };
+    }
+
+    // Regex \d also matches full-width and other decimal digits, which int.Parse refuses.
+    private static int ToInt(string digits)
+    {
+        var value = 0;
+        foreach (var c in digits)
+        {
+            var d = (int)char.GetNumericValue(c);
+            if (d is < 0 or > 9 || value > 100_000_000)
+            {
+                return -1;
+            }
+            value = value * 10 + d;
+        }
+        return value;
+    }
+
+    private static Date? FromNumerals(string year, string month, string day)
+    {
+        const string digits = "〇一二三四五六七八九";
+        var y = 0;
+        foreach (var c in year)
+        {
+            var d = c is '○' or '零' ? 0 : digits.IndexOf(c);
+            if (d < 0)
+            {
+                return null;
+            }
+            y = y * 10 + d;
+        }
+        var m = SmallNumber(month);
+        var dd = SmallNumber(day);
+        if (m is < 1 or > 12 || dd < 1 || y < 1990 || dd > DateTime.DaysInMonth(y, m))
+        {
+            return null;
+        }
+        return new Date { Year = y, Month = m, Day = dd };
+    }
+
+    /// <summary>一 … 三十一 as a number.</summary>
+    public static int SmallNumber(string text)
+    {
+        const string digits = "零一二三四五六七八九";
+        var value = 0;
+        var current = 0;
+        foreach (var c in text)
+        {
+            if (c == '十')
+            {
+                value += (current == 0 ? 1 : current) * 10;
+                current = 0;
+            }
+            else
+            {
+                var d = c == '两' ? 2 : digits.IndexOf(c);
+                if (d < 0)
+                {
+                    return -1;
+                }
+                current = d;
+            }
+        }
+        return value + current;
+    }
+
+    /// <summary>人民政府 reports are due 31 Mar; departments (and a government's own office) 31 Jan.</summary>
+    public static PublisherKind KindOf(string body)
+    {
+        if (body.Length == 0)
+        {
+            return PublisherKind.Unspecified;
+        }
+        var simplified = body.Replace("人民政府辦公室", "人民政府办公室", StringComparison.Ordinal);
+        if (simplified.Contains("办公室", StringComparison.Ordinal) || simplified.Contains("办公厅", StringComparison.Ordinal))
+        {
+            return PublisherKind.Department;
+        }
+        var end = simplified.IndexOf("政府", StringComparison.Ordinal);
+        if (end >= 0)
+        {
+            var after = simplified[(end + 2)..];
+            // "…人民政府2022年…" or the body alone: the government itself.
+            if (after.Length == 0 || char.IsAsciiDigit(after[0]) || after.StartsWith("政府信息", StringComparison.Ordinal))
+            {
+                return PublisherKind.Government;
+            }
+        }
+        return PublisherKind.Department;
+    }
+}

@@ -1,0 +1,306 @@
+using ReportValidation.Reading;
+using ReportValidation.Rules.Analysis;
+using ReportValidation.Template;
+using ReportValidation.V1;
+
+namespace ReportValidation.Rules;
+
+/// <summary>
+/// text.*: the narrative against the tables (format.md §8.4), through the figures
+/// <see cref="NarrativeMentions"/> reads, and the content the 2021 template asks of sections 一, 五
+/// and 六 (§9.1).
+/// </summary>
+public static class TextRules
+{
+    /// <summary>The rules of this group, in the order of rules.md.</summary>
+    public static IReadOnlyList<Rule> All => [ApplicationsMismatch, ReviewLitigationMismatch, OverviewTopics, FeeStatement, SectionThin];
+
+    private static bool SentenceMentionsCarryOver(Mention mention)
+    {
+        var text = mention.Section.Text;
+        var start = Narrative.SentenceStart(text, 0, mention.Count.Start);
+        var end = Narrative.SentenceEnd(text, mention.Count.End, text.Length);
+        return text.AsSpan(start, end - start).Contains("结转".AsSpan(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The 总计-column figure of table 三 a figure names, when every cell of it could be read.</summary>
+    private static bool TryTableValue(RuleContext context, ApplicationFigure metric, out long value)
+    {
+        value = 0;
+        var found = false;
+        foreach (var row in context.Layout.Rows)
+        {
+            if (row.Table != CellCatalog.Applications || !metric.Rows(row.Row))
+            {
+                continue;
+            }
+            var index = row.FirstCell + row.CellCount - 1; // 总计 is the last column
+            if (!context.Grid.Known[index])
+            {
+                return false;
+            }
+            value += context.Grid.Values[index];
+            found = true;
+        }
+        return found;
+    }
+
+    public static Rule ApplicationsMismatch { get; } = new("text.applications_mismatch", Severity.Warning, "text",
+        "正文所述依申请公开数字与表三不一致",
+        "a number the narrative states differs from table 三",
+        TemplateVersions.Both, CheckApplicationsMismatch);
+
+    private static void CheckApplicationsMismatch(RuleContext context)
+    {
+        var mentions = context.Mentions;
+        foreach (var mention in mentions)
+        {
+            if (mention.Application is not { } metric)
+            {
+                continue;
+            }
+            if (!TryTableValue(context, metric, out var tableValue) || tableValue == mention.Count.Value)
+            {
+                continue;
+            }
+            // "共受理申请20件（含上年结转2件）": the received figure may include last year's carried over.
+            if (metric == NarrativeMentions.Received && SentenceMentionsCarryOver(mention)
+                && TryTableValue(context, NarrativeMentions.CarriedOver, out var carriedOver) && tableValue + carriedOver == mention.Count.Value)
+            {
+                continue;
+            }
+            var text = mention.Section.Text;
+            var phrase = text[mention.KeyStart..(mention.Count.End + 1)];
+            var finding = context.Add(ApplicationsMismatch,
+                $"正文“{phrase}”称{metric.NameZh}{mention.Count.Value}件，但表三总计列为{tableValue}件。",
+                $"The narrative states {mention.Count.Value} {metric.NameEn}, table 三 (total column) says {tableValue}.",
+                TextLocation(mention));
+            finding.Expected = RuleContext.Format(tableValue);
+            finding.Actual = RuleContext.Format(mention.Count.Value);
+            foreach (var row in context.Layout.Rows)
+            {
+                if (row.Table == CellCatalog.Applications && metric.Rows(row.Row))
+                {
+                    var slot = context.Layout.Cells[row.FirstCell + row.CellCount - 1];
+                    finding.Cells.Add(RuleContext.Ref(slot, context.Grid.Cells[slot.Index]));
+                }
+            }
+        }
+        BreakdownSums(context, mentions);
+    }
+
+    /// <summary>
+    /// "收到申请6件，其中同意公开1件、部分予以公开1件…": when table 三 cannot be read, the parts the
+    /// sentence lists must still not exceed its whole. Parts may be a partial list, so only an excess
+    /// is a finding; received applications may be answered together with last year's carried over.
+    /// </summary>
+    private static void BreakdownSums(RuleContext context, IReadOnlyList<Mention> mentions)
+    {
+        if (TryTableValue(context, NarrativeMentions.Answered, out _))
+        {
+            return; // the table speaks; each number was compared with it above
+        }
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var whole = mentions[i];
+            if (whole.Application != NarrativeMentions.Received && whole.Application != NarrativeMentions.Answered)
+            {
+                continue;
+            }
+            var text = whole.Section.Text;
+            var sentenceEnd = Narrative.SentenceEnd(text, whole.Count.End, text.Length);
+            long parts = 0;
+            var partCount = 0;
+            var carried = 0L;
+            for (var j = i + 1; j < mentions.Count && ReferenceEquals(mentions[j].Section, whole.Section)
+                && mentions[j].Count.Start < sentenceEnd; j++)
+            {
+                var part = mentions[j];
+                if (part.Application is { IsResult: true })
+                {
+                    parts += part.Count.Value;
+                    partCount++;
+                }
+                else if (part.Application == NarrativeMentions.CarriedOver)
+                {
+                    carried += part.Count.Value;
+                }
+            }
+            if (partCount < 2 || parts <= whole.Count.Value + carried)
+            {
+                continue;
+            }
+            if (whole.Application == NarrativeMentions.Received && carried == 0)
+            {
+                continue; // last year's carried-over applications may be among the answers
+            }
+            var finding = context.Add(ApplicationsMismatch,
+                $"正文所列各项办理结果合计{parts}件，多于所述{whole.Application.NameZh}{whole.Count.Value}件。",
+                $"The narrative's results add up to {parts}, more than the {whole.Count.Value} {whole.Application.NameEn} it states.",
+                TextLocation(whole));
+            finding.Expected = $"≤ {whole.Count.Value + carried}";
+            finding.Actual = RuleContext.Format(parts);
+        }
+    }
+
+    public static Rule ReviewLitigationMismatch { get; } = new("text.review_litigation_mismatch", Severity.Warning, "text",
+        $"正文所述{ReviewLitigationTemplate.Row.LabelZh}数字与表四不一致",
+        "a number the narrative states about 复议/诉讼 differs from table 四",
+        TemplateVersions.Both, CheckReviewLitigationMismatch);
+
+    private static void CheckReviewLitigationMismatch(RuleContext context)
+    {
+        var grid = context.Grid;
+        var layout = context.Layout;
+        foreach (var mention in context.Mentions)
+        {
+            if (mention.Review is not { } figure || !figure.Cells.All(key => grid.Known[layout.Cell(key).Index]))
+            {
+                continue;
+            }
+            var tableValue = figure.Cells.Sum(key => grid.Values[layout.Cell(key).Index]);
+            if (tableValue == mention.Count.Value)
+            {
+                continue;
+            }
+            var text = mention.Section.Text;
+            var phrase = text[mention.KeyStart..(mention.Count.End + 1)];
+            var finding = context.Add(ReviewLitigationMismatch,
+                $"正文“{phrase}”称{figure.NameZh}{mention.Count.Value}件，但表四为{tableValue}件。",
+                $"The narrative states {mention.Count.Value} cases of {figure.NameZh}, table 四 says {tableValue}.",
+                TextLocation(mention));
+            finding.Expected = RuleContext.Format(tableValue);
+            finding.Actual = RuleContext.Format(mention.Count.Value);
+            foreach (var key in figure.Cells)
+            {
+                var slot = layout.Cell(key);
+                finding.Cells.Add(RuleContext.Ref(slot, grid.Cells[slot.Index]));
+            }
+        }
+    }
+
+    /// <summary>The number in the narrative (table "" as for any text finding); the table cells go in the finding's cells.</summary>
+    private static Location TextLocation(Mention mention) =>
+        RuleContext.At(LineIndex.Within(mention.Section, mention.Count.Start, mention.Count.End), section: mention.Section.Ordinal);
+
+    private static readonly (string TopicZh, string TopicEn, string[] Words)[] OverviewTopicWords =
+    [
+        ("主动公开", "proactive disclosure", ["主动公开"]),
+        ("依申请公开", "disclosure on application", ["依申请公开", "依申请", "申请公开", "依照申请"]),
+        ("政府信息管理", "information management", ["信息管理", "审查", "审核", "公开属性", "目录", "规范管理", "规范化管理"]),
+        ("政府信息公开平台建设", "disclosure platforms", ["平台", "网站", "新媒体", "公众号", "专栏", "公开栏"]),
+        ("监督保障", "oversight and safeguards", ["监督", "保障", "考核", "培训", "责任追究", "领导小组"]),
+    ];
+
+    public static Rule OverviewTopics { get; } = new("text.overview_topics", Severity.Info, "text",
+        "总体情况未涵盖五方面内容之一",
+        "2021: 总体情况 does not cover one of its five topics",
+        TemplateVersions.Only2021, CheckOverviewTopics);
+
+    /// <summary>
+    /// One finding naming every topic of the five the overview does not touch, so a short overview
+    /// reads as one note, not five. A people's government's 监督保障 must include 考核/评议/责任追究.
+    /// </summary>
+    private static void CheckOverviewTopics(RuleContext context)
+    {
+        if (context.Version != TemplateVersion._2021)
+        {
+            return;
+        }
+        var overview = context.Section(1);
+        if (overview is null)
+        {
+            return;
+        }
+        var missingZh = new List<string>();
+        var missingEn = new List<string>();
+        foreach (var (topicZh, topicEn, words) in OverviewTopicWords)
+        {
+            if (!Narrative.ContainsAny(overview.Text, words))
+            {
+                missingZh.Add(topicZh);
+                missingEn.Add(topicEn);
+            }
+        }
+        if (context.Report.PublisherKind == PublisherKind.Government && !missingZh.Contains("监督保障")
+            && !Narrative.ContainsAny(overview.Text, GovernmentAccountability))
+        {
+            missingZh.Add("监督保障中的工作考核、社会评议和责任追究结果情况");
+            missingEn.Add("the results of assessment, public evaluation and accountability");
+        }
+        if (missingZh.Count == 0)
+        {
+            return;
+        }
+        var finding = context.Add(OverviewTopics,
+            $"“总体情况”未涉及{string.Join("、", missingZh.Select(t => $"“{t}”"))}方面的内容（2021年版格式要求总体情况涵盖主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面）。",
+            $"The overview does not cover {string.Join(", ", missingEn)} (the 2021 template asks for five topics).",
+            RuleContext.At(overview.HeadingSpan ?? overview.Span, section: 1));
+        finding.Expected = string.Join("、", missingZh);
+    }
+
+    private static readonly string[] GovernmentAccountability = ["考核", "评议", "责任追究"];
+
+    private static readonly string[] FeeWords = ["信息处理费", "信息公开处理费", "政府信息处理费", "处理费"];
+
+    public static Rule FeeStatement { get; } = new("text.fee_statement", Severity.Warning, "text",
+        "第六部分未说明信息处理费收取情况",
+        "2021: section 六 says nothing of the information-processing fee",
+        TemplateVersions.Only2021, CheckFeeStatement);
+
+    private static void CheckFeeStatement(RuleContext context)
+    {
+        if (context.Version != TemplateVersion._2021)
+        {
+            return;
+        }
+        // An absent section 六 is structure.section_missing's finding already.
+        var other = context.Section(6);
+        if (other is null || Narrative.ContainsAny(other.Text, FeeWords) || Narrative.ContainsAny(other.Heading, FeeWords))
+        {
+            return;
+        }
+        context.Add(FeeStatement,
+            "第六部分“其他需要报告的事项”未说明政府信息公开信息处理费的收取情况（2021年版格式要求报告；未收取也应写明，例如“本机关未收取信息处理费”）。",
+            "Section 六 says nothing of the information-processing fee; the 2021 template asks for it (even when none was charged).",
+            RuleContext.At(other.HeadingSpan ?? other.Span, section: 6));
+    }
+
+    private static readonly string[] ProblemWords =
+        ["问题", "不足", "短板", "差距", "薄弱", "欠缺", "有待", "不够", "不到位", "滞后", "困难", "弱项"];
+
+    private static readonly string[] MeasureWords =
+        ["改进", "措施", "下一步", "整改", "加强", "完善", "进一步", "提升", "推进", "强化", "提高", "将"];
+
+    public static Rule SectionThin { get; } = new("text.section_thin", Severity.Warning, "text",
+        "第五部分未写明存在的问题或改进措施",
+        "五 states no problem or no measure",
+        TemplateVersions.Both, CheckSectionThin);
+
+    private static void CheckSectionThin(RuleContext context)
+    {
+        var problems = context.Section(5);
+        if (problems is null)
+        {
+            return;
+        }
+        var body = problems.Text;
+        if (problems.Heading.Length > 0 && body.StartsWith(problems.Heading, StringComparison.Ordinal))
+        {
+            body = body[problems.Heading.Length..];
+        }
+        var hasProblem = Narrative.ContainsAny(body, ProblemWords);
+        var hasMeasure = Narrative.ContainsAny(body, MeasureWords);
+        if (hasProblem && hasMeasure)
+        {
+            return;
+        }
+        var missingZh = !hasProblem && !hasMeasure ? "既未写明存在的问题，也未写明改进措施" : !hasProblem ? "未写明存在的问题" : "未写明改进措施";
+        var missingEn = !hasProblem && !hasMeasure ? "states neither a problem nor a measure" : !hasProblem ? "states no problem" : "states no measure";
+        context.Add(SectionThin,
+            $"第五部分“{problems.Heading}”{missingZh}。",
+            $"Section 五 {missingEn}.",
+            RuleContext.At(problems.HeadingSpan ?? problems.Span, section: 5));
+    }
+}

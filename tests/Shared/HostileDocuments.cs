@@ -75,7 +75,7 @@ public static class HostileDocuments
     [
         new("slow-text", Utf8(ReportHead + string.Concat(Enumerable.Repeat("2022年", 1_000_000))), TextType, "slow.txt", null),
         new("slow-html", Utf8("<html><body><p>一、总体情况</p><p>" + string.Concat(Enumerable.Repeat("2022年收到申请1件", 300_000)) + "</p></body></html>"), HtmlType, "slow.html", null),
-        new("slow-docx", Docx(s => Repeat(s, Encoding.UTF8.GetBytes("<w:p><w:r><w:t>2022年收到申请1件</w:t></w:r></w:p>"), 35_000)), DocxType, "slow.docx", null),
+        new("slow-docx", Docx(s => Repeat(s, Encoding.UTF8.GetBytes("<w:p><w:r><w:t>" + string.Concat(Enumerable.Repeat("2022年收到申请1件", 10)) + "</w:t></w:r></w:p>"), 20_000)), DocxType, "slow.docx", null),
         new("slow-pdf", PdfPages(200, 1_400), PdfType, "slow.pdf", null),
     ]);
 

@@ -46,6 +46,7 @@ public static class HostileDocuments
         new("pdf-nesting-100000", PdfNesting(100_000), PdfType, "nesting.pdf", LimitExceeded, "MaxPdfNestingDepth"),
         new("pdf-page-tree-depth-100000", PdfPageTreeDepth(100_000), PdfType, "tree.pdf", LimitExceeded, "MaxPdfReferenceDepth", OverflowedTheStack: true),
         new("pdf-page-tree-depth-in-object-stream-100000", PdfPageTreeDepthInObjectStream(100_000), PdfType, "packed-tree.pdf", LimitExceeded, "MaxPdfReferenceDepth", OverflowedTheStack: true),
+        new("pdf-forms-drawing-each-other", PdfFormsDrawingEachOther(), PdfType, "forms.pdf", LimitExceeded, "MaxPdfReferenceDepth", OverflowedTheStack: true),
         new("pdf-encrypted", PdfEncrypted(), PdfType, "encrypted.pdf", Encrypted),
         new("pdf-page-bomb-100000", PdfPageBomb(100_000), PdfType, "pages.pdf", LimitExceeded, "MaxPdfPages"),
         new("pdf-glyph-bomb-2000000", PdfGlyphBomb(2_000_000), PdfType, "glyphs.pdf", LimitExceeded, "MaxPdfGlyphs"),
@@ -90,14 +91,14 @@ public static class HostileDocuments
     /// </summary>
     public static byte[] Pdf(string pagesReference = "2 0 R", string pageExtra = "", IReadOnlyList<string>? objects = null,
         string kids = "[3 0 R]", int count = 1, string trailerExtra = "", string content = "BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET",
-        bool deflate = false)
+        bool deflate = false, string resources = "<< /Font << /F1 5 0 R >> >>")
     {
         var data = deflate ? Zlib(Encoding.ASCII.GetBytes(content)) : Encoding.ASCII.GetBytes(content);
         List<byte[]> all =
         [
             Ascii($"<< /Type /Catalog /Pages {pagesReference} >>"),
             Ascii($"<< /Type /Pages /Kids {kids} /Count {count} >>"),
-            Ascii($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R{pageExtra} >>"),
+            Ascii($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources {resources} /Contents 4 0 R{pageExtra} >>"),
             [.. Ascii($"<< /Length {data.Length}{(deflate ? " /Filter /FlateDecode" : "")} >>\nstream\n"), .. data, .. "\nendstream"u8],
             Ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
         ];
@@ -272,6 +273,22 @@ public static class HostileDocuments
         }
         var kids = string.Concat(Enumerable.Repeat("3 0 R ", pages));
         return Pdf(kids: $"[{kids}]", count: pages, content: content.Append("ET").ToString());
+    }
+
+    /// <summary>
+    /// A page drawing form X, which draws form Y, which draws X (PdfPig notices only a form drawing
+    /// itself); with <paramref name="cycle"/> false, Y draws nothing.
+    /// </summary>
+    public static byte[] PdfFormsDrawingEachOther(bool cycle = true)
+    {
+        static string Form(string name, string? draws, int target, int y)
+        {
+            var content = $"BT /F1 12 Tf 72 {y} Td (form {name}) Tj ET" + (draws is null ? "" : $" /{draws} Do");
+            var xobjects = draws is null ? "" : $" /XObject << /{draws} {target} 0 R >>";
+            return $"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >>{xobjects} >> /Length {content.Length} >>\nstream\n{content}\nendstream";
+        }
+        return Pdf(content: "BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET /X Do", objects: [Form("X", "Y", 7, 700), Form("Y", cycle ? "X" : null, 6, 680)],
+            resources: "<< /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >>");
     }
 
     /// <summary>One page drawing <paramref name="paths"/> line segments (deflated, so the file is small).</summary>

@@ -16,6 +16,39 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
     /// <summary>Per object, the objects PdfPig follows from it.</summary>
     private readonly Dictionary<int, List<int>> _edges = [];
 
+    /// <summary>Per object and name, the objects a <c>/Name n 0 R</c> in it refers to (resources, XObjects).</summary>
+    private readonly Dictionary<(int Object, long Name), List<int>> _named = [];
+
+    /// <summary>Per form XObject, the names its content draws with <c>Do</c>.</summary>
+    private readonly Dictionary<int, HashSet<long>> _drawn = [];
+
+    private static readonly long ResourcesName = NameHash("Resources"u8);
+    private static readonly long XObjectName = NameHash("XObject"u8);
+
+    /// <summary>A form XObject's content draws these names (found while its stream is inflated).</summary>
+    public void AddFormDrawing(int form, HashSet<long> names)
+    {
+        if (names.Count > 0)
+        {
+            _drawn[form] = names;
+        }
+    }
+
+    /// <summary>PDF names compared by a 64-bit FNV-1a hash of their bytes, built one byte at a time.</summary>
+    public const long NameHashStart = unchecked((long)14695981039346656037);
+
+    public static long NameHashStep(long hash, byte b) => unchecked((hash ^ b) * 1099511628211);
+
+    public static long NameHash(ReadOnlySpan<byte> name)
+    {
+        var hash = NameHashStart;
+        foreach (var b in name)
+        {
+            hash = NameHashStep(hash, b);
+        }
+        return hash;
+    }
+
     /// <summary>The objects written in the file itself (<c>n 0 obj … endobj</c>).</summary>
     public void AddFile(ReadOnlySpan<byte> pdf) => Scan(pdf, current: -1);
 
@@ -46,13 +79,63 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
         }
     }
 
-    /// <summary>Throws when the longest chain of references is past <see cref="ReadingLimits.MaxPdfReferenceDepth"/>.</summary>
+    /// <summary>
+    /// Throws when the longest chain of references is past <see cref="ReadingLimits.MaxPdfReferenceDepth"/>,
+    /// or when form XObjects draw each other deeper than that. PdfPig draws a form inside the form that
+    /// draws it, recursively, and notices only a form drawing itself by its own name: two forms drawing
+    /// each other (a 1 KB file) overflowed the stack. So there a cycle counts as endless.
+    /// </summary>
     public void CheckReferenceDepth()
     {
-        if (LongestChain() > _limits.MaxPdfReferenceDepth)
+        if (LongestChain(_edges, cycleIsEndless: false) > _limits.MaxPdfReferenceDepth)
         {
             throw DocumentReadException.LimitExceeded("PDF 间接引用链深度", "PDF indirect-reference chain depth",
                 _limits.MaxPdfReferenceDepth, nameof(ReadingLimits.MaxPdfReferenceDepth));
+        }
+        if (LongestChain(FormEdges(), cycleIsEndless: true) > _limits.MaxPdfReferenceDepth)
+        {
+            throw DocumentReadException.LimitExceeded("PDF 表单对象（XObject）相互嵌套的深度", "PDF form XObject nesting depth (forms drawing each other count as endless)",
+                _limits.MaxPdfReferenceDepth, nameof(ReadingLimits.MaxPdfReferenceDepth));
+        }
+    }
+
+    // Form → the objects its drawn names stand for: in its own dictionary, or one or two steps away
+    // through its /Resources and their /XObject (each may be a reference).
+    private Dictionary<int, List<int>> FormEdges()
+    {
+        var edges = new Dictionary<int, List<int>>();
+        foreach (var (form, names) in _drawn)
+        {
+            var targets = new List<int>();
+            foreach (var name in names)
+            {
+                Resolve(form, name, hops: 2, targets);
+            }
+            targets.RemoveAll(target => target == form); // a form drawing itself: PdfPig leaves that out
+            edges[form] = targets;
+        }
+        return edges;
+    }
+
+    private void Resolve(int holder, long name, int hops, List<int> targets)
+    {
+        if (_named.TryGetValue((holder, name), out var found))
+        {
+            targets.AddRange(found);
+        }
+        if (hops == 0)
+        {
+            return;
+        }
+        foreach (var via in new[] { ResourcesName, XObjectName })
+        {
+            if (_named.TryGetValue((holder, via), out var next))
+            {
+                foreach (var step in next)
+                {
+                    Resolve(step, name, hops - 1, targets);
+                }
+            }
         }
     }
 
@@ -68,6 +151,7 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
         var firstValue = current >= 0;
         var kidsPending = false;
         var kidsDepth = -1;
+        long lastName = 0;      // the name a "n 0 R" that follows belongs to, 0 when none
         long previous = -1, beforePrevious = -1; // the last two tokens when they were non-negative integers
         var tokens = 0;
         var i = 0;
@@ -124,6 +208,7 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
                 case (byte)'/':
                     var nameEnd = TokenEnd(pdf, i + 1);
                     var isKids = pdf[(i + 1)..nameEnd].SequenceEqual("Kids"u8);
+                    lastName = NameHash(pdf[(i + 1)..nameEnd]);
                     i = nameEnd;
                     firstValue = false;
                     kidsPending = isKids;
@@ -147,9 +232,14 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
                     if (token.SequenceEqual("R"u8) && beforePrevious >= 0 && previous >= 0)
                     {
                         var followed = depth == 0 || kidsPending || (kidsDepth >= 0 && depth == kidsDepth) || (arrayObject && depth == 1 && kidsDepth < 0);
+                        var target = (int)Math.Min(beforePrevious, int.MaxValue);
                         if (current >= 0 && followed)
                         {
-                            AddEdge(current, (int)Math.Min(beforePrevious, int.MaxValue));
+                            AddEdge(current, target);
+                        }
+                        if (current >= 0 && lastName != 0)
+                        {
+                            AddNamed(current, lastName, target);
                         }
                         kidsPending = false;
                     }
@@ -174,6 +264,7 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
             if (!wasInteger)
             {
                 previous = beforePrevious = -1;
+                lastName = 0;
             }
             if (b != '[')
             {
@@ -191,6 +282,15 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
         }
     }
 
+    private void AddNamed(int holder, long name, int target)
+    {
+        if (!_named.TryGetValue((holder, name), out var targets))
+        {
+            _named[(holder, name)] = targets = [];
+        }
+        targets.Add(target);
+    }
+
     private void AddEdge(int from, int to)
     {
         if (!_edges.TryGetValue(from, out var targets))
@@ -201,12 +301,12 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
     }
 
     /// <summary>
-    /// The longest chain of edges from any object, cycles cut where they close (PdfPig breaks those
-    /// itself), stopping as soon as one passes the limit. Depth-first with an explicit stack.
+    /// The longest chain of edges from any object, stopping as soon as one passes the limit; a cycle is
+    /// cut where it closes (PdfPig breaks those itself) or, when <paramref name="cycleIsEndless"/>, is
+    /// past any limit. Depth-first with an explicit stack.
     /// </summary>
-    private int LongestChain()
+    private int LongestChain(Dictionary<int, List<int>> edges, bool cycleIsEndless)
     {
-        var edges = _edges;
         var limit = _limits.MaxPdfReferenceDepth;
         var longest = new Dictionary<int, int>(); // finished objects: the longest chain from each
         var open = new HashSet<int>();
@@ -228,6 +328,10 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
                 {
                     stack.Push((node, next + 1));
                     var target = targets[next];
+                    if (cycleIsEndless && open.Contains(target))
+                    {
+                        return int.MaxValue;
+                    }
                     if (!longest.ContainsKey(target) && open.Add(target))
                     {
                         stack.Push((target, 0));

@@ -62,6 +62,8 @@ internal static class PdfStreamBudget
             var end = bytes[start..].IndexOf(EndStreamKeyword);
             var data = pdf.Slice(start, end < 0 ? bytes.Length - start : end);
             var counted = content ? contents : null;
+            var form = dictionary.IndexOf("/Form"u8) >= 0 ? ObjectNumber(bytes[..keyword]) : -1;
+            contents.Drawn = form >= 0 ? [] : null;
             using var kept = packed ? new MemoryStream() : null;
             if (flate)
             {
@@ -75,6 +77,10 @@ internal static class PdfStreamBudget
             if (kept is not null && total <= limit)
             {
                 objects.AddObjectStream(dictionary, kept.GetBuffer().AsSpan(0, (int)kept.Length));
+            }
+            if (form >= 0)
+            {
+                objects.AddFormDrawing(form, contents.Drawn!);
             }
             if (total > limit)
             {
@@ -157,6 +163,22 @@ internal static class PdfStreamBudget
         return obj < 0 ? window : window[obj..];
     }
 
+    // The number of the object a stream belongs to: the "n g obj" before its dictionary; -1 if none.
+    private static int ObjectNumber(ReadOnlySpan<byte> before)
+    {
+        var window = before[Math.Max(0, before.Length - 4096)..];
+        var obj = window.LastIndexOf("obj"u8);
+        if (obj < 0)
+        {
+            return -1;
+        }
+        var head = window[..obj].TrimEnd(" \r\n\t"u8);
+        var generation = head.LastIndexOfAnyExcept("0123456789"u8);
+        head = head[..(generation + 1)].TrimEnd(" \r\n\t"u8);
+        var start = head.LastIndexOfAnyExcept("0123456789"u8) + 1;
+        return int.TryParse(head[start..], out var number) ? number : -1;
+    }
+
     // A page's content stream has no type of its own; a form XObject is content too. Fonts, images,
     // object streams and the like are not.
     private static bool IsContent(ReadOnlySpan<byte> dictionary) =>
@@ -177,6 +199,28 @@ internal static class PdfStreamBudget
     private sealed class ContentCount
     {
         public long Bytes { get; private set; }
+
+        /// <summary>For a form's stream: the names its content draws (<c>/Name Do</c>), by hash. Set per stream.</summary>
+        public HashSet<long>? Drawn
+        {
+            get;
+            set
+            {
+                field = value;
+                _inName = false;
+                _wordLength = 0;
+                _previousWasName = false;
+            }
+        }
+
+        // The token being read outside strings: a name (its hash) or a word (its first two bytes).
+        private bool _inName;
+        private long _name;
+        private int _wordLength;
+        private byte _word0;
+        private byte _word1;
+        private bool _previousWasName;
+        private long _previousName;
 
         private int _literalDepth;
         private bool _escaped;
@@ -207,15 +251,56 @@ internal static class PdfStreamBudget
                     _hex = b != '<' && b != '>'; // "<<" opens a dictionary, not a string
                     _hexDigits += char.IsAsciiHexDigit((char)b) ? 1 : 0;
                 }
-                else if (b == '(')
+                else
                 {
-                    _literalDepth = 1;
-                }
-                else if (b == '<')
-                {
-                    _angle = true;
+                    Token(b);
+                    if (b == '(')
+                    {
+                        _literalDepth = 1;
+                    }
+                    else if (b == '<')
+                    {
+                        _angle = true;
+                    }
                 }
             }
+        }
+
+        // Follows names and words so that "/Fm1 Do" is seen, across the pieces the stream arrives in.
+        private void Token(byte b)
+        {
+            var ends = b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'\f' or 0
+                or (byte)'/' or (byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)'%';
+            if (!ends)
+            {
+                if (_inName)
+                {
+                    _name = PdfObjectGraph.NameHashStep(_name, b);
+                }
+                else
+                {
+                    _word0 = _wordLength == 0 ? b : _word0;
+                    _word1 = _wordLength == 1 ? b : _word1;
+                    _wordLength++;
+                }
+                return;
+            }
+            if (_inName)
+            {
+                _previousWasName = true;
+                _previousName = _name;
+            }
+            else if (_wordLength > 0)
+            {
+                if (_wordLength == 2 && _word0 == 'D' && _word1 == 'o' && _previousWasName)
+                {
+                    Drawn?.Add(_previousName);
+                }
+                _previousWasName = false;
+            }
+            _inName = b == '/';
+            _name = PdfObjectGraph.NameHashStart;
+            _wordLength = 0;
         }
 
         private void Literal(byte b)

@@ -82,6 +82,17 @@ public class HostileDocumentTests
         }
     }
 
+    [Fact]
+    public void Forms_drawing_each_other_are_refused_and_a_form_drawing_another_reads()
+    {
+        var nested = DocumentReader.Read(new InputDocument(HostileDocuments.PdfFormsDrawingEachOther(cycle: false)));
+        Assert.Equal("2023 annual report\nform X\nform Y", nested.Text);
+
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(new InputDocument(HostileDocuments.PdfFormsDrawingEachOther())));
+        Assert.Equal(nameof(ReadingLimits.MaxPdfReferenceDepth), error.Limit);
+        Assert.Contains("form XObject", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Cancelled 150 ms in, the call lets go within a second: the readers check the token per element,
     /// row, page or rule, and the library calls between two checks are bounded by the limits. On a

@@ -117,6 +117,22 @@ public sealed class HostileDocumentTests(HostileServer server) : IClassFixture<H
         Assert.Equal(2024, received[^1].Result.Report.Year);
     }
 
+    [Fact]
+    public async Task A_reading_limit_set_in_the_settings_is_the_one_the_engine_applies()
+    {
+        // 40 levels of XML pass the default (256) and are refused under Reading:MaxXmlDepth=32.
+        using var host = new ServiceHost(new Dictionary<string, string?> { ["Reading:MaxXmlDepth"] = "32" });
+        var document = new HostileDocument("docx-nesting-40", HostileDocuments.DocxNesting(40),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "nesting.docx", ExpectedCode: null);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => host.Client().ValidateDocumentAsync(Request(document)).ResponseAsync);
+        var accepted = await server.Host.Client().ValidateDocumentAsync(Request(document));
+
+        Assert.Equal(HostileDocuments.LimitExceeded, error.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
+        Assert.Contains("MaxXmlDepth", error.Status.Detail, StringComparison.Ordinal);
+        Assert.NotNull(accepted.Result.Summary);
+    }
+
     private async Task SeedIsAnsweredAtOnce()
     {
         var clock = Stopwatch.StartNew();

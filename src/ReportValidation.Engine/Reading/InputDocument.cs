@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ReportValidation.Reading;
 
 /// <summary>A document as submitted: its bytes, and what the caller says it is.</summary>
@@ -10,58 +12,71 @@ public sealed record InputDocument(ReadOnlyMemory<byte> Content, string? Content
 /// <summary>
 /// Limits that protect the engine from hostile or accidental input. Each is checked before the library
 /// that would exceed it runs (the recursive ones before anything recurses); a document over one is
-/// refused with <see cref="DocumentErrorKind.LimitExceeded"/> naming it.
+/// refused with <see cref="DocumentErrorKind.LimitExceeded"/> naming it. The server binds them from its
+/// <c>Reading</c> settings section (README, "Reading limits").
 /// </summary>
 public sealed record ReadingLimits
 {
     public static ReadingLimits Default { get; } = new();
 
     /// <summary>Largest document accepted, in bytes.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxDocumentBytes { get; init; } = 16 * 1024 * 1024;
 
     /// <summary>Largest total size a compressed document (DOCX parts, PDF streams) may expand to.</summary>
+    [Range(1L, long.MaxValue)]
     public long MaxDecompressedBytes { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>Most entries a DOCX zip may hold.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxArchiveEntries { get; init; } = 2_000;
 
     /// <summary>Deepest element nesting in any XML part of a DOCX (OpenXml loads a part recursively).</summary>
+    [Range(1, int.MaxValue)]
     public int MaxXmlDepth { get; init; } = 256;
 
     /// <summary>
     /// Most XML elements in all parts of a DOCX together: OpenXml keeps each as an object and loads a
     /// part in one call that no token stops (about 0.3 s for this many; a 30-page report has ~50,000).
     /// </summary>
+    [Range(1, int.MaxValue)]
     public int MaxXmlElements { get; init; } = 150_000;
 
     /// <summary>Most pages read from a PDF.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxPdfPages { get; init; } = 200;
 
     /// <summary>Deepest nesting of arrays and dictionaries in a PDF object.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxPdfNestingDepth { get; init; } = 100;
 
     /// <summary>
     /// Longest chain of indirect references a PDF reader would follow: objects that are a reference to
     /// another, and page-tree levels (PdfPig walks both recursively).
     /// </summary>
+    [Range(1, int.MaxValue)]
     public int MaxPdfReferenceDepth { get; init; } = 100;
 
     /// <summary>
     /// Most glyphs a PDF's page contents may show, counted as the bytes of their text strings (an
     /// upper bound): PdfPig keeps an object of about 400 bytes per glyph of a page.
     /// </summary>
+    [Range(1, int.MaxValue)]
     public int MaxPdfGlyphs { get; init; } = 300_000;
 
     /// <summary>
     /// Largest total size of a PDF's page contents (content streams and forms, expanded): PdfPig reads
     /// a page's in one call that cannot be cancelled, about 0.25 s and 30 MB per MiB of line drawing.
     /// </summary>
+    [Range(1L, long.MaxValue)]
     public long MaxPdfContentBytes { get; init; } = 8L * 1024 * 1024;
 
     /// <summary>Deepest HTML element nesting read.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxHtmlDepth { get; init; } = 256;
 
     /// <summary>Most HTML elements in a page (AngleSharp keeps each as an object).</summary>
+    [Range(1, int.MaxValue)]
     public int MaxHtmlElements { get; init; } = 100_000;
 }
 

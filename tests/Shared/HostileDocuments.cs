@@ -51,6 +51,12 @@ public static class HostileDocuments
         new("pdf-page-bomb-100000", PdfPageBomb(100_000), PdfType, "pages.pdf", LimitExceeded, "MaxPdfPages"),
         new("pdf-glyph-bomb-2000000", PdfGlyphBomb(2_000_000), PdfType, "glyphs.pdf", LimitExceeded, "MaxPdfGlyphs"),
         new("pdf-path-bomb-1000000", PdfPathBomb(1_000_000), PdfType, "paths.pdf", LimitExceeded, "MaxPdfContentBytes"),
+        new("pdf-lzw-bomb-256mib", PdfLzwBomb(256L << 20), PdfType, "lzw.pdf", LimitExceeded, "MaxDecompressedBytes"),
+        new("pdf-lzw-bomb-in-ascii-hex-256mib", PdfLzwBomb(256L << 20, inAsciiHex: true), PdfType, "lzw-hex.pdf", LimitExceeded, "MaxDecompressedBytes"),
+        new("pdf-run-length-bomb-256mib", PdfRunLengthBomb(256L << 20), PdfType, "run-length.pdf", LimitExceeded, "MaxDecompressedBytes"),
+        new("pdf-form-drawn-100000-times", PdfFormDrawnManyTimes(100_000), PdfType, "form-drawn.pdf", LimitExceeded, "MaxPdfGlyphs"),
+        new("pdf-forms-drawing-forms-10-times-6-deep", PdfFormsFanningOut(10, 6), PdfType, "form-fan.pdf", LimitExceeded, "MaxPdfContentBytes"),
+        new("pdf-forms-drawing-each-other-through-page-resources", PdfFormsDrawingEachOther(throughPageResources: true), PdfType, "inherited-forms.pdf", LimitExceeded, "MaxPdfReferenceDepth", OverflowedTheStack: true),
         new("docx-nesting-100000", DocxNesting(100_000), DocxType, "deep.docx", LimitExceeded, "MaxXmlDepth", OverflowedTheStack: true),
         new("docx-nesting-1000000", DocxNesting(1_000_000), DocxType, "deeper.docx", LimitExceeded, "MaxXmlDepth", OverflowedTheStack: true),
         new("docx-elements-3000000", DocxManyElements(3_000_000), DocxType, "flat.docx", LimitExceeded, "MaxXmlElements"),
@@ -91,15 +97,16 @@ public static class HostileDocuments
     /// </summary>
     public static byte[] Pdf(string pagesReference = "2 0 R", string pageExtra = "", IReadOnlyList<string>? objects = null,
         string kids = "[3 0 R]", int count = 1, string trailerExtra = "", string content = "BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET",
-        bool deflate = false, string resources = "<< /Font << /F1 5 0 R >> >>")
+        bool deflate = false, string resources = "<< /Font << /F1 5 0 R >> >>", (byte[] Data, string Filter)? encoded = null)
     {
-        var data = deflate ? Zlib(Encoding.ASCII.GetBytes(content)) : Encoding.ASCII.GetBytes(content);
+        var data = encoded?.Data ?? (deflate ? Zlib(Encoding.ASCII.GetBytes(content)) : Encoding.ASCII.GetBytes(content));
+        var filter = encoded is { Filter: var named } ? " /Filter " + named : deflate ? " /Filter /FlateDecode" : "";
         List<byte[]> all =
         [
             Ascii($"<< /Type /Catalog /Pages {pagesReference} >>"),
             Ascii($"<< /Type /Pages /Kids {kids} /Count {count} >>"),
             Ascii($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources {resources} /Contents 4 0 R{pageExtra} >>"),
-            [.. Ascii($"<< /Length {data.Length}{(deflate ? " /Filter /FlateDecode" : "")} >>\nstream\n"), .. data, .. "\nendstream"u8],
+            [.. Ascii($"<< /Length {data.Length}{filter} >>\nstream\n"), .. data, .. "\nendstream"u8],
             Ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
         ];
         all.AddRange((objects ?? []).Select(Ascii));
@@ -279,16 +286,150 @@ public static class HostileDocuments
     /// A page drawing form X, which draws form Y, which draws X (PdfPig notices only a form drawing
     /// itself); with <paramref name="cycle"/> false, Y draws nothing.
     /// </summary>
-    public static byte[] PdfFormsDrawingEachOther(bool cycle = true)
+    public static byte[] PdfFormsDrawingEachOther(bool cycle = true, bool throughPageResources = false)
     {
-        static string Form(string name, string? draws, int target, int y)
+        string Form(string name, string? draws, int target, int y)
         {
             var content = $"BT /F1 12 Tf 72 {y} Td (form {name}) Tj ET" + (draws is null ? "" : $" /{draws} Do");
             var xobjects = draws is null ? "" : $" /XObject << /{draws} {target} 0 R >>";
-            return $"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >>{xobjects} >> /Length {content.Length} >>\nstream\n{content}\nendstream";
+            // Without resources of its own a form draws through its page's (PdfPig keeps the page's in scope).
+            var resources = throughPageResources ? "" : $" /Resources << /Font << /F1 5 0 R >>{xobjects} >>";
+            return $"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842]{resources} /Length {content.Length} >>\nstream\n{content}\nendstream";
         }
         return Pdf(content: "BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET /X Do", objects: [Form("X", "Y", 7, 700), Form("Y", cycle ? "X" : null, 6, 680)],
-            resources: "<< /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >>");
+            resources: throughPageResources ? "<< /Font << /F1 5 0 R >> /XObject << /X 6 0 R /Y 7 0 R >> >>" : "<< /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >>");
+    }
+
+    /// <summary>A page drawing one form of ten glyphs <paramref name="times"/> times: each stream small, the drawing not.</summary>
+    public static byte[] PdfFormDrawnManyTimes(int times)
+    {
+        const string Form = "BT /F1 1 Tf 0 0 Td (0123456789) Tj ET";
+        var page = new StringBuilder("BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET\n", times * 8 + 64);
+        for (var i = 0; i < times; i++)
+        {
+            page.Append("/Fm1 Do\n");
+        }
+        return Pdf(content: page.ToString(), deflate: true, resources: "<< /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >>",
+            objects: [$"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Length {Form.Length} >>\nstream\n{Form}\nendstream"]);
+    }
+
+    /// <summary>
+    /// Forms each drawing the next <paramref name="fanOut"/> times, <paramref name="depth"/> levels deep,
+    /// the last drawing a line: fanOut^depth lines from a page that draws the first form once.
+    /// </summary>
+    public static byte[] PdfFormsFanningOut(int fanOut, int depth)
+    {
+        var forms = new List<string>();
+        for (var level = 0; level <= depth; level++)
+        {
+            var content = level == depth ? "0 0 m 1 1 l S" : string.Concat(Enumerable.Repeat("/F Do ", fanOut));
+            var xobjects = level == depth ? "" : $" /XObject << /F {7 + level} 0 R >>";
+            forms.Add($"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >>{xobjects} >> /Length {content.Length} >>\nstream\n{content}\nendstream");
+        }
+        return Pdf(content: "BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET /F Do", objects: forms,
+            resources: "<< /Font << /F1 5 0 R >> /XObject << /F 6 0 R >> >>");
+    }
+
+    /// <summary>
+    /// A page whose content stream is LZW (optionally carried in ASCIIHex) decoding to the report's line
+    /// and then <paramref name="spaces"/> spaces: strings of spaces one longer each code, the table
+    /// cleared before it fills, about 2,000:1.
+    /// </summary>
+    public static byte[] PdfLzwBomb(long spaces, bool inAsciiHex = false)
+    {
+        var lzw = Lzw(Encoding.ASCII.GetBytes("BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET"), spaces);
+        return inAsciiHex
+            ? Pdf(encoded: ([.. Ascii(Convert.ToHexString(lzw)), (byte)'>'], "[/ASCIIHexDecode /LZWDecode]"))
+            : Pdf(encoded: (lzw, "/LZWDecode"));
+    }
+
+    /// <summary>A page whose content stream is RunLength: the report's line, then runs of 128 spaces (64:1).</summary>
+    public static byte[] PdfRunLengthBomb(long spaces)
+    {
+        var text = Encoding.ASCII.GetBytes("BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET");
+        var data = new byte[1 + text.Length + spaces / 128 * 2 + 1];
+        data[0] = (byte)(text.Length - 1);
+        text.CopyTo(data, 1);
+        for (var at = 1 + text.Length; at + 1 < data.Length; at += 2)
+        {
+            (data[at], data[at + 1]) = (129, (byte)' '); // 257 − 129 = 128 copies
+        }
+        data[^1] = 128; // end of data
+        return Pdf(encoded: (data, "/RunLengthDecode"));
+    }
+
+    /// <summary>
+    /// PDF's LZW (EarlyChange 1) of <paramref name="text"/>, one code a byte, then <paramref name="spaces"/>
+    /// spaces, each code one space longer than the last (the code being defined, PDF 7.4.4.2).
+    /// </summary>
+    private static byte[] Lzw(byte[] text, long spaces)
+    {
+        var codes = new LzwCodes();
+        codes.Write(256);
+        foreach (var b in text)
+        {
+            codes.Write(b); // each defines an entry nobody uses
+        }
+        codes.Write(256);
+        for (long left = spaces; left > 0;)
+        {
+            codes.Write(' ');
+            left--;
+            for (var length = 2; left >= length && codes.Next < 4000; length++)
+            {
+                codes.Write(codes.Next);
+                left -= length;
+            }
+            codes.Write(256);
+        }
+        codes.Write(257);
+        return codes.ToArray();
+    }
+
+    /// <summary>Codes written most significant bit first, as wide as the decoder will read them.</summary>
+    private sealed class LzwCodes
+    {
+        private readonly MemoryStream _bytes = new();
+        private int _bits;
+        private int _bitCount;
+        private bool _first = true;
+
+        /// <summary>The entry the decoder defines on reading the next code.</summary>
+        public int Next { get; private set; } = 258;
+
+        public void Write(int code)
+        {
+            var width = Next + 1 < 512 ? 9 : Next + 1 < 1024 ? 10 : Next + 1 < 2048 ? 11 : 12;
+            _bits = (_bits << width) | code;
+            _bitCount += width;
+            while (_bitCount >= 8)
+            {
+                _bitCount -= 8;
+                _bytes.WriteByte((byte)(_bits >> _bitCount));
+            }
+            _bits &= (1 << _bitCount) - 1;
+            if (code == 256)
+            {
+                (Next, _first) = (258, true);
+            }
+            else if (_first)
+            {
+                _first = false; // the first code after a clear defines nothing
+            }
+            else
+            {
+                Next++;
+            }
+        }
+
+        public byte[] ToArray()
+        {
+            if (_bitCount > 0)
+            {
+                _bytes.WriteByte((byte)(_bits << (8 - _bitCount)));
+            }
+            return _bytes.ToArray();
+        }
     }
 
     /// <summary>One page drawing <paramref name="paths"/> line segments (deflated, so the file is small).</summary>

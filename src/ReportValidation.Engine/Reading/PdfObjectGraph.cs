@@ -19,20 +19,25 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
     /// <summary>Per object and name, the objects a <c>/Name n 0 R</c> in it refers to (resources, XObjects).</summary>
     private readonly Dictionary<(int Object, long Name), List<int>> _named = [];
 
-    /// <summary>Per form XObject, the names its content draws with <c>Do</c>.</summary>
-    private readonly Dictionary<int, HashSet<long>> _drawn = [];
+    /// <summary>Per content stream (a page's or a form's), its size, glyphs, and the names it draws with <c>Do</c>, how often.</summary>
+    private readonly Dictionary<int, PdfContentStream> _contents = [];
+
+    /// <summary>Objects with a <c>/Resources</c> entry of their own: a form without one draws through its drawer's.</summary>
+    private readonly HashSet<int> _withResources = [];
+
+    private long _contentBytes;
+    private long _glyphs;
 
     private static readonly long ResourcesName = NameHash("Resources"u8);
     private static readonly long XObjectName = NameHash("XObject"u8);
+    private static readonly long ContentsName = NameHash("Contents"u8);
 
-    /// <summary>A form XObject's content draws these names (found while its stream is inflated).</summary>
-    public void AddFormDrawing(int form, HashSet<long> names)
-    {
-        if (names.Count > 0)
-        {
-            _drawn[form] = names;
-        }
-    }
+    /// <summary>A content stream, as measured while it was decoded: a page's, or a form XObject's.</summary>
+    public void AddContent(int number, bool isForm, Dictionary<long, long> drawn, long bytes, long glyphs) =>
+        _contents[number] = new PdfContentStream(isForm, drawn, bytes, glyphs);
+
+    /// <summary>The content size and glyphs of all streams, each counted once.</summary>
+    public void AddContentTotals(long bytes, long glyphs) => (_contentBytes, _glyphs) = (bytes, glyphs);
 
     /// <summary>PDF names compared by a 64-bit FNV-1a hash of their bytes, built one byte at a time.</summary>
     public const long NameHashStart = unchecked((long)14695981039346656037);
@@ -83,7 +88,8 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
     /// Throws when the longest chain of references is past <see cref="ReadingLimits.MaxPdfReferenceDepth"/>,
     /// or when form XObjects draw each other deeper than that. PdfPig draws a form inside the form that
     /// draws it, recursively, and notices only a form drawing itself by its own name: two forms drawing
-    /// each other (a 1 KB file) overflowed the stack. So there a cycle counts as endless.
+    /// each other (a 1 KB file) overflowed the stack. So there a cycle counts as endless. Then, the
+    /// forms known to be finite, their content counts as often as it is drawn (<see cref="PdfFormDrawing"/>).
     /// </summary>
     public void CheckReferenceDepth()
     {
@@ -92,29 +98,49 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
             throw DocumentReadException.LimitExceeded("PDF 间接引用链深度", "PDF indirect-reference chain depth",
                 _limits.MaxPdfReferenceDepth, nameof(ReadingLimits.MaxPdfReferenceDepth));
         }
-        if (LongestChain(FormEdges(), cycleIsEndless: true) > _limits.MaxPdfReferenceDepth)
+        var drawing = new PdfFormDrawing(_contents, _withResources, PageContents(),
+            (holder, name, targets) => Resolve(holder, name, hops: 2, targets), _cancellationToken);
+        if (LongestChain(drawing.FormEdges(), cycleIsEndless: true) > _limits.MaxPdfReferenceDepth)
         {
             throw DocumentReadException.LimitExceeded("PDF 表单对象（XObject）相互嵌套的深度", "PDF form XObject nesting depth (forms drawing each other count as endless)",
                 _limits.MaxPdfReferenceDepth, nameof(ReadingLimits.MaxPdfReferenceDepth));
         }
+        var (extraBytes, extraGlyphs) = drawing.RepeatedContent();
+        var bytes = Saturated(_contentBytes + extraBytes);
+        var glyphs = Saturated(_glyphs + extraGlyphs);
+        if (bytes > _limits.MaxPdfContentBytes)
+        {
+            throw DocumentReadException.LimitExceeded("PDF 页面内容流大小（字节，表单对象按绘制次数计）", "PDF page content size in bytes (a form counted each time it is drawn)",
+                bytes, _limits.MaxPdfContentBytes, nameof(ReadingLimits.MaxPdfContentBytes));
+        }
+        if (glyphs > _limits.MaxPdfGlyphs)
+        {
+            throw DocumentReadException.LimitExceeded("PDF 页面文字的字形数（表单对象按绘制次数计）", "PDF glyph count of its page text (a form counted each time it is drawn)",
+                glyphs, _limits.MaxPdfGlyphs, nameof(ReadingLimits.MaxPdfGlyphs));
+        }
     }
 
-    // Form → the objects its drawn names stand for: in its own dictionary, or one or two steps away
-    // through its /Resources and their /XObject (each may be a reference).
-    private Dictionary<int, List<int>> FormEdges()
+    private static long Saturated(long value) => value is < 0 or > PdfFormDrawing.Ceiling ? PdfFormDrawing.Ceiling : value;
+
+    // Page → its content streams (/Contents, a stream or an array of them, either maybe through a reference).
+    private Dictionary<int, List<int>> PageContents()
     {
-        var edges = new Dictionary<int, List<int>>();
-        foreach (var (form, names) in _drawn)
+        var pages = new Dictionary<int, List<int>>();
+        foreach (var ((holder, name), targets) in _named)
         {
-            var targets = new List<int>();
-            foreach (var name in names)
+            if (name != ContentsName)
             {
-                Resolve(form, name, hops: 2, targets);
+                continue;
             }
-            targets.RemoveAll(target => target == form); // a form drawing itself: PdfPig leaves that out
-            edges[form] = targets;
+            var streams = new List<int>();
+            foreach (var target in targets)
+            {
+                streams.Add(target);
+                streams.AddRange(_edges.GetValueOrDefault(target) ?? []); // an array object of streams
+            }
+            pages[holder] = streams;
         }
-        return edges;
+        return pages;
     }
 
     private void Resolve(int holder, long name, int hops, List<int> targets)
@@ -152,6 +178,8 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
         var kidsPending = false;
         var kidsDepth = -1;
         long lastName = 0;      // the name a "n 0 R" that follows belongs to, 0 when none
+        long arrayName = 0;     // the name of the array being read, for the references in it
+        var arrayNameDepth = -1;
         long previous = -1, beforePrevious = -1; // the last two tokens when they were non-negative integers
         var tokens = 0;
         var i = 0;
@@ -191,6 +219,10 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
                 case (byte)'[':
                     arrayObject |= firstValue;
                     Open(ref depth);
+                    if (lastName != 0 && arrayNameDepth < 0)
+                    {
+                        (arrayName, arrayNameDepth) = (lastName, depth); // /Contents [4 0 R 8 0 R]: the references are named
+                    }
                     if (kidsPending)
                     {
                         kidsDepth = depth;
@@ -202,6 +234,10 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
                     {
                         kidsDepth = -1;
                     }
+                    if (depth == arrayNameDepth)
+                    {
+                        arrayNameDepth = -1;
+                    }
                     depth = Math.Max(0, depth - 1);
                     i++;
                     break;
@@ -209,6 +245,10 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
                     var nameEnd = TokenEnd(pdf, i + 1);
                     var isKids = pdf[(i + 1)..nameEnd].SequenceEqual("Kids"u8);
                     lastName = NameHash(pdf[(i + 1)..nameEnd]);
+                    if (lastName == ResourcesName && current >= 0)
+                    {
+                        _withResources.Add(current);
+                    }
                     i = nameEnd;
                     firstValue = false;
                     kidsPending = isKids;
@@ -226,6 +266,7 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
                         firstValue = true;
                         kidsDepth = -1;
                         kidsPending = false;
+                        arrayNameDepth = -1;
                         previous = beforePrevious = -1;
                         continue;
                     }
@@ -241,6 +282,10 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
                         {
                             AddNamed(current, lastName, target);
                         }
+                        else if (current >= 0 && depth == arrayNameDepth)
+                        {
+                            AddNamed(current, arrayName, target);
+                        }
                         kidsPending = false;
                     }
                     else if (token.SequenceEqual("stream"u8))
@@ -252,6 +297,7 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
                     {
                         current = -1;
                         depth = 0;
+                        arrayNameDepth = -1;
                     }
                     else if (TryInteger(token, out var value))
                     {

@@ -1,17 +1,17 @@
-using System.IO.Compression;
 using System.Runtime.InteropServices;
 
 namespace ReportValidation.Reading;
 
 /// <summary>
-/// The expanded size of a PDF's compressed streams, counted before PdfPig inflates them: PdfPig has no
-/// limit, and a few kilobytes of deflate expand to gigabytes (a decompression bomb in a 20 KB upload).
-/// Every <c>stream … endstream</c> whose dictionary names the Flate filter is inflated as PdfPig's
-/// filter would (after the two-byte zlib header) and its output counted, not kept (an object stream
-/// aside: its objects go to the <see cref="PdfObjectGraph"/>). Deflate inside
-/// deflate (a filter chain) is counted at its inner level. On the way, page contents are measured
-/// (<see cref="ContentCount"/>): PdfPig builds an object per glyph and per path of a page in one call,
-/// so a 7 KB file showing two million glyphs took a gigabyte, one drawing a million lines 3.6 s.
+/// The decoded size of a PDF's streams, counted before PdfPig decodes them: PdfPig has no limit, and
+/// a few kilobytes of deflate expand to gigabytes (a decompression bomb in a 20 KB upload), LZW up to
+/// ~2,700:1, RunLength 64:1. Every <c>stream … endstream</c> whose first filter is one of those (or
+/// an ASCII filter carrying them) is decoded through its whole filter chain and every level's output
+/// counted, not kept (an object stream aside: its objects go to the <see cref="PdfObjectGraph"/>). On the
+/// way, page contents are measured (<see cref="ContentCount"/>): PdfPig builds an object per glyph and
+/// per path of a page in one call, so a 7 KB file showing two million glyphs took a gigabyte, one
+/// drawing a million lines 3.6 s. Each content stream's size, glyphs and the forms it draws go to the
+/// graph, which multiplies a form's by the times it is drawn.
 /// </summary>
 internal static class PdfStreamBudget
 {
@@ -52,22 +52,26 @@ internal static class PdfStreamBudget
             }
             start++;
             var dictionary = Dictionary(bytes[..keyword]);
-            var flate = dictionary.IndexOf("/Fl"u8) >= 0; // /FlateDecode, or its inline abbreviation /Fl
+            var filters = PdfStreamFilters.Names(dictionary);
+            var decoded = filters.Count > 0 && PdfStreamFilters.IsCounted(filters[0]);
             var content = IsContent(dictionary);
             var packed = dictionary.IndexOf("/ObjStm"u8) >= 0; // objects compressed in a stream: the graph reads them too
-            if (!flate && (!(content || packed) || dictionary.IndexOf("/Filter"u8) >= 0))
+            if (!decoded && (!(content || packed) || dictionary.IndexOf("/Filter"u8) >= 0))
             {
-                continue; // not deflate, and nothing PdfPig would show or resolve
+                continue; // nothing PdfPig would decode without a limit, show or resolve
             }
             var end = bytes[start..].IndexOf(EndStreamKeyword);
             var data = pdf.Slice(start, end < 0 ? bytes.Length - start : end);
             var counted = content ? contents : null;
-            var form = dictionary.IndexOf("/Form"u8) >= 0 ? ObjectNumber(bytes[..keyword]) : -1;
-            contents.Drawn = form >= 0 ? [] : null;
+            var number = content ? ObjectNumber(bytes[..keyword]) : -1;
+            var form = dictionary.IndexOf("/Form"u8) >= 0 ? number : -1;
+            contents.Drawn = number >= 0 ? [] : null;
+            var (bytesBefore, glyphsBefore) = (contents.Bytes, contents.Glyphs);
             using var kept = packed ? new MemoryStream() : null;
-            if (flate)
+            if (decoded)
             {
-                total += Expanded(data, limit - total, buffer, counted, kept, cancellationToken);
+                var earlyChange = dictionary.IndexOf("/EarlyChange 0"u8) < 0;
+                total += Decoded(data, filters, earlyChange, limit - total, buffer, counted, kept, cancellationToken);
             }
             else
             {
@@ -78,9 +82,9 @@ internal static class PdfStreamBudget
             {
                 objects.AddObjectStream(dictionary, kept.GetBuffer().AsSpan(0, (int)kept.Length));
             }
-            if (form >= 0)
+            if (number >= 0)
             {
-                objects.AddFormDrawing(form, contents.Drawn!);
+                objects.AddContent(number, isForm: form >= 0, contents.Drawn!, contents.Bytes - bytesBefore, contents.Glyphs - glyphsBefore);
             }
             if (total > limit)
             {
@@ -96,63 +100,36 @@ internal static class PdfStreamBudget
             }
             at = start + data.Length;
         }
+        objects.AddContentTotals(contents.Bytes, contents.Glyphs);
     }
 
-    // Bytes the stream inflates to, stopping once past the budget; 0 for data that is not deflate.
-    private static long Expanded(ReadOnlyMemory<byte> data, long budget, byte[] buffer, ContentCount? glyphs, Stream? kept, CancellationToken cancellationToken)
+    /// <summary>
+    /// Bytes the stream decodes to through its filters, every level counted (a filter chain such as
+    /// [/ASCII85Decode /LZWDecode] or deflate in deflate), stopping once past the budget. Only a chain
+    /// decoded to its end feeds the content count and an object stream's objects.
+    /// </summary>
+    private static long Decoded(ReadOnlyMemory<byte> data, IReadOnlyList<string> filters, bool earlyChange, long budget, byte[] buffer,
+        ContentCount? glyphs, Stream? kept, CancellationToken cancellationToken)
     {
-        if (data.Length < 3)
-        {
-            return 0;
-        }
-        long count = 0;
-        try
-        {
-            using var outer = new DeflateStream(Open(data[2..]), CompressionMode.Decompress);
-            var read = outer.ReadAtLeast(buffer.AsSpan(0, 2), 2, throwOnEndOfStream: false);
-            if (read == 2 && IsZlibHeader(buffer[0], buffer[1]))
-            {
-                // A filter chain: what this stream inflates to is itself deflate; count the inner level.
-                using var inner = new DeflateStream(outer, CompressionMode.Decompress);
-                return Drain(inner, budget, buffer, glyphs, kept, cancellationToken);
-            }
-            count = read;
-            glyphs?.Add(buffer.AsSpan(0, read));
-            kept?.Write(buffer, 0, read);
-            return count + Drain(outer, budget - count, buffer, glyphs, kept, cancellationToken);
-        }
-        catch (InvalidDataException)
-        {
-            return count; // not deflate data (an image, a font in another filter): PdfPig decides
-        }
-    }
-
-    private static long Drain(Stream stream, long budget, byte[] buffer, ContentCount? glyphs, Stream? kept, CancellationToken cancellationToken)
-    {
-        long count = 0;
+        var meter = new PdfStreamFilters.StreamMeter(budget, cancellationToken);
+        using var stream = PdfStreamFilters.Chain(Open(data), filters, earlyChange, meter, out var complete);
         try
         {
             int read;
             while ((read = stream.Read(buffer)) > 0)
             {
-                count += read;
-                glyphs?.Add(buffer.AsSpan(0, read));
-                kept?.Write(buffer, 0, read);
-                if (count > budget)
+                if (complete)
                 {
-                    break;
-                }
-                if ((count & 0xF_FFFF) < read)
-                {
-                    cancellationToken.ThrowIfCancellationRequested(); // about every megabyte
+                    glyphs?.Add(buffer.AsSpan(0, read));
+                    kept?.Write(buffer, 0, read);
                 }
             }
         }
         catch (InvalidDataException)
         {
-            // Damaged deflate data: what was inflated so far counts; PdfPig reports the damage.
+            // Damaged deflate data: what was decoded so far counts; PdfPig reports the damage.
         }
-        return count;
+        return meter.Total;
     }
 
     // The stream's dictionary: between its "obj" and "stream".
@@ -185,8 +162,6 @@ internal static class PdfStreamBudget
         dictionary.IndexOf("/Form"u8) >= 0
         || (dictionary.IndexOf("/Type"u8) < 0 && dictionary.IndexOf("/Subtype"u8) < 0 && dictionary.IndexOf("/Length1"u8) < 0);
 
-    private static bool IsZlibHeader(byte cmf, byte flg) => (cmf & 0x0F) == 8 && (cmf << 8 | flg) % 31 == 0;
-
     // The document's own array when it has one (it always does when read from a file or a request).
     private static MemoryStream Open(ReadOnlyMemory<byte> data) => MemoryMarshal.TryGetArray(data, out var segment)
         ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
@@ -201,7 +176,7 @@ internal static class PdfStreamBudget
         public long Bytes { get; private set; }
 
         /// <summary>For a form's stream: the names its content draws (<c>/Name Do</c>), by hash. Set per stream.</summary>
-        public HashSet<long>? Drawn
+        public Dictionary<long, long>? Drawn
         {
             get;
             set
@@ -294,7 +269,10 @@ internal static class PdfStreamBudget
             {
                 if (_wordLength == 2 && _word0 == 'D' && _word1 == 'o' && _previousWasName)
                 {
-                    Drawn?.Add(_previousName);
+                    if (Drawn is not null)
+                    {
+                        Drawn[_previousName] = Drawn.GetValueOrDefault(_previousName) + 1;
+                    }
                 }
                 _previousWasName = false;
             }

@@ -93,6 +93,65 @@ public class HostileDocumentTests
         Assert.Contains("form XObject", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Forms_without_resources_drawing_each_other_through_their_page_are_refused_and_drawing_one_another_reads()
+    {
+        var nested = DocumentReader.Read(new InputDocument(HostileDocuments.PdfFormsDrawingEachOther(cycle: false, throughPageResources: true)));
+        Assert.Equal("2023 annual report\nform X\nform Y", nested.Text);
+
+        var error = Assert.Throws<DocumentReadException>(() =>
+            DocumentReader.Read(new InputDocument(HostileDocuments.PdfFormsDrawingEachOther(throughPageResources: true))));
+        Assert.Equal(nameof(ReadingLimits.MaxPdfReferenceDepth), error.Limit);
+        Assert.Contains("form XObject", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(100, null)]
+    [InlineData(110, nameof(ReadingLimits.MaxPdfGlyphs))]
+    public void A_form_counts_its_glyphs_each_time_it_is_drawn(int times, string? limit)
+    {
+        // The page shows 18 glyphs and draws a 10-glyph form: 18 + 10 × times against the limit.
+        var pdf = HostileDocuments.PdfFormDrawnManyTimes(times);
+
+        var outcome = Record.Exception(() => DocumentReader.Read(new InputDocument(pdf), new ReadingLimits { MaxPdfGlyphs = 1_018 }));
+
+        Assert.Equal(limit, (outcome as DocumentReadException)?.Limit);
+        Assert.True(limit is not null || outcome is null, outcome?.ToString());
+    }
+
+    [Theory]
+    [InlineData("lzw", 0)]
+    [InlineData("lzw", 1)]
+    [InlineData("run-length", 0)]
+    [InlineData("run-length", 1)]
+    public void An_lzw_or_run_length_stream_counts_every_byte_it_decodes_to(string filter, int overTheLimit)
+    {
+        // The page's line (49 bytes) and the spaces after it, exactly, before PdfPig decodes anything.
+        const long Spaces = 128 * 1_000;
+        var pdf = filter == "lzw" ? HostileDocuments.PdfLzwBomb(Spaces) : HostileDocuments.PdfRunLengthBomb(Spaces);
+        var limits = new ReadingLimits { MaxDecompressedBytes = 49 + Spaces - overTheLimit };
+
+        var outcome = Record.Exception(() => DocumentReader.Read(new InputDocument(pdf), limits));
+
+        if (overTheLimit == 0)
+        {
+            Assert.Null(outcome); // and PdfPig, decoding the same stream, finds the report's line
+            Assert.Equal("2023 annual report", DocumentReader.Read(new InputDocument(pdf), limits).Text);
+        }
+        else
+        {
+            Assert.Equal(nameof(ReadingLimits.MaxDecompressedBytes), Assert.IsType<DocumentReadException>(outcome).Limit);
+        }
+    }
+
+    [Fact]
+    public void An_lzw_stream_carried_in_ascii_hex_reads_within_the_limits()
+    {
+        var document = DocumentReader.Read(new InputDocument(HostileDocuments.PdfLzwBomb(10_000, inAsciiHex: true)));
+
+        Assert.Equal("2023 annual report", document.Text);
+    }
+
     /// <summary>
     /// Cancelled 150 ms in, the call lets go within a second: the readers check the token per element,
     /// row, page or rule, and the library calls between two checks are bounded by the limits. On a

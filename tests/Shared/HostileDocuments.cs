@@ -55,6 +55,7 @@ public static class HostileDocuments
         new("pdf-lzw-bomb-in-ascii-hex-256mib", PdfLzwBomb(256L << 20, inAsciiHex: true), PdfType, "lzw-hex.pdf", LimitExceeded, "MaxDecompressedBytes"),
         new("pdf-run-length-bomb-256mib", PdfRunLengthBomb(256L << 20), PdfType, "run-length.pdf", LimitExceeded, "MaxDecompressedBytes"),
         new("pdf-form-drawn-100000-times", PdfFormDrawnManyTimes(100_000), PdfType, "form-drawn.pdf", LimitExceeded, "MaxPdfGlyphs"),
+        new("pdf-form-drawn-100000-times-through-inherited-resources", PdfFormDrawnManyTimes(100_000, inheritedResources: true), PdfType, "form-drawn-inherited.pdf", LimitExceeded, "MaxPdfGlyphs"),
         new("pdf-forms-drawing-forms-10-times-6-deep", PdfFormsFanningOut(10, 6), PdfType, "form-fan.pdf", LimitExceeded, "MaxPdfContentBytes"),
         new("pdf-forms-drawing-each-other-through-page-resources", PdfFormsDrawingEachOther(throughPageResources: true), PdfType, "inherited-forms.pdf", LimitExceeded, "MaxPdfReferenceDepth", OverflowedTheStack: true),
         new("docx-nesting-100000", DocxNesting(100_000), DocxType, "deep.docx", LimitExceeded, "MaxXmlDepth", OverflowedTheStack: true),
@@ -97,15 +98,15 @@ public static class HostileDocuments
     /// </summary>
     public static byte[] Pdf(string pagesReference = "2 0 R", string pageExtra = "", IReadOnlyList<string>? objects = null,
         string kids = "[3 0 R]", int count = 1, string trailerExtra = "", string content = "BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET",
-        bool deflate = false, string resources = "<< /Font << /F1 5 0 R >> >>", (byte[] Data, string Filter)? encoded = null)
+        bool deflate = false, string resources = "<< /Font << /F1 5 0 R >> >>", (byte[] Data, string Filter)? encoded = null, string pagesExtra = "")
     {
         var data = encoded?.Data ?? (deflate ? Zlib(Encoding.ASCII.GetBytes(content)) : Encoding.ASCII.GetBytes(content));
         var filter = encoded is { Filter: var named } ? " /Filter " + named : deflate ? " /Filter /FlateDecode" : "";
         List<byte[]> all =
         [
             Ascii($"<< /Type /Catalog /Pages {pagesReference} >>"),
-            Ascii($"<< /Type /Pages /Kids {kids} /Count {count} >>"),
-            Ascii($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources {resources} /Contents 4 0 R{pageExtra} >>"),
+            Ascii($"<< /Type /Pages /Kids {kids} /Count {count}{pagesExtra} >>"),
+            Ascii($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]{(resources.Length > 0 ? " /Resources " + resources : "")} /Contents 4 0 R{pageExtra} >>"),
             [.. Ascii($"<< /Length {data.Length}{filter} >>\nstream\n"), .. data, .. "\nendstream"u8],
             Ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
         ];
@@ -300,8 +301,12 @@ public static class HostileDocuments
             resources: throughPageResources ? "<< /Font << /F1 5 0 R >> /XObject << /X 6 0 R /Y 7 0 R >> >>" : "<< /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >>");
     }
 
-    /// <summary>A page drawing one form of ten glyphs <paramref name="times"/> times: each stream small, the drawing not.</summary>
-    public static byte[] PdfFormDrawnManyTimes(int times)
+    /// <summary>
+    /// A page drawing one form of ten glyphs <paramref name="times"/> times: each stream small, the
+    /// drawing not. With <paramref name="inheritedResources"/> the page has no resources and takes
+    /// its parent's in the page tree.
+    /// </summary>
+    public static byte[] PdfFormDrawnManyTimes(int times, bool inheritedResources = false)
     {
         const string Form = "BT /F1 1 Tf 0 0 Td (0123456789) Tj ET";
         var page = new StringBuilder("BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET\n", times * 8 + 64);
@@ -309,7 +314,8 @@ public static class HostileDocuments
         {
             page.Append("/Fm1 Do\n");
         }
-        return Pdf(content: page.ToString(), deflate: true, resources: "<< /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >>",
+        const string Resources = "<< /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >>";
+        return Pdf(content: page.ToString(), deflate: true, resources: inheritedResources ? "" : Resources, pagesExtra: inheritedResources ? " /Resources " + Resources : "",
             objects: [$"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Length {Form.Length} >>\nstream\n{Form}\nendstream"]);
     }
 

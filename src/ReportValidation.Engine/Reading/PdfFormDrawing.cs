@@ -28,22 +28,23 @@ internal sealed class PdfFormDrawing
     /// <summary>Per form without resources of its own, the objects whose resources its names resolve through.</summary>
     private readonly Dictionary<int, HashSet<int>> _inherited = [];
 
+    /// <param name="pageContents">Per page, the objects its resources may be in (it and the page-tree nodes above it) and its content streams.</param>
     /// <param name="resolve">Adds the objects a name stands for in a holder's resources to the list.</param>
     public PdfFormDrawing(IReadOnlyDictionary<int, PdfContentStream> contents, IReadOnlySet<int> withResources,
-        Dictionary<int, List<int>> pageContents, Action<int, long, List<int>> resolve, CancellationToken cancellationToken)
+        IEnumerable<(List<int> Holders, List<int> Streams)> pageContents, Action<int, long, List<int>> resolve, CancellationToken cancellationToken)
     {
         _contents = contents;
         _withResources = withResources;
         _resolve = resolve;
         _cancellationToken = cancellationToken;
         var pending = new Queue<int>();
-        foreach (var (page, streams) in pageContents)
+        foreach (var (holders, streams) in pageContents)
         {
             foreach (var stream in streams.Distinct())
             {
                 if (contents.TryGetValue(stream, out var content) && !content.IsForm)
                 {
-                    Draw(stream, [page], pending);
+                    Draw(stream, holders, pending);
                 }
             }
         }

@@ -31,6 +31,7 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
     private static readonly long ResourcesName = NameHash("Resources"u8);
     private static readonly long XObjectName = NameHash("XObject"u8);
     private static readonly long ContentsName = NameHash("Contents"u8);
+    private static readonly long ParentName = NameHash("Parent"u8);
 
     /// <summary>A content stream, as measured while it was decoded: a page's, or a form XObject's.</summary>
     public void AddContent(int number, bool isForm, Dictionary<long, long> drawn, long bytes, long glyphs) =>
@@ -122,11 +123,11 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
 
     private static long Saturated(long value) => value is < 0 or > PdfFormDrawing.Ceiling ? PdfFormDrawing.Ceiling : value;
 
-    // Page → its content streams (/Contents, a stream or an array of them, either maybe through a reference).
-    private Dictionary<int, List<int>> PageContents()
+    // Per page, its content streams (/Contents, a stream or an array of them, either maybe through a
+    // reference) and where its resources may be: itself and, inherited, the page-tree nodes above it.
+    private IEnumerable<(List<int> Holders, List<int> Streams)> PageContents()
     {
-        var pages = new Dictionary<int, List<int>>();
-        foreach (var ((holder, name), targets) in _named)
+        foreach (var ((page, name), targets) in _named)
         {
             if (name != ContentsName)
             {
@@ -138,9 +139,14 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
                 streams.Add(target);
                 streams.AddRange(_edges.GetValueOrDefault(target) ?? []); // an array object of streams
             }
-            pages[holder] = streams;
+            List<int> holders = [page];
+            while (holders.Count <= _limits.MaxPdfReferenceDepth && _named.TryGetValue((holders[^1], ParentName), out var parents)
+                && !holders.Contains(parents[0]))
+            {
+                holders.Add(parents[0]);
+            }
+            yield return (holders, streams);
         }
-        return pages;
     }
 
     private void Resolve(int holder, long name, int hops, List<int> targets)

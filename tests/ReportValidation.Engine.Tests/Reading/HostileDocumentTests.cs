@@ -106,12 +106,14 @@ public class HostileDocumentTests
     }
 
     [Theory]
-    [InlineData(100, null)]
-    [InlineData(110, nameof(ReadingLimits.MaxPdfGlyphs))]
-    public void A_form_counts_its_glyphs_each_time_it_is_drawn(int times, string? limit)
+    [InlineData(100, false, null)]
+    [InlineData(110, false, nameof(ReadingLimits.MaxPdfGlyphs))]
+    [InlineData(100, true, null)]
+    [InlineData(110, true, nameof(ReadingLimits.MaxPdfGlyphs))]
+    public void A_form_counts_its_glyphs_each_time_it_is_drawn_whichever_resources_name_it(int times, bool inheritedResources, string? limit)
     {
         // The page shows 18 glyphs and draws a 10-glyph form: 18 + 10 × times against the limit.
-        var pdf = HostileDocuments.PdfFormDrawnManyTimes(times);
+        var pdf = HostileDocuments.PdfFormDrawnManyTimes(times, inheritedResources);
 
         var outcome = Record.Exception(() => DocumentReader.Read(new InputDocument(pdf), new ReadingLimits { MaxPdfGlyphs = 1_018 }));
 

@@ -364,17 +364,47 @@ public static class HostileDocuments
         return Pdf(encoded: (data, "/RunLengthDecode"));
     }
 
+    /// <summary>A one-page PDF whose content stream is LZW: <paramref name="content"/> and nothing more.</summary>
+    public static byte[] PdfLzwPage(string content) => Pdf(encoded: (Lzw(Encoding.ASCII.GetBytes(content), 0), "/LZWDecode"));
+
     /// <summary>
-    /// PDF's LZW (EarlyChange 1) of <paramref name="text"/>, one code a byte, then <paramref name="spaces"/>
-    /// spaces, each code one space longer than the last (the code being defined, PDF 7.4.4.2).
+    /// PDF's LZW (EarlyChange 1) of <paramref name="text"/> (greedy, longest known string a code, the
+    /// table cleared before it fills), then <paramref name="spaces"/> spaces, each code one space longer
+    /// than the last (the code being defined, PDF 7.4.4.2).
     /// </summary>
     private static byte[] Lzw(byte[] text, long spaces)
     {
         var codes = new LzwCodes();
         codes.Write(256);
+        var table = new Dictionary<(int Prefix, byte Next), int>();
+        var known = -1;
         foreach (var b in text)
         {
-            codes.Write(b); // each defines an entry nobody uses
+            if (known < 0)
+            {
+                known = b;
+            }
+            else if (table.TryGetValue((known, b), out var longer))
+            {
+                known = longer;
+            }
+            else
+            {
+                codes.Write(known);
+                table[(known, b)] = 258 + table.Count;
+                known = b;
+                if (table.Count >= 3_800)
+                {
+                    codes.Write(known);
+                    codes.Write(256);
+                    table.Clear();
+                    known = -1;
+                }
+            }
+        }
+        if (known >= 0)
+        {
+            codes.Write(known);
         }
         codes.Write(256);
         for (long left = spaces; left > 0;)

@@ -146,6 +146,30 @@ public class HostileDocumentTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void An_lzw_page_of_many_lines_reads_as_pdfpig_decodes_it_and_counts_exactly(int overTheLimit)
+    {
+        // Enough repeating text for codes of every width, known strings reused and the table cleared.
+        // Two columns of 250 lines set 3 points apart in a 2-point font.
+        var content = string.Concat(Enumerable.Range(0, 500).Select(i => $"BT /F1 2 Tf {20 + 290 * (i / 250)} {800 - 3 * (i % 250)} Td (line {i} of the report) Tj ET\n"));
+        var limits = new ReadingLimits { MaxDecompressedBytes = content.Length - overTheLimit };
+
+        var outcome = Record.Exception(() => DocumentReader.Read(new InputDocument(HostileDocuments.PdfLzwPage(content)), limits));
+
+        if (overTheLimit == 0)
+        {
+            Assert.Null(outcome);
+            var document = DocumentReader.Read(new InputDocument(HostileDocuments.PdfLzwPage(content)), limits);
+            Assert.Equal(500, Enumerable.Range(0, 500).Count(i => document.Text.Contains($"line {i} of the report", StringComparison.Ordinal)));
+        }
+        else
+        {
+            Assert.Equal(nameof(ReadingLimits.MaxDecompressedBytes), Assert.IsType<DocumentReadException>(outcome).Limit);
+        }
+    }
+
     [Fact]
     public void An_lzw_stream_carried_in_ascii_hex_reads_within_the_limits()
     {

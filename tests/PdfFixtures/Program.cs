@@ -29,7 +29,10 @@ foreach (var path in Directory.EnumerateFiles(seeds, "*.txt").Order(StringCompar
             var laidOut = variant.FullWidthDigits ? FixtureVariant.WithFullWidthDigits(blocks) : blocks;
             if (variant.Html)
             {
-                File.WriteAllText(name + ".html", HtmlRendering.Render(laidOut), Encoding.UTF8);
+                // The CMS page's tables fit the page's width, as a browser's print would fit them.
+                var html = HtmlRendering.Render(laidOut).Replace("<table class=MsoNormalTable border=1 cellspacing=0>",
+                    "<table class=MsoNormalTable border=1 cellspacing=0 width=\"100%\" style=\"font-size:9pt\">", StringComparison.Ordinal);
+                File.WriteAllText(name + ".html", html, Encoding.UTF8);
             }
             else
             {

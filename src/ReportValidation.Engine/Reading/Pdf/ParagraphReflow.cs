@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+
+namespace ReportValidation.Reading.Pdf;
+
+/// <summary>
+/// Paragraph lines the layout wrapped, joined back into one: a one-cell line that runs to the right
+/// edge of the text continues on the next one-cell line when that line is set the usual line
+/// spacing below (or opens the next page) in the same type size and does not start left of the text.
+/// A line the author ended (short of the edge) stays a line, so headings and list items keep theirs.
+/// </summary>
+internal static partial class ParagraphReflow
+{
+    public static List<PdfBlock> Join(List<PdfPageContent> pages)
+    {
+        var rightEdge = new Dictionary<int, (double Left, double Right)>();
+        foreach (var page in pages)
+        {
+            var lines = page.Blocks.OfType<PdfTextLine>().Where(l => l.Cells.Count == 1).ToList();
+            if (lines.Count > 0)
+            {
+                rightEdge[page.Number] = (lines.Min(l => l.Left), lines.Max(l => l.Right));
+            }
+        }
+        var result = new List<PdfBlock>();
+        PdfTextLine? open = null;
+        PdfTextLine? last = null;
+        foreach (var block in pages.SelectMany(p => p.Blocks))
+        {
+            if (block is PdfTextLine line && open is not null && last is not null && Continues(last, line, rightEdge))
+            {
+                var joined = PdfText.JoinWrapped(open.Cells[0].Text.ToString(), line.Cells[0].Text.ToString());
+                open.Cells[0].Text.Clear().Append(joined);
+                last = line;
+                continue;
+            }
+            result.Add(block);
+            open = block is PdfTextLine { Cells.Count: 1 } single ? single : null;
+            last = open;
+        }
+        return result;
+    }
+
+    private static bool Continues(PdfTextLine previous, PdfTextLine line, Dictionary<int, (double Left, double Right)> edges)
+    {
+        if (line.Cells.Count != 1 || Math.Abs(line.Size - previous.Size) > previous.Size * 0.1 || Heading().IsMatch(line.Cells[0].Text.ToString()))
+        {
+            return false;
+        }
+        var right = edges[previous.Page].Right;
+        if (previous.Right < right - previous.Size * 1.5)
+        {
+            return false;
+        }
+        var nextLeft = edges[line.Page].Left;
+        if (line.Left < nextLeft - line.Size * 0.5)
+        {
+            return false;
+        }
+        return line.Page == previous.Page
+            ? previous.Y - line.Y is var gap && gap > 0 && gap <= previous.Size * 2.2
+            : line.Page == previous.Page + 1;
+    }
+
+    /// <summary>A numbered heading or list item ("二、", "（三）", "1.", "2、") always starts a line of its own.</summary>
+    [GeneratedRegex(@"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])")]
+    private static partial Regex Heading();
+
+    /// <summary>
+    /// A heading numbered by the word processor ("一、", "（二）") sets a tab between the number and
+    /// the words; the gap is layout, not a cell boundary.
+    /// </summary>
+    public static void JoinListNumber(PdfTextLine line)
+    {
+        if (line.Cells.Count == 2 && ListNumber().IsMatch(line.Cells[0].Text.ToString()))
+        {
+            line.Cells[0].Text.Append(line.Cells[1].Text);
+            line.Cells[0].Right = line.Cells[1].Right;
+            line.Cells.RemoveAt(1);
+        }
+    }
+
+    [GeneratedRegex(@"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*$")]
+    private static partial Regex ListNumber();
+}

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+
+namespace ReportValidation.Reading.Pdf;
+
+/// <summary>
+/// Page furniture: what the printer repeats on every page around the body. A page number ("- 2 -",
+/// "第2页", "2/5", "第 2 页 共 5 页") as the page's first or last line in its top or bottom margin;
+/// a running header or footer: a line in the margin that comes back at the same height on other pages
+/// (its page number aside). Tables are never furniture.
+/// </summary>
+internal static partial class PdfPageFurniture
+{
+    private const double MarginBand = 0.12;
+    private const double SameHeight = 4;
+
+    public static void Remove(List<PdfPageContent> pages)
+    {
+        var marginLines = pages.SelectMany(p => p.Blocks.OfType<PdfTextLine>().Where(l => InMargin(l, p))
+            .Select(l => (Page: p.Number, Line: l, Key: Regex.Replace(Compact(l.Text), @"\d+", "#")))).ToList();
+        var repeated = marginLines
+            .Where(m => marginLines.Any(o => o.Page != m.Page && o.Key == m.Key && Math.Abs(o.Line.Y - m.Line.Y) <= SameHeight))
+            .Select(m => m.Line).ToHashSet();
+        foreach (var page in pages)
+        {
+            var edges = page.Blocks.Count == 0 ? [] : new[] { page.Blocks[0], page.Blocks[^1] };
+            page.Blocks.RemoveAll(b => b is PdfTextLine line && InMargin(line, page) && Apart(line, page.Blocks)
+                && (repeated.Contains(line) || (edges.Contains(line) && PageNumber().IsMatch(Compact(line.Text)))));
+        }
+    }
+
+    /// <summary>
+    /// Furniture sits apart from the body, further than the line spacing: a "0" alone on the last
+    /// line of a page of one-cell lines is a value, not a page number.
+    /// </summary>
+    private static bool Apart(PdfTextLine line, List<PdfBlock> blocks)
+    {
+        var index = blocks.IndexOf(line);
+        foreach (var neighbour in new[] { index - 1, index + 1 })
+        {
+            if (neighbour >= 0 && neighbour < blocks.Count && blocks[neighbour] is PdfTextLine other
+                && Math.Abs(other.Y - line.Y) < Math.Max(other.Size, line.Size) * 2)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool InMargin(PdfTextLine line, PdfPageContent page) =>
+        page.Height > 0 && (line.Y < page.Height * MarginBand || line.Y > page.Height * (1 - MarginBand));
+
+    private static string Compact(string text) => Regex.Replace(text, @"\s+", "");
+
+    [GeneratedRegex(@"^[\-—–－]*(第)?(\d+|[０-９]+)页?([/／]\d+|共\d+页)?[\-—–－]*$")]
+    private static partial Regex PageNumber();
+}

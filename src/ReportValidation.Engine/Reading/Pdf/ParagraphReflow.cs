@@ -12,21 +12,15 @@ internal static partial class ParagraphReflow
 {
     public static List<PdfBlock> Join(List<PdfPageContent> pages)
     {
-        var rightEdge = new Dictionary<int, (double Left, double Right)>();
-        foreach (var page in pages)
-        {
-            var lines = page.Blocks.OfType<PdfTextLine>().Where(l => l.Cells.Count == 1).ToList();
-            if (lines.Count > 0)
-            {
-                rightEdge[page.Number] = (lines.Min(l => l.Left), lines.Max(l => l.Right));
-            }
-        }
+        // The text area: where the document's paragraph lines start and how far the longest run.
+        var lines = pages.SelectMany(p => p.Blocks).OfType<PdfTextLine>().Where(l => l.Cells.Count == 1).ToList();
+        var edges = lines.Count == 0 ? (Left: 0.0, Right: 0.0) : (Left: lines.Min(l => l.Left), Right: lines.Max(l => l.Right));
         var result = new List<PdfBlock>();
         PdfTextLine? open = null;
         PdfTextLine? last = null;
         foreach (var block in pages.SelectMany(p => p.Blocks))
         {
-            if (block is PdfTextLine line && open is not null && last is not null && Continues(last, line, rightEdge))
+            if (block is PdfTextLine line && open is not null && last is not null && Continues(last, line, edges))
             {
                 var joined = PdfText.JoinWrapped(open.Cells[0].Text.ToString(), line.Cells[0].Text.ToString());
                 open.Cells[0].Text.Clear().Append(joined);
@@ -40,19 +34,13 @@ internal static partial class ParagraphReflow
         return result;
     }
 
-    private static bool Continues(PdfTextLine previous, PdfTextLine line, Dictionary<int, (double Left, double Right)> edges)
+    private static bool Continues(PdfTextLine previous, PdfTextLine line, (double Left, double Right) edges)
     {
         if (line.Cells.Count != 1 || Math.Abs(line.Size - previous.Size) > previous.Size * 0.1 || Heading().IsMatch(line.Cells[0].Text.ToString()))
         {
             return false;
         }
-        var right = edges[previous.Page].Right;
-        if (previous.Right < right - previous.Size * 1.5)
-        {
-            return false;
-        }
-        var nextLeft = edges[line.Page].Left;
-        if (line.Left < nextLeft - line.Size * 0.5)
+        if (previous.Right < edges.Right - previous.Size * 1.5 || line.Left < edges.Left - line.Size * 0.5)
         {
             return false;
         }

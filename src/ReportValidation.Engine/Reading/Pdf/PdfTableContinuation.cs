@@ -10,23 +10,44 @@ namespace ReportValidation.Reading.Pdf;
 internal static class PdfTableContinuation
 {
     private const double ColumnTolerance = 3;
+    private const int MaxUnruledRows = 3;
 
     public static void Join(List<PdfPageContent> pages)
     {
         PdfTable? open = null;
         foreach (var page in pages)
         {
+            PdfTable? carried = null;
             if (open is not null && page.Blocks.Count > 0 && page.Blocks[0] is PdfTableBlock { Table: var next })
             {
                 Append(open, next);
                 page.Blocks.RemoveAt(0);
-                if (page.Blocks.Count == 0)
-                {
-                    continue;
-                }
+                carried = open;
             }
-            open = page.Blocks.Count > 0 && page.Blocks[^1] is PdfTableBlock { Table: var last } ? last : null;
+            open = TableClosingThePage(page, carried);
         }
+    }
+
+    /// <summary>
+    /// The table the page ends with. A table ruled with horizontals only has no bottom ruling where
+    /// the page cut it: the unruled rows after its last ruling (lines of several cells) are its rows.
+    /// </summary>
+    private static PdfTable? TableClosingThePage(PdfPageContent page, PdfTable? carried)
+    {
+        // A table carried over from the page before stands above everything left on this page.
+        var index = page.Blocks.FindLastIndex(b => b is PdfTableBlock);
+        if ((index < 0 && carried is null) || page.Blocks.Count - index - 1 > MaxUnruledRows
+            || page.Blocks.Skip(index + 1).Any(b => b is not PdfTextLine { Cells.Count: > 1 }))
+        {
+            return null;
+        }
+        var table = index >= 0 ? ((PdfTableBlock)page.Blocks[index]).Table : carried!;
+        foreach (var line in page.Blocks.Skip(index + 1).Cast<PdfTextLine>())
+        {
+            table.Rows.Add([.. line.Cells.Select(c => new PdfTableCell(c.Text.ToString(), line.Page, Math.Round(c.X, 2), Math.Round(c.Y + c.Size, 2)) { Size = c.Size })]);
+        }
+        page.Blocks.RemoveRange(index + 1, page.Blocks.Count - index - 1);
+        return table;
     }
 
     private static void Append(PdfTable table, PdfTable next)

@@ -4,7 +4,8 @@ namespace ReportValidation.Reading.Pdf;
 
 /// <summary>
 /// Page furniture: what the printer repeats on every page around the body. A page number ("- 2 -",
-/// "第2页", "2/5", "第 2 页 共 5 页") as the page's first or last line in its top or bottom margin;
+/// "第2页", "2/5", "第 2 页 共 5 页") as the page's first or last line in its top or bottom margin,
+/// centred or at the same height as on other pages;
 /// a running header or footer: a line in the margin that comes back at the same height on other pages
 /// (its page number aside). Tables are never furniture.
 /// </summary>
@@ -15,7 +16,9 @@ internal static partial class PdfPageFurniture
 
     public static void Remove(List<PdfPageContent> pages)
     {
-        var marginLines = pages.SelectMany(p => p.Blocks.OfType<PdfTextLine>().Where(l => InMargin(l, p))
+        // A running header is a line or two of text, never a row of figures (a table row at the top of
+        // every page a long table runs over repeats its shape, not its text).
+        var marginLines = pages.SelectMany(p => p.Blocks.OfType<PdfTextLine>().Where(l => l.Cells.Count <= 2 && InMargin(l, p))
             .Select(l => (Page: p.Number, Line: l, Key: Regex.Replace(Compact(l.Text), @"\d+", "#")))).ToList();
         var repeated = marginLines
             .Where(m => marginLines.Any(o => o.Page != m.Page && o.Key == m.Key && Math.Abs(o.Line.Y - m.Line.Y) <= SameHeight))
@@ -24,7 +27,9 @@ internal static partial class PdfPageFurniture
         {
             var edges = page.Blocks.Count == 0 ? [] : new[] { page.Blocks[0], page.Blocks[^1] };
             page.Blocks.RemoveAll(b => b is PdfTextLine line && InMargin(line, page) && Apart(line, page.Blocks)
-                && (repeated.Contains(line) || (edges.Contains(line) && PageNumber().IsMatch(Compact(line.Text)))));
+                && (PageNumber().IsMatch(Compact(line.Text))
+                    ? edges.Contains(line) && (Centred(line, page) || repeated.Contains(line))
+                    : repeated.Contains(line) && line.Text.Any(char.IsLetter)));
         }
     }
 
@@ -45,6 +50,10 @@ internal static partial class PdfPageFurniture
         }
         return true;
     }
+
+    /// <summary>A page number alone on one page counts only centred: a value at the foot of a table is not.</summary>
+    private static bool Centred(PdfTextLine line, PdfPageContent page) =>
+        Math.Abs((line.Left + line.Right) / 2 - page.Width / 2) < page.Width * 0.1;
 
     private static bool InMargin(PdfTextLine line, PdfPageContent page) =>
         page.Height > 0 && (line.Y < page.Height * MarginBand || line.Y > page.Height * (1 - MarginBand));

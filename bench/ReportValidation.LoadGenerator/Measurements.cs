@@ -125,7 +125,11 @@ public sealed class Measurements(LoadSettings settings)
     private static byte[] Request(string text) => new ValidateDocumentRequest { Document = new Document { Text = text } }.ToByteArray();
 
     // A different document every call: the seed with a distinct trailing line, so parse and rules run.
-    private byte[] UniqueRequest() => Request($"{_seed}\n{Interlocked.Increment(ref _unique)}\n");
+    private string UniqueText() => $"{_seed}\n{Interlocked.Increment(ref _unique)}\n";
+
+    private byte[] UniqueRequest() => Request(UniqueText());
+
+    private byte[] UniqueBatchRequest() => new ValidateBatchRequest { Document = new Document { Text = UniqueText() } }.ToByteArray();
 
     private async Task<Measurement> MeasureAsync(string scenario, Func<Task> call)
     {
@@ -202,7 +206,7 @@ public sealed class Measurements(LoadSettings settings)
         {
             while (Stopwatch.GetTimestamp() < stopAt)
             {
-                var request = UniqueRequest();
+                var request = UniqueBatchRequest();
                 sent.Enqueue(Stopwatch.GetTimestamp());
                 await call.RequestStream.WriteAsync(request);
             }
@@ -218,8 +222,8 @@ public sealed class Measurements(LoadSettings settings)
             {
                 continue;
             }
-            var response = ValidateDocumentResponse.Parser.ParseFrom(call.ResponseStream.Current);
-            if (response.Error is null)
+            var response = ValidateBatchResponse.Parser.ParseFrom(call.ResponseStream.Current);
+            if (response.OutcomeCase == ValidateBatchResponse.OutcomeOneofCase.Result)
             {
                 latencies.Add(ended - started);
             }

@@ -11,11 +11,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddServerEndpoints();
 builder.Services.AddReportCache();
 builder.Services.AddValidationService();
+builder.Services.AddLifecycleHealth();
 builder.AddTelemetry();
 
 return await builder.RunCheckedAsync(app =>
 {
     app.MapValidationService();
+    app.MapHealthRoutes();
     app.MapTelemetry();
 });
 

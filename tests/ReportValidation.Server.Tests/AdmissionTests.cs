@@ -181,12 +181,12 @@ public sealed class AdmissionTests
     private static async Task<IDisposable> HoldTheOnlyPermit(ServiceHost host)
     {
         var batch = host.Client().ValidateBatch();
-        await batch.RequestStream.WriteAsync(Documents.Request(Documents.Unique()));
+        await batch.RequestStream.WriteAsync(Documents.BatchRequest(Documents.Unique()));
         Assert.True(await batch.ResponseStream.MoveNext());
         return new Release(batch);
     }
 
-    private sealed class Release(AsyncDuplexStreamingCall<ValidateDocumentRequest, ValidateDocumentResponse> batch) : IDisposable
+    private sealed class Release(AsyncDuplexStreamingCall<ValidateBatchRequest, ValidateBatchResponse> batch) : IDisposable
     {
         public void Dispose()
         {

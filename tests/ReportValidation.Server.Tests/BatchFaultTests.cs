@@ -17,9 +17,9 @@ public sealed class BatchFaultTests
         using var call = host.Client().ValidateBatch();
         var sent = new[]
         {
-            Documents.Request(Documents.Unique(), "before"),
-            Documents.Request(Trigger + Documents.Unique(), "failing"),
-            Documents.Request(Documents.Unique(), "after"),
+            Documents.BatchRequest(Documents.Unique(), "before"),
+            Documents.BatchRequest(Trigger + Documents.Unique(), "failing"),
+            Documents.BatchRequest(Documents.Unique(), "after"),
         };
 
         foreach (var request in sent)
@@ -31,6 +31,7 @@ public sealed class BatchFaultTests
 
         Assert.Equal(["before", "failing", "after"], received.Select(r => r.RequestId));
         Assert.NotNull(received[0].Result);
+        Assert.Equal(ValidateBatchResponse.OutcomeOneofCase.Error, received[1].OutcomeCase);
         Assert.Equal("validation.internal_error", received[1].Error.Code);
         Assert.False(string.IsNullOrEmpty(received[1].Error.MessageZh));
         Assert.NotNull(received[2].Result);

@@ -11,12 +11,12 @@ public sealed class BatchTests
     {
         using var host = new ServiceHost();
         using var call = host.Client().ValidateBatch();
-        var sent = new List<ValidateDocumentRequest>();
+        var sent = new List<ValidateBatchRequest>();
         for (var i = 0; i < 12; i++)
         {
             var request = i == 5
-                ? Documents.Bytes([0, 0, 0, 0, 1, 2])
-                : Documents.Request(i % 3 == 0 ? Documents.Seed("004") : Documents.Unique(i % 2 == 0 ? "001" : "002"));
+                ? new ValidateBatchRequest { Document = Documents.Bytes([0, 0, 0, 0, 1, 2]).Document }
+                : Documents.BatchRequest(i % 3 == 0 ? Documents.Seed("004") : Documents.Unique(i % 2 == 0 ? "001" : "002"));
             request.RequestId = $"r{i}";
             sent.Add(request);
         }
@@ -33,16 +33,17 @@ public sealed class BatchTests
         await writer;
 
         Assert.Equal(sent.Select(r => r.RequestId), received.Select(r => r.RequestId));
+        Assert.Equal(ValidateBatchResponse.OutcomeOneofCase.Error, received[5].OutcomeCase);
         Assert.Equal("document.binary", received[5].Error.Code);
-        Assert.All(received.Where((_, i) => i != 5), r => Assert.NotNull(r.Result));
+        Assert.All(received.Where((_, i) => i != 5), r => Assert.Equal(ValidateBatchResponse.OutcomeOneofCase.Result, r.OutcomeCase));
     }
 
     [Fact]
     public async Task Documents_of_one_stream_are_validated_side_by_side_and_answered_in_order()
     {
         using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:MaxConcurrentValidations"] = "2" });
-        var big = Documents.Request(string.Concat(Enumerable.Repeat(Documents.Unique("004"), 100)), "big");
-        var small = Documents.Request(Documents.Unique("001"), "small");
+        var big = Documents.BatchRequest(string.Concat(Enumerable.Repeat(Documents.Unique("004"), 100)), "big");
+        var small = Documents.BatchRequest(Documents.Unique("001"), "small");
         var bigBytes = System.Text.Encoding.UTF8.GetByteCount(big.Document.Text);
         var smallBytes = System.Text.Encoding.UTF8.GetByteCount(small.Document.Text);
         var parses = new System.Collections.Concurrent.ConcurrentDictionary<int, (DateTime Start, DateTime End)>();
@@ -78,8 +79,8 @@ public sealed class BatchTests
     {
         using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:CallTimeoutMilliseconds"] = "1" });
         using var call = host.Client().ValidateBatch();
-        var big = Documents.Request(string.Concat(Enumerable.Repeat(Documents.Seed("004"), 400)), "big");
-        var next = Documents.Request(Documents.Unique(), "next");
+        var big = Documents.BatchRequest(string.Concat(Enumerable.Repeat(Documents.Seed("004"), 400)), "big");
+        var next = Documents.BatchRequest(Documents.Unique(), "next");
 
         await call.RequestStream.WriteAsync(big);
         await call.RequestStream.WriteAsync(next);
@@ -98,12 +99,12 @@ public sealed class BatchTests
         // A channel of the test's own: the host's channels are disposed with the host, mid-read here.
         using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(host.GrpcAddress);
         using var call = new ReportValidator.ReportValidatorClient(channel).ValidateBatch();
-        await call.RequestStream.WriteAsync(Documents.Request(Documents.Unique(), "before"));
+        await call.RequestStream.WriteAsync(Documents.BatchRequest(Documents.Unique(), "before"));
         Assert.True(await call.ResponseStream.MoveNext());
 
         var stopping = Task.Run(host.Dispose);
         await Task.Delay(200);
-        await call.RequestStream.WriteAsync(Documents.Request(Documents.Unique(), "during"));
+        await call.RequestStream.WriteAsync(Documents.BatchRequest(Documents.Unique(), "during"));
         Assert.True(await call.ResponseStream.MoveNext());
         var during = call.ResponseStream.Current;
         await call.RequestStream.CompleteAsync();

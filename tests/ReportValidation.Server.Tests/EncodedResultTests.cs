@@ -53,4 +53,18 @@ public sealed class EncodedResultTests
         Assert.Equal(result, json.Result);
         Assert.Equal(result, ValidateDocumentResponse.Parser.ParseFrom(binary.ToByteArray()).Result);
     }
+
+    [Fact]
+    public void A_batch_answer_carrying_the_encoding_reads_back_as_its_result_case()
+    {
+        var result = ReportEngine.Default.Validate(InputDocument.FromText(Documents.Seed("004")));
+        var response = new ValidateBatchResponse { RequestId = "r" };
+
+        new EncodedResult(result, result.ToByteArray()).SetOn(response, binary: true);
+        var read = ValidateBatchResponse.Parser.ParseFrom(response.ToByteArray());
+
+        Assert.Equal(ValidateBatchResponse.OutcomeOneofCase.Result, read.OutcomeCase);
+        Assert.Equal(result, read.Result);
+        Assert.Equal("r", read.RequestId);
+    }
 }

@@ -115,7 +115,7 @@ public sealed class LimitTests
         using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:MaxConcurrentCalls"] = "1", ["Limits:QueuedCalls"] = "0" });
         var client = host.Client();
         using var batch = client.ValidateBatch();
-        await batch.RequestStream.WriteAsync(Documents.Request(Documents.Unique()));
+        await batch.RequestStream.WriteAsync(Documents.BatchRequest(Documents.Unique()));
         Assert.True(await batch.ResponseStream.MoveNext()); // the stream holds the only permit now
 
         var error = await Assert.ThrowsAsync<RpcException>(() => client.ValidateDocumentAsync(Documents.Request(Documents.Unique())).ResponseAsync);

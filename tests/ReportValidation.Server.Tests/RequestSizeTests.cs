@@ -105,13 +105,13 @@ public sealed class RequestSizeTests
     {
         using var host = new ServiceHost(Limited);
         using var batch = host.Client().ValidateBatch();
-        await batch.RequestStream.WriteAsync(Documents.Request(Documents.Unique(), "first"));
+        await batch.RequestStream.WriteAsync(Documents.BatchRequest(Documents.Unique(), "first"));
         Assert.True(await batch.ResponseStream.MoveNext());
         var first = batch.ResponseStream.Current;
 
         try
         {
-            await batch.RequestStream.WriteAsync(Documents.Request(new string('年', MessageLimit), "too large"));
+            await batch.RequestStream.WriteAsync(Documents.BatchRequest(new string('年', MessageLimit), "too large"));
         }
         catch (RpcException)
         {

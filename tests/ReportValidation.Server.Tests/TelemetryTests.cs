@@ -36,27 +36,12 @@ public sealed class TelemetryTests
     {
         var marker = $"内部草稿标记{Guid.NewGuid():N}";
         using var collector = new OtlpCollector();
-        // Telemetry is composed before the host is built, where the test host's settings do not reach
-        // yet: these come in as environment variables, as a deployment would give them.
-        // (A server another test starts meanwhile may export here too; only this call's marker matters.)
-        ServiceHost host;
-        Environment.SetEnvironmentVariable("Telemetry__OtlpEndpoint", collector.Endpoint);
-        Environment.SetEnvironmentVariable("Telemetry__OtlpProtocol", "http/protobuf");
-        Environment.SetEnvironmentVariable("Telemetry__ServiceName", "reportvalidation-otlp-test");
-        Environment.SetEnvironmentVariable("OTEL_BSP_SCHEDULE_DELAY", "100"); // export spans within 0.1 s
-        Environment.SetEnvironmentVariable("OTEL_METRIC_EXPORT_INTERVAL", "200"); // and metrics every 0.2 s
-        try
+        var host = StartWithEnvironment(new()
         {
-            host = new ServiceHost();
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("Telemetry__OtlpEndpoint", null);
-            Environment.SetEnvironmentVariable("Telemetry__OtlpProtocol", null);
-            Environment.SetEnvironmentVariable("Telemetry__ServiceName", null);
-            Environment.SetEnvironmentVariable("OTEL_BSP_SCHEDULE_DELAY", null);
-            Environment.SetEnvironmentVariable("OTEL_METRIC_EXPORT_INTERVAL", null);
-        }
+            ["Telemetry__OtlpEndpoint"] = collector.Endpoint,
+            ["Telemetry__OtlpProtocol"] = "http/protobuf",
+            ["Telemetry__ServiceName"] = "reportvalidation-otlp-test",
+        });
         using (host)
         {
             var response = await host.Client().ValidateDocumentAsync(Documents.Request(Documents.Seed("004") + "\n" + marker + "\n"));
@@ -80,4 +65,63 @@ public sealed class TelemetryTests
         Assert.Contains(collector.Exports, e => e.Path == "/v1/metrics");
         Assert.DoesNotContain(collector.Exports, e => System.Text.Encoding.UTF8.GetString(e.Body).Contains(marker));
     }
+
+    [Fact]
+    public async Task The_standard_OTEL_variables_alone_send_rpc_spans_and_metrics_under_their_service_name()
+    {
+        using var collector = new OtlpCollector();
+        var service = $"reportvalidation-otel-{Guid.NewGuid():N}";
+        var host = StartWithEnvironment(new()
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_SERVICE_NAME"] = service,
+        });
+        using (host)
+        {
+            var response = await host.Client().ValidateDocumentAsync(Documents.Request(Documents.Unique()));
+            var waited = Stopwatch.StartNew();
+            while (waited.Elapsed < TimeSpan.FromSeconds(20)
+                && (!collector.Exports.Any(e => e.Path == "/v1/traces" && Text(e.Body).Contains(response.ContentHash))
+                    || !collector.Exports.Any(e => e.Path == "/v1/metrics" && Text(e.Body).Contains("rpc.server.call.duration"))))
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        var traces = string.Concat(collector.Exports.Where(e => e.Path == "/v1/traces").Select(e => Text(e.Body)));
+        var metrics = string.Concat(collector.Exports.Where(e => e.Path == "/v1/metrics").Select(e => Text(e.Body)));
+        Assert.Contains(service, traces);
+        Assert.Contains("reportvalidation.v1.ReportValidator/ValidateDocument", traces);
+        Assert.Contains("rpc.system.name", traces);
+        Assert.Contains("rpc.response.status_code", traces);
+        Assert.Contains("rpc.server.call.duration", metrics);
+        Assert.Contains(service, metrics);
+    }
+
+    // Telemetry is composed before the host is built, where the test host's settings do not reach yet:
+    // these come in as environment variables, as a deployment would give them, and are gone once it is built.
+    // (A server another test starts meanwhile may export too; each test looks only for its own call.)
+    private static ServiceHost StartWithEnvironment(Dictionary<string, string> variables)
+    {
+        variables["OTEL_BSP_SCHEDULE_DELAY"] = "100"; // export spans within 0.1 s
+        variables["OTEL_METRIC_EXPORT_INTERVAL"] = "200"; // and metrics every 0.2 s
+        foreach (var (name, value) in variables)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+        try
+        {
+            return new ServiceHost();
+        }
+        finally
+        {
+            foreach (var name in variables.Keys)
+            {
+                Environment.SetEnvironmentVariable(name, null);
+            }
+        }
+    }
+
+    private static string Text(byte[] body) => System.Text.Encoding.UTF8.GetString(body);
 }

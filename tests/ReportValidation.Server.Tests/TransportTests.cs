@@ -185,6 +185,10 @@ public sealed class TransportTests : IDisposable
 
         Assert.Contains("reportvalidation_requests_total{", metrics);
         Assert.Contains("reportvalidation_cache_misses_total", metrics);
+        // OpenTelemetry's RPC conventions: rpc.server.call.duration by fully qualified method and status name.
+        Assert.Contains(metrics.Split('\n'), line => line.StartsWith("rpc_server_call_duration_seconds_count{", StringComparison.Ordinal)
+            && line.Contains("rpc_method=\"reportvalidation.v1.ReportValidator/ValidateDocument\"")
+            && line.Contains("rpc_response_status_code=\"OK\"") && line.Contains("rpc_system_name=\"grpc\""));
     }
 
     [Fact]

@@ -39,36 +39,10 @@ dotnet build "$server_dir/ReportValidation.Server.csproj" -c Release -nologo -v 
 dll="$server_dir/bin/Release/net10.0/ReportValidation.Server.dll"
 [ -f "$dll" ] || fail_setup "$dll not found"
 
-# Port 0 on both listeners: the server picks free ports and announces them in its "Listening:" line.
-# The content root is the project folder, so the page is served from its wwwroot as in development.
 log "starting the server"
-server_log="$out/server.log"
-# Emptied here, not by the background redirect, so the wait below never reads a previous run's ports.
-: >"$server_log"
-(cd "$server_dir" && exec env Server__Address=127.0.0.1 Server__GrpcPort=0 Server__HttpPort=0 \
-  DOTNET_NOLOGO=1 dotnet "$dll" --contentRoot "$server_dir") >"$server_log" 2>&1 &
-server_pid=$!
-stop_server() {
-  if kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null
-    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$server_pid" 2>/dev/null || true
-  fi
-}
+. "$root/tests/lib/server.sh"
 trap stop_server EXIT
-
-base_url=""
-for _ in $(seq 1 600); do
-  base_url=$(grep -o 'Listening:.*(HTTP/1.1) on http://[0-9.:a-z]*' "$server_log" | head -n 1 | sed -E 's/.* on (http:\/\/[^ ]*)$/\1/')
-  [ -n "$base_url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || break
-  sleep 0.1
-done
-if [ -z "$base_url" ]; then
-  tail -n 40 "$server_log"
-  fail_setup "the server did not announce its HTTP port"
-fi
-base_url=${base_url%/}
+start_server "$server_dir" "$out/server.log" || fail_setup "the server did not announce its ports"
 for _ in $(seq 1 100); do
   curl -fsS -o /dev/null "$base_url/" 2>/dev/null && break
   sleep 0.1

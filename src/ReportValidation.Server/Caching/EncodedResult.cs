@@ -1,5 +1,6 @@
 using System.Reflection;
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using ReportValidation.V1;
 
 namespace ReportValidation.Server.Caching;
@@ -12,10 +13,8 @@ namespace ReportValidation.Server.Caching;
 /// </summary>
 public sealed class EncodedResult
 {
-    private const int ResultField = 1; // `result` is field 1 in ValidateDocumentResponse and ValidateReportResponse
-
-    private static readonly FieldInfo? DocumentUnknownFields = UnknownFieldsOf<ValidateDocumentResponse>();
-    private static readonly FieldInfo? ReportUnknownFields = UnknownFieldsOf<ValidateReportResponse>();
+    // `result` is field 1 in ValidateDocumentResponse, ValidateReportResponse and ValidateBatchResponse.
+    private const int ResultField = 1;
 
     private readonly UnknownFieldSet? _wire;
     private readonly ReadOnlyMemory<byte> _encoded;
@@ -51,30 +50,18 @@ public sealed class EncodedResult
     public EncodedResult WithoutMessage() => _result is null ? this : new EncodedResult(_encoded, _wire);
 
     /// <summary>Whether responses can carry the encoded bytes (false if Google.Protobuf's internals change).</summary>
-    public static bool CanReuseEncoding => DocumentUnknownFields is not null && ReportUnknownFields is not null;
+    public static bool CanReuseEncoding => UnknownFields<ValidateDocumentResponse>.Field is not null;
 
     /// <summary>Sets the response's result: as the encoded bytes for protobuf on the wire, as the message for JSON.</summary>
-    public void SetOn(ValidateDocumentResponse response, bool binary)
+    public void SetOn<TResponse>(TResponse response, bool binary) where TResponse : IMessage<TResponse>, new()
     {
-        if (binary && _wire is not null && DocumentUnknownFields is not null)
+        if (binary && _wire is not null && UnknownFields<TResponse>.Field is { } unknownFields)
         {
-            DocumentUnknownFields.SetValue(response, _wire);
+            unknownFields.SetValue(response, _wire);
         }
         else
         {
-            response.Result = Result;
-        }
-    }
-
-    public void SetOn(ValidateReportResponse response, bool binary)
-    {
-        if (binary && _wire is not null && ReportUnknownFields is not null)
-        {
-            ReportUnknownFields.SetValue(response, _wire);
-        }
-        else
-        {
-            response.Result = Result;
+            UnknownFields<TResponse>.Result.Accessor.SetValue(response, Result);
         }
     }
 
@@ -97,9 +84,19 @@ public sealed class EncodedResult
         return UnknownFieldSet.MergeFieldFrom(null, input);
     }
 
-    private static FieldInfo? UnknownFieldsOf<T>()
+    private static class UnknownFields<TResponse> where TResponse : IMessage<TResponse>, new()
     {
-        var field = typeof(T).GetField("_unknownFields", BindingFlags.Instance | BindingFlags.NonPublic);
-        return field?.FieldType == typeof(UnknownFieldSet) ? field : null;
+        public static readonly FieldInfo? Field = Find();
+
+        public static readonly FieldDescriptor Result = new TResponse().Descriptor.FindFieldByNumber(ResultField) is { } field
+            && field.MessageType == ValidationResult.Descriptor
+            ? field
+            : throw new InvalidOperationException($"{typeof(TResponse).Name} has no ValidationResult as field {ResultField}.");
+
+        private static FieldInfo? Find()
+        {
+            var field = typeof(TResponse).GetField("_unknownFields", BindingFlags.Instance | BindingFlags.NonPublic);
+            return field?.FieldType == typeof(UnknownFieldSet) ? field : null;
+        }
     }
 }

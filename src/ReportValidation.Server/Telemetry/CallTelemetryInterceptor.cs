@@ -57,12 +57,12 @@ public sealed class CallTelemetryInterceptor(ServerTelemetry telemetry) : Interc
 
     private Call Begin(ServerCallContext context)
     {
-        // "/reportvalidation.v1.ReportValidator/ValidateDocument" → "ValidateDocument"
-        var method = context.Method[(context.Method.LastIndexOf('/') + 1)..];
-        var activity = ServerTelemetry.Source.StartActivity(context.Method.TrimStart('/'), ActivityKind.Internal);
-        activity?.SetTag("rpc.system", "grpc");
-        activity?.SetTag("rpc.service", "reportvalidation.v1.ReportValidator");
-        activity?.SetTag("rpc.method", method);
+        // "/reportvalidation.v1.ReportValidator/ValidateDocument" → "reportvalidation.v1.ReportValidator/ValidateDocument",
+        // the span name and rpc.method of the RPC semantic conventions. (Internal: the ASP.NET Core span is the server span.)
+        var method = context.Method.TrimStart('/');
+        var activity = ServerTelemetry.Source.StartActivity(method, ActivityKind.Internal);
+        activity?.SetTag(RpcConventions.SystemName, "grpc");
+        activity?.SetTag(RpcConventions.Method, method);
         return new Call(telemetry, method, activity, Stopwatch.GetTimestamp());
     }
 
@@ -70,12 +70,13 @@ public sealed class CallTelemetryInterceptor(ServerTelemetry telemetry) : Interc
     {
         public void End(StatusCode status)
         {
-            activity?.SetTag("rpc.grpc.status_code", (int)status);
+            activity?.SetTag(RpcConventions.StatusCode, RpcConventions.Name(status));
             if (status != StatusCode.OK)
             {
-                activity?.SetStatus(ActivityStatusCode.Error, status.ToString());
+                activity?.SetTag(RpcConventions.ErrorType, RpcConventions.Name(status));
+                activity?.SetStatus(ActivityStatusCode.Error, RpcConventions.Name(status));
             }
-            telemetry.CallCompleted(method, status.ToString(), Stopwatch.GetElapsedTime(started));
+            telemetry.CallCompleted(method, status, Stopwatch.GetElapsedTime(started));
         }
 
         public void Dispose() => activity?.Dispose();

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Diagnostics.Metrics;
+using Grpc.Core;
 using ReportValidation.V1;
 
 namespace ReportValidation.Server.Telemetry;
@@ -25,7 +27,8 @@ public sealed class ServerTelemetry
     {
         var meter = meterFactory.Create(Name);
         _requests = meter.CreateCounter<long>("reportvalidation.requests", "{call}", "Validation calls by method and gRPC status");
-        _duration = meter.CreateHistogram<double>("reportvalidation.request.duration", "s", "Validation call latency",
+        // OpenTelemetry's RPC semantic conventions: duration of a call as the server saw it.
+        _duration = meter.CreateHistogram<double>("rpc.server.call.duration", "s", "Measures the duration of inbound remote procedure calls",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
         _cacheHits = meter.CreateCounter<long>("reportvalidation.cache.hits", "{lookup}", "Responses served from the cache, by level");
         _cacheMisses = meter.CreateCounter<long>("reportvalidation.cache.misses", "{lookup}", "Responses the engine computed");
@@ -33,9 +36,19 @@ public sealed class ServerTelemetry
         _findings = meter.CreateCounter<long>("reportvalidation.findings", "{finding}", "Findings the engine found, by rule id and severity (counted once per validation, not per cached answer)");
     }
 
-    public void CallCompleted(string method, string status, TimeSpan elapsed)
+    /// <summary>A finished call: <paramref name="method"/> is fully qualified (<c>package.Service/Method</c>).</summary>
+    public void CallCompleted(string method, StatusCode status, TimeSpan elapsed)
     {
-        var tags = new TagList { { "rpc.method", method }, { "rpc.grpc.status_code", status } };
+        var tags = new TagList
+        {
+            { RpcConventions.SystemName, "grpc" },
+            { RpcConventions.Method, method },
+            { RpcConventions.StatusCode, RpcConventions.Name(status) },
+        };
+        if (status != StatusCode.OK)
+        {
+            tags.Add(RpcConventions.ErrorType, RpcConventions.Name(status));
+        }
         _requests.Add(1, tags);
         _duration.Record(elapsed.TotalSeconds, tags);
     }
@@ -54,4 +67,24 @@ public sealed class ServerTelemetry
                 new KeyValuePair<string, object?>("severity", finding.Severity.ToString()));
         }
     }
+}
+
+/// <summary>Attribute names and values of OpenTelemetry's semantic conventions for gRPC.</summary>
+public static class RpcConventions
+{
+    public const string SystemName = "rpc.system.name";
+    public const string Method = "rpc.method";
+    public const string StatusCode = "rpc.response.status_code";
+    public const string ErrorType = "error.type";
+
+    // The status names of the gRPC specification, by code.
+    private static readonly string[] Names =
+    [
+        "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS",
+        "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED",
+        "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED",
+    ];
+
+    public static string Name(Grpc.Core.StatusCode status) =>
+        (int)status >= 0 && (int)status < Names.Length ? Names[(int)status] : ((int)status).ToString(CultureInfo.InvariantCulture);
 }

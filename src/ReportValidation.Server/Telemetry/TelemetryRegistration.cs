@@ -17,7 +17,10 @@ public sealed class TelemetryOptions : IValidatableObject
     [Required]
     public string ServiceName { get; set; } = "reportvalidation";
 
-    /// <summary>OTLP collector (e.g. http://otel-collector:4317); empty sends nothing.</summary>
+    /// <summary>
+    /// OTLP collector (e.g. http://otel-collector:4317). Empty: the standard OTEL_EXPORTER_OTLP_ENDPOINT (and
+    /// its per-signal forms) decide; with neither, nothing is exported.
+    /// </summary>
     public string? OtlpEndpoint { get; set; }
 
     /// <summary>grpc or http/protobuf.</summary>
@@ -49,18 +52,7 @@ public static class TelemetryRegistration
         builder.Services.AddCheckedSettings<TelemetryOptions>(TelemetryOptions.Section);
         builder.Services.AddSingleton<ServerTelemetry>();
 
-        // A malformed endpoint is left to the settings check at start, which names it.
-        var otlp = Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint) ? endpoint : null;
-        var protocol = options.OtlpProtocol.Equals("http/protobuf", StringComparison.OrdinalIgnoreCase)
-            ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
-        // Over gRPC the collector's address is the endpoint; over HTTP each signal has its own path.
-        Action<OtlpExporterOptions> Otlp(string signal) => exporter =>
-        {
-            exporter.Protocol = protocol;
-            exporter.Endpoint = protocol == OtlpExportProtocol.HttpProtobuf
-                ? new Uri(otlp!, $"{otlp!.AbsolutePath.TrimEnd('/')}/v1/{signal}")
-                : otlp!;
-        };
+        var otlp = OtlpExport.From(options, builder.Configuration);
 
         // Every log line written inside a span carries its trace and span id, console included.
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
@@ -73,31 +65,29 @@ public static class TelemetryRegistration
         });
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(options.ServiceName))
+            // The default resource already reads OTEL_RESOURCE_ATTRIBUTES; OTEL_SERVICE_NAME wins over the setting.
+            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : options.ServiceName))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(ServerTelemetry.Name)
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
-                if (otlp is not null)
+                if (otlp.Enabled)
                 {
-                    metrics.AddOtlpExporter(Otlp("metrics"));
+                    metrics.AddOtlpExporter(otlp.For("metrics"));
                 }
             });
         // Spans are recorded only when something receives them: without a collector, recording every
         // call's spans would cost the hot path for nothing. (Log lines still carry trace and span ids.)
-        if (otlp is not null)
+        if (otlp.Enabled)
         {
             telemetry.WithTracing(tracing => tracing
                 .AddSource(ServerTelemetry.Name)
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
                     !context.Request.Path.StartsWithSegments(options.PrometheusPath))
-                .AddOtlpExporter(Otlp("traces")));
-        }
-        if (otlp is not null)
-        {
-            telemetry.WithLogging(logging => logging.AddOtlpExporter(Otlp("logs")), logging => logging.IncludeScopes = true);
+                .AddOtlpExporter(otlp.For("traces")));
+            telemetry.WithLogging(logging => logging.AddOtlpExporter(otlp.For("logs")), logging => logging.IncludeScopes = true);
         }
         return builder;
     }
@@ -119,4 +109,42 @@ public static class TelemetryRegistration
         }
         return app;
     }
+}
+
+/// <summary>
+/// Where OTLP goes: <c>Telemetry:OtlpEndpoint</c> and <c>Telemetry:OtlpProtocol</c> when set; otherwise the
+/// exporter's own reading of the standard variables (OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL, _HEADERS and
+/// their per-signal forms), so a deployment configured the OpenTelemetry way needs nothing of ours.
+/// </summary>
+internal sealed record OtlpExport(bool Enabled, Uri? Endpoint, OtlpExportProtocol Protocol)
+{
+    private static readonly string[] StandardEndpoints =
+    [
+        "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT",
+    ];
+
+    public static OtlpExport From(TelemetryOptions options, IConfiguration configuration)
+    {
+        // A malformed endpoint is left to the settings check at start, which names it.
+        if (Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint))
+        {
+            var protocol = options.OtlpProtocol.Equals("http/protobuf", StringComparison.OrdinalIgnoreCase)
+                ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+            return new OtlpExport(true, endpoint, protocol);
+        }
+        return new OtlpExport(StandardEndpoints.Any(name => !string.IsNullOrWhiteSpace(configuration[name])), null, default);
+    }
+
+    /// <summary>The exporter settings of one signal: over gRPC the collector's address; over HTTP each signal has its path.</summary>
+    public Action<OtlpExporterOptions> For(string signal) => exporter =>
+    {
+        if (Endpoint is null)
+        {
+            return; // the exporter has read the OTEL_* variables itself
+        }
+        exporter.Protocol = Protocol;
+        exporter.Endpoint = Protocol == OtlpExportProtocol.HttpProtobuf
+            ? new Uri(Endpoint, $"{Endpoint.AbsolutePath.TrimEnd('/')}/v1/{signal}")
+            : Endpoint;
+    };
 }

@@ -58,7 +58,7 @@ public sealed class CallGate(RequestDelegate next, RequestSizeLimit size, CallAd
 
     private Task RefuseAsync(HttpContext context, GrpcMethodMetadata method, RpcException refusal, long started)
     {
-        telemetry.CallCompleted(method.Method.Name, refusal.StatusCode.ToString(), Stopwatch.GetElapsedTime(started));
+        telemetry.CallCompleted(method.Method.FullName.TrimStart('/'), refusal.StatusCode, Stopwatch.GetElapsedTime(started));
         return CallRefusal.WriteAsync(context, refusal);
     }
 }

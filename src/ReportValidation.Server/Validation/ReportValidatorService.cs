@@ -14,7 +14,12 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
     : ReportValidator.ReportValidatorBase
 {
     public override Task<ValidateDocumentResponse> ValidateDocument(ValidateDocumentRequest request, ServerCallContext context) =>
-        WithinBudget(context, token => ValidateOne(request, IsProtobuf(context), token));
+        WithinBudget(context, async token =>
+        {
+            var response = new ValidateDocumentResponse { RequestId = request.RequestId };
+            await ValidateOne(request.Document, request.PreviousDocument, request.Options, response, IsProtobuf(context), token);
+            return response;
+        });
 
     public override Task<ValidateReportResponse> ValidateReport(ValidateReportRequest request, ServerCallContext context) =>
         WithinBudget(context, async token =>
@@ -39,13 +44,13 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
     /// applies to each document (the caller's deadline to the whole stream); a document that cannot be
     /// read, is malformed or runs out of time gets an error response and the stream goes on.
     /// </summary>
-    public override async Task ValidateBatch(IAsyncStreamReader<ValidateDocumentRequest> requestStream,
-        IServerStreamWriter<ValidateDocumentResponse> responseStream, ServerCallContext context)
+    public override async Task ValidateBatch(IAsyncStreamReader<ValidateBatchRequest> requestStream,
+        IServerStreamWriter<ValidateBatchResponse> responseStream, ServerCallContext context)
     {
         var binary = IsProtobuf(context);
         // By default two per engine thread: one validating while the next is read or its answer written.
         var inFlight = limits.Value.BatchDocumentsInFlight > 0 ? limits.Value.BatchDocumentsInFlight : 2 * engineThreads.Count;
-        var answers = Channel.CreateBounded<Task<ValidateDocumentResponse>>(new BoundedChannelOptions(inFlight)
+        var answers = Channel.CreateBounded<Task<ValidateBatchResponse>>(new BoundedChannelOptions(inFlight)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -76,41 +81,40 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
             ? RequestErrors.MessageTooLarge(limits.Value.MaxMessageBytes)
             : exception;
 
-    private async Task<ValidateDocumentResponse> Answer(ValidateDocumentRequest request, bool binary, ServerCallContext context)
+    private async Task<ValidateBatchResponse> Answer(ValidateBatchRequest request, bool binary, ServerCallContext context)
     {
+        var response = new ValidateBatchResponse { RequestId = request.RequestId };
         try
         {
-            return await WithinBudget(context, token => ValidateOne(request, binary, token));
+            await WithinBudget(context, token =>
+                ValidateOne(request.Document, request.PreviousDocument, request.Options, response, binary, token));
         }
         catch (RpcException exception) when (exception.StatusCode is StatusCode.InvalidArgument or StatusCode.ResourceExhausted
             or StatusCode.DeadlineExceeded && !context.CancellationToken.IsCancellationRequested)
         {
-            return new ValidateDocumentResponse { RequestId = request.RequestId, Error = InStream(exception) };
+            response.Error = InStream(exception);
         }
         catch (Exception exception) when (exception is not (RpcException or OperationCanceledException))
         {
             // A fault of this server, not of the caller's document: this document gets an error and the
             // stream goes on; the log has the exception.
             BatchDocumentFailed(logger, exception, request.RequestId);
-            return new ValidateDocumentResponse
+            response.Error = new ValidationError
             {
-                RequestId = request.RequestId,
-                Error = new ValidationError
-                {
-                    Code = "validation.internal_error",
-                    MessageEn = "The service failed while validating this document; the other documents are not affected.",
-                    MessageZh = "服务在校验此文件时出错，其他文件不受影响。",
-                },
+                Code = "validation.internal_error",
+                MessageEn = "The service failed while validating this document; the other documents are not affected.",
+                MessageZh = "服务在校验此文件时出错，其他文件不受影响。",
             };
         }
+        return response;
     }
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Validating batch document {RequestId} failed; it was answered with validation.internal_error and the stream went on")]
     private static partial void BatchDocumentFailed(ILogger logger, Exception exception, string requestId);
 
     // Answers leave in the order the documents came, each as soon as it and those before it are done.
-    private static async Task WriteInOrder(ChannelReader<Task<ValidateDocumentResponse>> answers,
-        IServerStreamWriter<ValidateDocumentResponse> responseStream, CancellationTokenSource stop)
+    private static async Task WriteInOrder(ChannelReader<Task<ValidateBatchResponse>> answers,
+        IServerStreamWriter<ValidateBatchResponse> responseStream, CancellationTokenSource stop)
     {
         try
         {
@@ -160,20 +164,18 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
     public override Task<NationalTemplate> GetTemplate(GetTemplateRequest request, ServerCallContext context) =>
         Task.FromResult(validation.Template);
 
-    private async Task<ValidateDocumentResponse> ValidateOne(ValidateDocumentRequest request, bool binary, CancellationToken token)
+    // One document, of a call or of a stream, validated onto its response.
+    private async Task ValidateOne<TResponse>(Document? document, Document? previousDocument,
+        ValidationOptions? options, TResponse response, bool binary, CancellationToken token)
+        where TResponse : IValidationAnswer<TResponse>, new()
     {
-        var document = RequestMapping.Document(request.Document, "document");
-        var previous = RequestMapping.Previous(request.PreviousDocument, "previous_document");
-        RequestMapping.Check(request.Options);
-        var (result, source, hash) = await validation.ValidateDocumentAsync(document, previous, request.Options, token);
-        var response = new ValidateDocumentResponse
-        {
-            Cached = source != CacheSource.Computed,
-            ContentHash = hash.Hex,
-            RequestId = request.RequestId,
-        };
+        var input = RequestMapping.Document(document, "document");
+        var previous = RequestMapping.Previous(previousDocument, "previous_document");
+        RequestMapping.Check(options);
+        var (result, source, hash) = await validation.ValidateDocumentAsync(input, previous, options, token);
         result.SetOn(response, binary);
-        return response;
+        response.Cached = source != CacheSource.Computed;
+        response.ContentHash = hash.Hex;
     }
 
     /// <summary>

@@ -14,6 +14,10 @@ public static class RequestErrors
 {
     public const string Domain = "reportvalidation.v1";
 
+    /// <summary>The detail messages errors carry (as google.protobuf.Any); JSON needs their descriptors to print them.</summary>
+    public static readonly Google.Protobuf.Reflection.TypeRegistry DetailTypes = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
+        BadRequest.Descriptor, ErrorInfo.Descriptor, LocalizedMessage.Descriptor);
+
     public static RpcException Invalid(string field, string description) =>
         new Google.Rpc.Status
         {

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Google.Protobuf.Reflection;
-using Google.Rpc;
 using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
+using ReportValidation.Server.Contract;
 using ReportValidation.Server.Hosting;
 using ReportValidation.Server.Telemetry;
 
@@ -14,15 +12,13 @@ public static class ServiceRegistration
     public const string CorsPolicy = "browsers";
 
     /// <summary>
-    /// The validator over gRPC, gRPC-Web and JSON transcoding, with reflection, grpc.health.v1, limits
+    /// The validator over gRPC, gRPC-Web and JSON transcoding, with reflection, limits
     /// and the engine built with the configured reading limits.
     /// </summary>
     public static IServiceCollection AddValidationService(this IServiceCollection services)
     {
         services.AddGrpc(grpc => grpc.EnableDetailedErrors = false)
-            // Error details travel as google.protobuf.Any; JSON needs their descriptors to print them.
-            .AddJsonTranscoding(json => json.TypeRegistry = TypeRegistry.FromMessages(
-                BadRequest.Descriptor, ErrorInfo.Descriptor, LocalizedMessage.Descriptor))
+            .AddJsonTranscoding(json => json.TypeRegistry = RequestErrors.DetailTypes)
             // Admission and size limits are CallGate's (middleware), since gRPC reads a unary message before
             // any interceptor runs.
             .AddServiceOptions<ReportValidatorService>(service => service.Interceptors.Add<CallTelemetryInterceptor>());
@@ -32,19 +28,6 @@ public static class ServiceRegistration
             grpc.MaxSendMessageSize = null;
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks(health =>
-            {
-                health.Services.Map("", _ => true);
-                health.Services.Map("reportvalidation.v1.ReportValidator", _ => true);
-            })
-            .AddCheck<LifecycleHealthCheck>("lifecycle");
-        // Watch streams get results from the publisher: first soon after start, then every few seconds.
-        // (Shutdown needs no publish: Watch calls end with NOT_SERVING as soon as stopping begins.)
-        services.Configure<HealthCheckPublisherOptions>(publisher =>
-        {
-            publisher.Delay = TimeSpan.FromMilliseconds(500);
-            publisher.Period = TimeSpan.FromSeconds(5);
-        });
         services.AddSingleton<CallAdmission>();
         services.AddSingleton<RequestSizeLimit>();
         services.AddSingleton(provider =>
@@ -81,20 +64,23 @@ public static class ServiceRegistration
     }
 
     /// <summary>
-    /// The page (static files, index.html at /), CORS, the gate every validator call passes (size
-    /// limit, then admission, before the message is read), gRPC-Web and the gRPC endpoints.
+    /// The page (static files, index.html at /), 405 for a wrong verb, CORS, the gate every validator call
+    /// passes (size limit, then admission, before the message is read), strict JSON bodies, gRPC-Web, the
+    /// gRPC endpoints and their OpenAPI.
     /// </summary>
     public static WebApplication MapValidationService(this WebApplication app)
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<MethodNotAllowed>();
         app.UseCors();
         app.UseMiddleware<CallGate>(); // ahead of gRPC-Web, so it reads the frame header as it arrived
+        app.UseMiddleware<StrictJsonRequests>(); // behind the gate: the body is within the limit and admitted
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<ReportValidatorService>().RequireCors(CorsPolicy);
+        app.MapGet("/openapi.json", () => Results.Text(OpenApiDocument.Text, "application/json")).RequireCors(CorsPolicy);
         app.MapGrpcReflectionService();
-        app.MapGrpcHealthChecksService();
         return app;
     }
 }

@@ -16,6 +16,9 @@ public static class Documents
     public static ValidateDocumentRequest Request(string text, string requestId = "") =>
         new() { Document = new Document { Text = text }, RequestId = requestId };
 
+    public static ValidateBatchRequest BatchRequest(string text, string requestId = "") =>
+        new() { Document = new Document { Text = text }, RequestId = requestId };
+
     public static ValidateDocumentRequest Bytes(byte[] content, string contentType = "") =>
         new() { Document = new Document { Content = ByteString.CopyFrom(content), ContentType = contentType } };
 }

@@ -6,7 +6,7 @@ namespace ReportValidation.Server.Tests.Infrastructure;
 /// <summary>Keeps every log line the server writes, to check what it logs and what it never logs.</summary>
 public sealed class LogSink : ILoggerProvider
 {
-    public ConcurrentQueue<(string Category, EventId EventId, string Message)> Entries { get; } = new();
+    public ConcurrentQueue<(string Category, EventId EventId, string Message, LogLevel Level)> Entries { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
 
@@ -21,6 +21,6 @@ public sealed class LogSink : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            sink.Entries.Enqueue((category, eventId, formatter(state, exception) + (exception is null ? "" : " " + exception)));
+            sink.Entries.Enqueue((category, eventId, formatter(state, exception) + (exception is null ? "" : " " + exception), logLevel));
     }
 }

@@ -175,10 +175,6 @@ export class ReportValidationClient {
     if (json === null) {
       throw new ValidationRequestError({ status: response.status, message: 'the service answered with no JSON' });
     }
-    if (json.error && !json.result) {
-      // A document the service could not read may come back as ValidateDocumentResponse.error.
-      throw new ValidationRequestError({ status: response.status, ...json.error });
-    }
     return json;
   }
 }

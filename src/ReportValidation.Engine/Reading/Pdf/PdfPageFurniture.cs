@@ -26,10 +26,12 @@ internal static partial class PdfPageFurniture
         foreach (var page in pages)
         {
             var edges = page.Blocks.Count == 0 ? [] : new[] { page.Blocks[0], page.Blocks[^1] };
-            page.Blocks.RemoveAll(b => b is PdfTextLine line && InMargin(line, page) && Apart(line, page.Blocks)
+            // A page number where every page has one needs no more evidence; one alone must be centred
+            // and set apart from the body.
+            page.Blocks.RemoveAll(b => b is PdfTextLine line && InMargin(line, page)
                 && (PageNumber().IsMatch(Compact(line.Text))
-                    ? edges.Contains(line) && (Centred(line, page) || repeated.Contains(line))
-                    : repeated.Contains(line) && line.Text.Any(char.IsLetter)));
+                    ? edges.Contains(line) && (repeated.Contains(line) || (Centred(line, page) && Apart(line, page.Blocks)))
+                    : repeated.Contains(line) && line.Text.Any(char.IsLetter) && Apart(line, page.Blocks)));
         }
     }
 

@@ -44,7 +44,10 @@ internal static class PdfText
         return lines;
     }
 
-    /// <summary>One line's text: a gap wider than a fifth of the letter size is a space.</summary>
+    /// <summary>
+    /// One line's text: a gap wider than a fifth of the letter size is a space, except between two
+    /// CJK characters, which justified cells spread apart without meaning a space.
+    /// </summary>
     public static string LineText(IReadOnlyList<Letter> line)
     {
         var text = new StringBuilder();
@@ -57,7 +60,8 @@ internal static class PdfText
                 pendingSpace = text.Length > 0;
                 continue;
             }
-            if (text.Length > 0 && (pendingSpace || Left(letter) - right > Size(letter) * 0.2))
+            var gap = Left(letter) - right > Size(letter) * 0.2 && !(IsCjk(text[^1]) && IsCjk(letter.Value[0]));
+            if (text.Length > 0 && (pendingSpace || gap))
             {
                 text.Append(' ');
             }
@@ -92,6 +96,8 @@ internal static class PdfText
         }
         return IsDigit(before[^1]) && IsDigit(after[0]) ? before + after : before + CellText.Break + after;
     }
+
+    private static bool IsCjk(char c) => c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFF00' and <= '\uFFEF') or (>= '\u3000' and <= '\u303F');
 
     private static bool IsDigit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';
 }

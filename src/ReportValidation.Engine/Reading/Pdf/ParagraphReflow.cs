@@ -12,9 +12,10 @@ internal static partial class ParagraphReflow
 {
     public static List<PdfBlock> Join(List<PdfPageContent> pages)
     {
-        // The text area: where the document's paragraph lines start and how far the longest run.
+        // The text area: where the document's paragraph lines start, and the right edge most full
+        // lines run to (justified lines end there; a line a wide glyph pushed past it is no measure).
         var lines = pages.SelectMany(p => p.Blocks).OfType<PdfTextLine>().Where(l => l.Cells.Count == 1).ToList();
-        var edges = lines.Count == 0 ? (Left: 0.0, Right: 0.0) : (Left: lines.Min(l => l.Left), Right: lines.Max(l => l.Right));
+        var edges = lines.Count == 0 ? (Left: 0.0, Right: 0.0) : (Left: lines.Min(l => l.Left), Right: RightEdge(lines));
         var result = new List<PdfBlock>();
         PdfTextLine? open = null;
         PdfTextLine? last = null;
@@ -32,6 +33,16 @@ internal static partial class ParagraphReflow
             last = open;
         }
         return result;
+    }
+
+    private static double RightEdge(List<PdfTextLine> lines)
+    {
+        var full = lines.Where(l => l.Cells[0].Text.Length >= 10).ToList();
+        if (full.Count == 0)
+        {
+            return lines.Max(l => l.Right);
+        }
+        return full.GroupBy(l => Math.Round(l.Right)).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
     }
 
     private static bool Continues(PdfTextLine previous, PdfTextLine line, (double Left, double Right) edges)

@@ -16,6 +16,7 @@ internal static partial class ParagraphReflow
         // lines run to (justified lines end there; a line a wide glyph pushed past it is no measure).
         var lines = pages.SelectMany(p => p.Blocks).OfType<PdfTextLine>().Where(l => l.Cells.Count == 1).ToList();
         var edges = lines.Count == 0 ? (Left: 0.0, Right: 0.0) : (Left: lines.Min(l => l.Left), Right: RightEdge(lines));
+        JoinTitle(pages, lines);
         var result = new List<PdfBlock>();
         PdfTextLine? open = null;
         PdfTextLine? last = null;
@@ -33,6 +34,35 @@ internal static partial class ParagraphReflow
             last = open;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The title: the first lines of the first page, centred, in one type size larger than the
+    /// body's, set a line apart. Authors break a long title where it looks balanced, not where it ends.
+    /// </summary>
+    private static void JoinTitle(List<PdfPageContent> pages, List<PdfTextLine> lines)
+    {
+        if (pages.Count == 0 || lines.Count == 0)
+        {
+            return;
+        }
+        var body = lines.GroupBy(l => Math.Round(l.Size)).OrderByDescending(g => g.Count()).First().Key;
+        var page = pages[0];
+        var blocks = page.Blocks;
+        bool IsTitleLine(int i) => i < blocks.Count && blocks[i] is PdfTextLine { Cells.Count: 1 } l && l.Size > body * 1.15
+            && Math.Abs((l.Left + l.Right) / 2 - page.Width / 2) < page.Width * 0.05;
+        if (!IsTitleLine(0))
+        {
+            return;
+        }
+        var title = (PdfTextLine)blocks[0];
+        while (IsTitleLine(1) && blocks[1] is PdfTextLine next && Math.Abs(next.Size - title.Size) < title.Size * 0.1
+            && title.Y - next.Y <= title.Size * 2.2)
+        {
+            var joined = PdfText.JoinWrapped(title.Cells[0].Text.ToString(), next.Cells[0].Text.ToString());
+            title.Cells[0].Text.Clear().Append(joined);
+            blocks.RemoveAt(1);
+        }
     }
 
     private static double RightEdge(List<PdfTextLine> lines)

@@ -23,20 +23,48 @@ internal static partial class PdfPageFurniture
         var repeated = marginLines
             .Where(m => marginLines.Any(o => o.Page != m.Page && o.Key == m.Key && Math.Abs(o.Line.Y - m.Line.Y) <= SameHeight))
             .Select(m => m.Line).ToHashSet();
+        var numbered = NumberedPages(pages);
         foreach (var page in pages)
         {
-            var edges = page.Blocks.Count == 0 ? [] : new[] { page.Blocks[0], page.Blocks[^1] };
-            // A page number where every page has one needs no more evidence; one alone must be centred
+            // A page number that counts the pages needs no more evidence; one alone must be centred
             // and set apart from the body.
             page.Blocks.RemoveAll(b => b is PdfTextLine line && InMargin(line, page)
                 && (PageNumber().IsMatch(Compact(line.Text))
-                    ? edges.Contains(line) && (repeated.Contains(line) || (Centred(line, page) && Apart(line, page.Blocks)))
+                    ? numbered.Contains(line) || (IsEdge(line, page) && Centred(line, page) && Apart(line, page.Blocks))
                     : repeated.Contains(line) && line.Text.Any(char.IsLetter) && Apart(line, page.Blocks)));
         }
     }
 
+    private static bool IsEdge(PdfTextLine line, PdfPageContent page) =>
+        page.Blocks.Count > 0 && (ReferenceEquals(page.Blocks[0], line) || ReferenceEquals(page.Blocks[^1], line));
+
     /// <summary>
-    /// Furniture sits apart from the body, further than the line spacing: a "0" alone on the last
+    /// Page numbers that count the pages: the first or last line of a page, its number the page's
+    /// number plus the same offset, at the same height, on at least half the pages (a "1" and a "2"
+    /// that happen to end two pages of figures do not count them).
+    /// </summary>
+    private static HashSet<PdfTextLine> NumberedPages(List<PdfPageContent> pages)
+    {
+        var candidates = new List<(PdfTextLine Line, int Offset)>();
+        foreach (var page in pages)
+        {
+            foreach (var line in page.Blocks.OfType<PdfTextLine>().Where(l => IsEdge(l, page) && InMargin(l, page)))
+            {
+                var text = Compact(line.Text);
+                if (PageNumber().IsMatch(text) && int.TryParse(Regex.Match(text, @"\d+").Value, out var number))
+                {
+                    candidates.Add((line, number - page.Number));
+                }
+            }
+        }
+        // Printed page numbers sit at one height and number most pages.
+        var needed = Math.Max(2, (pages.Count + 1) / 2);
+        return candidates.GroupBy(c => (c.Offset, Height: Math.Round(c.Line.Y / SameHeight)))
+            .Where(g => g.Count() >= needed).SelectMany(g => g.Select(c => c.Line)).ToHashSet();
+    }
+
+    /// <summary>
+    /// Furniture sits apart from the body, three lines and more: a "0" alone on the last
     /// line of a page of one-cell lines is a value, not a page number.
     /// </summary>
     private static bool Apart(PdfTextLine line, List<PdfBlock> blocks)
@@ -45,7 +73,7 @@ internal static partial class PdfPageFurniture
         foreach (var neighbour in new[] { index - 1, index + 1 })
         {
             if (neighbour >= 0 && neighbour < blocks.Count && blocks[neighbour] is PdfTextLine other
-                && Math.Abs(other.Y - line.Y) < Math.Max(other.Size, line.Size) * 2)
+                && Math.Abs(other.Y - line.Y) < Math.Max(other.Size, line.Size) * 3)
             {
                 return false;
             }

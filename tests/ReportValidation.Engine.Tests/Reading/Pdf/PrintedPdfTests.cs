@@ -15,6 +15,9 @@ public class PrintedPdfTests
 
     public static IEnumerable<object[]> A4Fixtures() => PdfFixtures.Names.Where(n => n.EndsWith(".a4-dash.pdf", StringComparison.Ordinal)).Select(n => new object[] { n });
 
+    // The official template's layout carries the sections only; the seed's own layout also its preamble.
+    public static IEnumerable<object[]> A4SeedLayouts() => PdfFixtures.Names.Where(n => n.EndsWith(".seed.a4-dash.pdf", StringComparison.Ordinal)).Select(n => new object[] { n });
+
     // Measured on the 30 fixtures (README, "How PDFs are read"); the target is 97%. A reader change
     // that loses a fixture fails here.
     private const int FixturesReadExact = 20;
@@ -85,7 +88,7 @@ public class PrintedPdfTests
     }
 
     [Theory]
-    [MemberData(nameof(A4Fixtures))]
+    [MemberData(nameof(A4SeedLayouts))]
     public void A_paragraph_the_page_wrapped_reads_whole(string fixture)
     {
         // The seed's long paragraphs (several printed lines each) are each one line of the PDF's text.

@@ -16,9 +16,14 @@ public static partial class MetadataReader
     [GeneratedRegex(@"(统计|統計)(期限|时限|時限|期间|期間|时间|時間|周期|区间|區間)[^。\n]{0,80}")]
     private static partial Regex PeriodSentence();
 
-    // Loose on purpose: "201912月31日" must be found so it can be reported as malformed.
-    [GeneratedRegex(@"(\d{1,8})\s*(年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")]
+    // Loose on purpose: "201912月31日" must be found so it can be reported as malformed. A date may
+    // leave its year out when another date of the sentence gives it ("2023年1月1日到12月31日止"),
+    // or be written with dots or dashes ("2023.1.1—2023.12.31").
+    [GeneratedRegex(@"(?:(?<y>\d{1,8})\s*(?<mark>年)|(?<y>\d{3,8}))\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日|(?<![\d年]\s*)(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日|(?<![\d.])(?<y>\d{4})(?<mark>[.\-/])(?<m>\d{1,2})\k<mark>(?<d>\d{1,2})(?![\d.])")]
     private static partial Regex LooseDate();
+
+    [GeneratedRegex(@"(?<!\d)(\d{4})\s*年\s*(度|全年)")]
+    private static partial Regex WholeYear();
 
     [GeneratedRegex(@"(发文日期|发布日期|生成日期|成文日期|发布时间|印发日期|公开日期|发布于)[\s|:：]*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")]
     private static partial Regex MetadataDate();
@@ -34,22 +39,21 @@ public static partial class MetadataReader
 
     public static void Read(SourceDocument document, Report report)
     {
+        // Read folded: ２０２３年 and 統計期限 as 2023年 and 统计期限; offsets are those of the text.
+        var text = LabelText.FoldCharacters(document.Text);
         ReadTitle(document, report);
-        ReadPeriod(document, report);
-        ReadDates(document, report);
+        ReadPeriod(document, text, report);
+        var signer = ReadDates(document, text, report);
+        var metadataBody = MetadataBody().Match(text[..Math.Min(text.Length, 4000)]) is { Success: true } body ? body.Groups[2].Value.Trim() : "";
         if (report.IssuingBody.Length == 0)
         {
-            var body = MetadataBody().Match(document.Text[..Math.Min(document.Text.Length, 4000)]);
-            if (body.Success)
-            {
-                report.IssuingBody = body.Groups[2].Value.Trim();
-            }
+            report.IssuingBody = signer.Length > 0 ? signer : metadataBody;
         }
         report.Year = report.TitleYear > 0 ? report.TitleYear
             : report.Period?.End?.Year > 0 ? report.Period.End.Year
             : report.Period?.Start?.Year > 0 ? report.Period.Start.Year
             : 0;
-        report.PublisherKind = KindOf(report.IssuingBody.Length > 0 ? report.IssuingBody : report.Title);
+        report.PublisherKind = PublisherKinds.Classify(report.IssuingBody, signer, metadataBody, report.Title).Kind;
     }
 
     private static void ReadTitle(SourceDocument document, Report report)
@@ -65,12 +69,12 @@ public static partial class MetadataReader
             {
                 break;
             }
-            var text = line.Text.Trim();
+            var text = LabelText.FoldCharacters(line.Text.Trim());
             if (text.Length > 90 || line.Cells.Count > 2)
             {
                 continue;
             }
-            var normalized = text.Replace("報", "报", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+            var normalized = text.Replace(" ", "", StringComparison.Ordinal);
             // A title ends with 年度报告 (or names 工作年度报告); page chrome such as "信息类别: 年度报告 …" does not.
             if (!normalized.Contains("工作年度报告", StringComparison.Ordinal) && !normalized.EndsWith("年度报告", StringComparison.Ordinal)
                 && !normalized.EndsWith("年报", StringComparison.Ordinal))
@@ -85,7 +89,7 @@ public static partial class MetadataReader
             var cell = line.Cells[0];
             report.Title = cell.Text.Trim();
             report.TitleSpan = document.Span(cell);
-            var year = YearInText().Match(report.Title);
+            var year = YearInText().Match(LabelText.FoldCharacters(report.Title));
             if (year.Success)
             {
                 report.TitleYear = ToInt(year.Groups[1].Value);
@@ -95,30 +99,40 @@ public static partial class MetadataReader
         }
     }
 
-    private static void ReadPeriod(SourceDocument document, Report report)
+    private static void ReadPeriod(SourceDocument document, string text, Report report)
     {
-        var sentence = PeriodSentence().Match(document.Text);
+        var sentence = PeriodSentence().Match(text);
         if (!sentence.Success)
         {
             return;
         }
         var period = new StatisticalPeriod
         {
-            Raw = sentence.Value.Trim(),
+            Raw = document.Text.Substring(sentence.Index, sentence.Length).Trim(),
             Span = document.Span(sentence.Index, sentence.Index + sentence.Length),
         };
         var dates = LooseDate().Matches(sentence.Value);
+        var knownYear = 0;
         for (var i = 0; i < dates.Count && i < 2; i++)
         {
             var match = dates[i];
             var offset = sentence.Index + match.Index;
             var mention = new DateMention
             {
-                Raw = match.Value,
+                Raw = document.Text.Substring(offset, match.Length),
                 Kind = i == 0 ? DateKind.PeriodStart : DateKind.PeriodEnd,
                 Span = document.Span(offset, offset + match.Length),
             };
-            var date = ParseDate(match.Groups[1].Value, match.Groups[2].Success, match.Groups[3].Value, match.Groups[4].Value);
+            // A date without its year takes the year the other date (or the title) gives it.
+            var year = match.Groups["y"].Success ? match.Groups["y"].Value : "";
+            var hasYear = match.Groups["mark"].Success;
+            if (year.Length == 0)
+            {
+                var implied = knownYear > 0 ? knownYear : report.TitleYear;
+                year = implied > 0 ? implied.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+                hasYear = implied > 0;
+            }
+            var date = ParseDate(year, hasYear, match.Groups["m"].Value, match.Groups["d"].Value);
             if (date is null)
             {
                 mention.Malformed = true;
@@ -127,6 +141,7 @@ public static partial class MetadataReader
             else
             {
                 mention.Date = date;
+                knownYear = date.Year;
                 if (i == 0)
                 {
                     period.Start = date;
@@ -138,23 +153,31 @@ public static partial class MetadataReader
             }
             report.Dates.Add(mention);
         }
-        if (dates.Count < 2)
+        if (dates.Count == 0 && WholeYear().Match(sentence.Value) is { Success: true } whole && ToInt(whole.Groups[1].Value) is var y and >= 1990 and <= 2100)
+        {
+            // "统计期限为2023年度": the whole calendar year.
+            period.Start = new Date { Year = y, Month = 1, Day = 1 };
+            period.End = new Date { Year = y, Month = 12, Day = 31 };
+        }
+        else if (dates.Count < 2)
         {
             period.Malformed = true;
         }
         report.Period = period;
     }
 
-    private static void ReadDates(SourceDocument document, Report report)
+    /// <summary>Publication and signature dates; returns the signer named above the signature date, if any.</summary>
+    private static string ReadDates(SourceDocument document, string text, Report report)
     {
-        var head = document.Text.Length > 6000 ? document.Text[..6000] : document.Text;
+        var signer = "";
+        var head = text.Length > 6000 ? text[..6000] : text;
         foreach (Match match in MetadataDate().Matches(head))
         {
             var date = ParseDate(match.Groups[2].Value, true, match.Groups[3].Value, match.Groups[4].Value);
             var valueStart = match.Groups[2].Index;
             report.Dates.Add(new DateMention
             {
-                Raw = match.Value,
+                Raw = document.Text.Substring(match.Index, match.Length),
                 Date = date,
                 Malformed = date is null,
                 Kind = DateKind.Publication,
@@ -171,14 +194,14 @@ public static partial class MetadataReader
                 continue;
             }
             checkedLines++;
-            var text = lines[i].Text;
+            var line = LabelText.FoldCharacters(lines[i].Text);
             Date? date = null;
-            var numeric = SignatureDate().Match(text);
+            var numeric = SignatureDate().Match(line);
             if (numeric.Success)
             {
                 date = ParseDate(numeric.Groups[1].Value, true, numeric.Groups[2].Value, numeric.Groups[3].Value);
             }
-            else if (SignatureDateInNumerals().Match(text) is { Success: true } numerals)
+            else if (SignatureDateInNumerals().Match(line) is { Success: true } numerals)
             {
                 date = FromNumerals(numerals.Groups[1].Value, numerals.Groups[2].Value, numerals.Groups[3].Value);
             }
@@ -188,19 +211,17 @@ public static partial class MetadataReader
             }
             var cell = lines[i].Cells[0];
             report.Dates.Add(new DateMention { Raw = cell.Text.Trim(), Date = date, Kind = DateKind.Signature, Span = document.Span(cell) });
-            if (report.IssuingBody.Length == 0)
+            for (var j = i - 1; j >= 0 && j >= i - 3; j--)
             {
-                for (var j = i - 1; j >= 0 && j >= i - 3; j--)
+                if (!lines[j].IsBlank && lines[j].Text.Trim().Length is > 1 and < 40)
                 {
-                    if (!lines[j].IsBlank && lines[j].Text.Trim().Length is > 1 and < 40)
-                    {
-                        report.IssuingBody = lines[j].Text.Trim();
-                        break;
-                    }
+                    signer = lines[j].Text.Trim();
+                    break;
                 }
             }
             break;
         }
+        return signer;
     }
 
     private static Date? ParseDate(string year, bool hasYearMark, string month, string day)
@@ -281,30 +302,5 @@ public static partial class MetadataReader
             }
         }
         return value + current;
-    }
-
-    /// <summary>人民政府 reports are due 31 Mar; departments (and a government's own office) 31 Jan.</summary>
-    public static PublisherKind KindOf(string body)
-    {
-        if (body.Length == 0)
-        {
-            return PublisherKind.Unspecified;
-        }
-        var simplified = body.Replace("人民政府辦公室", "人民政府办公室", StringComparison.Ordinal);
-        if (simplified.Contains("办公室", StringComparison.Ordinal) || simplified.Contains("办公厅", StringComparison.Ordinal))
-        {
-            return PublisherKind.Department;
-        }
-        var end = simplified.IndexOf("政府", StringComparison.Ordinal);
-        if (end >= 0)
-        {
-            var after = simplified[(end + 2)..];
-            // "…人民政府2022年…" or the body alone: the government itself.
-            if (after.Length == 0 || char.IsAsciiDigit(after[0]) || after.StartsWith("政府信息", StringComparison.Ordinal))
-            {
-                return PublisherKind.Government;
-            }
-        }
-        return PublisherKind.Department;
     }
 }

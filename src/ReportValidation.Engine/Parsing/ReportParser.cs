@@ -13,6 +13,7 @@ public static class ReportParser
     public static Report Parse(SourceDocument document, CancellationToken cancellationToken = default)
     {
         var report = new Report { SourceFormat = document.Format };
+        report.ReadingNotes.AddRange(document.ReadingNotes);
         if (document.Format != SourceFormat.Text)
         {
             // The caller has bytes, not this text; spans point into it, so it travels with the report.

@@ -25,11 +25,38 @@ public static class DocumentReader
         var format = ContentSniffer.Detect(document);
         return format switch
         {
-            SourceFormat.Text => PlainTextReader.Read(TextDecoding.Decode(bytes, ContentSniffer.Charset(document.ContentType))),
+            SourceFormat.Text => ReadText(TextDecoding.DecodeText(bytes, ContentSniffer.Charset(document.ContentType))),
             SourceFormat.Html => HtmlReader.Read(document.Content, ContentSniffer.Charset(document.ContentType), limits, cancellationToken),
             SourceFormat.Docx => DocxReader.Read(document.Content, limits, cancellationToken),
             SourceFormat.Pdf => PdfReader.Read(document.Content, limits, cancellationToken),
             _ => throw DocumentReadException.Binary(),
+        };
+    }
+
+    /// <summary>Plain text, with what its decoding repaired noted where it stands in the text.</summary>
+    private static SourceDocument ReadText(DecodedText decoded)
+    {
+        var source = PlainTextReader.Read(decoded.Text);
+        if (decoded.Replaced > 0)
+        {
+            source.ReadingNotes.Add(Note(source, ReadingNoteKind.InvalidBytesReplaced, decoded.Replaced, decoded.EncodingName, decoded.FirstReplaced));
+        }
+        if (decoded.DroppedNuls > 0)
+        {
+            source.ReadingNotes.Add(Note(source, ReadingNoteKind.NulDropped, decoded.DroppedNuls, decoded.EncodingName, decoded.FirstDroppedNul));
+        }
+        return source;
+    }
+
+    private static ReadingNote Note(SourceDocument source, ReadingNoteKind kind, int count, string encoding, int at)
+    {
+        var start = Math.Clamp(at, 0, source.Text.Length);
+        return new ReadingNote
+        {
+            Kind = kind,
+            Count = count,
+            Encoding = encoding,
+            First = source.Span(start, Math.Min(start + 1, source.Text.Length)),
         };
     }
 }
@@ -179,7 +206,10 @@ public static class ContentSniffer
         return false;
     }
 
-    /// <summary>NUL bytes or many control bytes in the first 8 KiB mean this is no text.</summary>
+    /// <summary>
+    /// More than a stray NUL (one per KiB, at most 16), or many control bytes, in the first 8 KiB mean
+    /// this is no text. A stray NUL in a text is damage: decoding drops it and says so.
+    /// </summary>
     public static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         var head = bytes[..Math.Min(bytes.Length, 8192)];
@@ -187,7 +217,8 @@ public static class ContentSniffer
         {
             return false; // UTF-16 with a BOM has NULs but is text
         }
-        if (head.IndexOf((byte)0) >= 0)
+        var nuls = head.Count((byte)0);
+        if (nuls > Math.Min(16, Math.Max(1, head.Length / 1024)))
         {
             return true;
         }

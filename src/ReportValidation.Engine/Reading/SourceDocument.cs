@@ -51,6 +51,9 @@ public sealed class SourceDocument
     public IReadOnlyList<GridLine> Lines { get; }
     public SourceFormat Format { get; }
 
+    /// <summary>What the reader repaired in the text (invalid bytes, NULs), for the report to carry.</summary>
+    public List<ReadingNote> ReadingNotes { get; } = [];
+
     /// <summary>The span of [start, end) in <see cref="Text"/>, with line and column.</summary>
     public SourceSpan Span(int start, int end) => LineIndex.Span(_lineStarts, start, end);
 

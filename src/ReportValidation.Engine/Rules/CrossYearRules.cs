@@ -9,7 +9,33 @@ namespace ReportValidation.Rules;
 public static class CrossYearRules
 {
     /// <summary>The rules of this group, in the order of rules.md.</summary>
-    public static IReadOnlyList<Rule> All => [CarryOver, Stock, DuplicateContent];
+    /// <remarks>not_previous_year is not in rules.md: added by issue 12 (README), last so rules.md's order stands.</remarks>
+    public static IReadOnlyList<Rule> All => [CarryOver, Stock, DuplicateContent, NotPreviousYear];
+
+    public static Rule NotPreviousYear { get; } = new("cross_year.not_previous_year", Severity.Warning, "cross_year",
+        "所附上年报告不是上一年度的报告",
+        "the previous report given is not of the year before",
+        TemplateVersions.Both, CheckNotPreviousYear, NeedsPreviousYear: true);
+
+    /// <summary>
+    /// A previous report of another year than the year before (2020's given for 2024): the
+    /// cross-year rules cannot run on it, and the clerk should hear why rather than nothing.
+    /// </summary>
+    private static void CheckNotPreviousYear(RuleContext context)
+    {
+        var year = context.Report.Year;
+        var previousYear = context.Previous?.Year ?? 0;
+        if (year == 0 || previousYear == 0 || previousYear == year - 1)
+        {
+            return;
+        }
+        var finding = context.Add(NotPreviousYear,
+            $"所附上年报告为{previousYear}年度，而本报告为{year}年度，应附{year - 1}年度报告；跨年度检查（上年结转、现行有效件数、内容雷同）未进行。",
+            $"The previous report is of {previousYear}, this one of {year}: the cross-year checks need the {year - 1} report and were not run.",
+            RuleContext.At(context.Report.TitleSpan));
+        finding.Expected = $"{year - 1}";
+        finding.Actual = $"{previousYear}";
+    }
 
     // Labels of the template, as the messages name the cells.
     private static TemplateColumn Column(string key) => ActiveDisclosureTemplate.V2021.Column(key);

@@ -1,3 +1,4 @@
+using ReportValidation.Parsing;
 using ReportValidation.Reading;
 using System.Globalization;
 using ReportValidation.Rules.Analysis;
@@ -147,43 +148,73 @@ public static class MetaRules
     }
 
     public static Rule DateLate { get; } = new("meta.date_late", Severity.Warning, "meta",
-        "报告发布晚于法定时限（部门1月31日，人民政府3月31日）",
+        "报告发布晚于法定时限（部门及政府办公室1月31日，人民政府3月31日）",
         "dated after the legal deadline: 31 Jan (departments) or 31 Mar (people's governments)",
         TemplateVersions.Both, CheckDateLate);
 
     /// <summary>
-    /// Published after the statutory deadline (条例 art. 49): 31 Jan for departments, 31 Mar for a
-    /// people's government; a stricter local deadline from the options applies on top. The earliest
-    /// publication date counts (format.md §10.1 E5), else the signature date.
+    /// Published after the statutory deadline (条例 art. 49): 31 Jan for a department or a
+    /// government's own office, 31 Mar for a people's government; a township or sub-district has no
+    /// national deadline. The message says which kind of body was assumed and from where. When the
+    /// kind cannot be told, the later deadline applies, and a date past 31 Jan is noted (info) so a
+    /// department can see it would be late. A stricter local deadline from the options applies on top.
+    /// The earliest publication date counts (format.md §10.1 E5), else the signature date.
     /// </summary>
     private static void CheckDateLate(RuleContext context)
     {
         var report = context.Report;
-        if (report.Year == 0)
-        {
-            return;
-        }
         var published = Earliest(report, DateKind.Publication) ?? Earliest(report, DateKind.Signature);
-        if (published is null)
+        if (report.Year == 0 || published is null)
         {
             return;
         }
-        var government = report.PublisherKind == PublisherKind.Government;
-        // An unknown publisher gets the later deadline: a false alarm is worse than a missed one.
-        var statutory = report.PublisherKind == PublisherKind.Department
-            ? (Year: report.Year + 1, Month: 1, Day: 31)
-            : (Year: report.Year + 1, Month: 3, Day: 31);
         var date = published.Date;
-        if (Key(date) > Key(statutory.Year, statutory.Month, statutory.Day))
+        var due = report.Year + 1;
+        if (report.PublisherKind is PublisherKind.Government or PublisherKind.Department)
         {
-            var finding = context.Add(DateLate,
-                $"报告发布于{Text(date)}，晚于法定时限{statutory.Year}年{statutory.Month}月{statutory.Day}日（{(government ? "县级以上人民政府为3月31日前" : report.PublisherKind == PublisherKind.Department ? "政府部门为1月31日前" : "按人民政府3月31日计")}）。",
-                $"Published {Iso(date)}, after the statutory deadline {statutory.Year}-{statutory.Month:00}-{statutory.Day:00}.",
-                RuleContext.At(published.Span));
-            finding.Expected = $"≤ {statutory.Year}-{statutory.Month:00}-{statutory.Day:00}";
-            finding.Actual = Iso(date);
+            var (month, kindZh, kindEn) = report.PublisherKind == PublisherKind.Government
+                ? (3, "人民政府", "people's government")
+                : (1, Assumed(report).Kind == PublisherKind.Department ? Assumed(report).KindZh : "政府部门", "department");
+            if (Key(date) > Key(due, month, 31))
+            {
+                LateFinding(context, published,
+                    $"报告发布于{Text(date)}，晚于法定时限{due}年{month}月31日（按发布机关“{(report.IssuingBody.Length > 0 ? report.IssuingBody : report.Title)}”判断为{kindZh}）。",
+                    $"Published {Iso(date)}, after the statutory deadline {due}-{month:00}-31 (assumed: {kindEn}).",
+                    $"≤ {due}-{month:00}-31");
+                return;
+            }
+        }
+        else if (report.PublisherKind == PublisherKind.Unspecified && Key(date) > Key(due, 1, 31))
+        {
+            var late = Key(date) > Key(due, 3, 31);
+            var finding = late
+                ? LateFinding(context, published,
+                    $"报告发布于{Text(date)}，晚于法定时限{due}年3月31日（未能判断发布机关类型，按较晚的人民政府时限计）。",
+                    $"Published {Iso(date)}, after even the later statutory deadline {due}-03-31 (issuing body kind unclear).",
+                    $"≤ {due}-03-31")
+                : LateFinding(context, published,
+                    $"报告发布于{Text(date)}：未能从标题或落款判断发布机关类型，按人民政府的法定时限{due}年3月31日计未逾期；如为政府部门（时限1月31日）则已逾期。",
+                    $"Published {Iso(date)}: the kind of issuing body is unclear; on time for a people's government (31 Mar), late for a department (31 Jan).",
+                    $"≤ {due}-01-31 (部门) / ≤ {due}-03-31 (人民政府)", Severity.Info);
             return;
         }
+        CheckLocalDeadline(context, published, date);
+    }
+
+    /// <summary>The kind of body the issuing body's name and the title say, in a clerk's words.</summary>
+    private static PublisherClass Assumed(Report report) => PublisherKinds.Classify(report.IssuingBody, "", "", report.Title);
+
+    private static Finding LateFinding(RuleContext context, DateMention published, string messageZh, string messageEn, string expected,
+        Severity? severity = null)
+    {
+        var finding = context.Add(DateLate, messageZh, messageEn, RuleContext.At(published.Span), severity: severity);
+        finding.Expected = expected;
+        finding.Actual = Iso(published.Date);
+        return finding;
+    }
+
+    private static void CheckLocalDeadline(RuleContext context, DateMention published, Date date)
+    {
         var local = context.Options?.LocalDeadline;
         if (!string.IsNullOrWhiteSpace(local)
             && DateOnly.TryParseExact(local.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var deadline)
@@ -245,7 +276,7 @@ public static class MetaRules
         {
             return;
         }
-        var text = overview.Text;
+        var text = context.TextOf(overview);
         var reported = 0;
         foreach (var (mentioned, start, end) in Narrative.Years(text, 0, text.Length))
         {

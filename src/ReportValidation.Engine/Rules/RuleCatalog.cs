@@ -13,7 +13,7 @@ namespace ReportValidation.Rules;
 public sealed class RuleCatalog
 {
     // Bump when a check changes behaviour without its id or severity changing.
-    private const string Revision = "2026-11-23.1";
+    private const string Revision = "2026-12-02.1";
 
     public static RuleCatalog Default { get; } = new(
     [
@@ -24,6 +24,7 @@ public sealed class RuleCatalog
         .. MetaRules.All,
         .. TextRules.All,
         .. CrossYearRules.All,
+        .. DocumentRules.All,
     ]);
 
     public RuleCatalog(IReadOnlyList<Rule> rules)
@@ -48,6 +49,12 @@ public sealed class RuleCatalog
     {
         ArgumentNullException.ThrowIfNull(report);
         var context = new RuleContext(report, previous, options, cancellationToken);
+        // A document that is no report gets that one finding, not an error for every part it lacks.
+        if (Rules.Contains(DocumentRules.NotAReport) && DocumentRules.IsNotAReport(report))
+        {
+            DocumentRules.NotAReport.Check(context);
+            return context.Findings;
+        }
         foreach (var rule in Rules)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -11,6 +11,7 @@ public sealed class RuleContext
     private Arithmetic? _arithmetic;
     private ReportGrid? _previousGrid;
     private IReadOnlyList<Mention>? _mentions;
+    private readonly Dictionary<Section, string> _folded = new(ReferenceEqualityComparer.Instance);
 
     public RuleContext(Report report, Report? previous, ValidationOptions? options, CancellationToken cancellationToken)
     {
@@ -33,7 +34,21 @@ public sealed class RuleContext
     public List<Finding> Findings { get; } = [];
 
     /// <summary>The figures the narrative states, read once and shared by the text rules.</summary>
-    public IReadOnlyList<Mention> Mentions => _mentions ??= NarrativeMentions.Read(Report);
+    public IReadOnlyList<Mention> Mentions => _mentions ??= NarrativeMentions.Read(Report, TextOf, CancellationToken);
+
+    /// <summary>
+    /// A section's text as every text rule reads it: traditional script, Kangxi radicals and
+    /// full-width forms folded character for character (offsets unchanged), folded once.
+    /// </summary>
+    public string TextOf(Section section)
+    {
+        if (!_folded.TryGetValue(section, out var text))
+        {
+            text = Parsing.LabelText.FoldCharacters(section.Text);
+            _folded[section] = text;
+        }
+        return text;
+    }
 
     /// <summary>The identities evaluated once, shared by the arithmetic rules.</summary>
     public Arithmetic Arithmetic => _arithmetic ??= new Arithmetic(Grid, Identities.For(Version));

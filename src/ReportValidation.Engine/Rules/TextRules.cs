@@ -1,3 +1,4 @@
+using ReportValidation.Parsing;
 using ReportValidation.Reading;
 using ReportValidation.Rules.Analysis;
 using ReportValidation.Template;
@@ -15,173 +16,67 @@ public static class TextRules
     /// <summary>The rules of this group, in the order of rules.md.</summary>
     public static IReadOnlyList<Rule> All => [ApplicationsMismatch, ReviewLitigationMismatch, OverviewTopics, FeeStatement, SectionThin];
 
-    private static bool SentenceMentionsCarryOver(Mention mention)
-    {
-        var text = mention.Section.Text;
-        var start = Narrative.SentenceStart(text, 0, mention.Count.Start);
-        var end = Narrative.SentenceEnd(text, mention.Count.End, text.Length);
-        return text.AsSpan(start, end - start).Contains("结转".AsSpan(), StringComparison.Ordinal);
-    }
-
-    /// <summary>The 总计-column figure of table 三 a figure names, when every cell of it could be read.</summary>
-    private static bool TryTableValue(RuleContext context, ApplicationFigure metric, out long value)
-    {
-        value = 0;
-        var found = false;
-        foreach (var row in context.Layout.Rows)
-        {
-            if (row.Table != CellCatalog.Applications || !metric.Rows(row.Row))
-            {
-                continue;
-            }
-            var index = row.FirstCell + row.CellCount - 1; // 总计 is the last column
-            if (!context.Grid.Known[index])
-            {
-                return false;
-            }
-            value += context.Grid.Values[index];
-            found = true;
-        }
-        return found;
-    }
-
     public static Rule ApplicationsMismatch { get; } = new("text.applications_mismatch", Severity.Warning, "text",
         "正文所述依申请公开数字与表三不一致",
         "a number the narrative states differs from table 三",
         TemplateVersions.Both, CheckApplicationsMismatch);
 
-    private static void CheckApplicationsMismatch(RuleContext context)
-    {
-        var mentions = context.Mentions;
-        foreach (var mention in mentions)
-        {
-            if (mention.Application is not { } metric)
-            {
-                continue;
-            }
-            if (!TryTableValue(context, metric, out var tableValue) || tableValue == mention.Count.Value)
-            {
-                continue;
-            }
-            // "共受理申请20件（含上年结转2件）": the received figure may include last year's carried over.
-            if (metric == NarrativeMentions.Received && SentenceMentionsCarryOver(mention)
-                && TryTableValue(context, NarrativeMentions.CarriedOver, out var carriedOver) && tableValue + carriedOver == mention.Count.Value)
-            {
-                continue;
-            }
-            var text = mention.Section.Text;
-            var phrase = text[mention.KeyStart..(mention.Count.End + 1)];
-            var finding = context.Add(ApplicationsMismatch,
-                $"正文“{phrase}”称{metric.NameZh}{mention.Count.Value}件，但表三总计列为{tableValue}件。",
-                $"The narrative states {mention.Count.Value} {metric.NameEn}, table 三 (total column) says {tableValue}.",
-                TextLocation(mention));
-            finding.Expected = RuleContext.Format(tableValue);
-            finding.Actual = RuleContext.Format(mention.Count.Value);
-            foreach (var row in context.Layout.Rows)
-            {
-                if (row.Table == CellCatalog.Applications && metric.Rows(row.Row))
-                {
-                    var slot = context.Layout.Cells[row.FirstCell + row.CellCount - 1];
-                    finding.Cells.Add(RuleContext.Ref(slot, context.Grid.Cells[slot.Index]));
-                }
-            }
-        }
-        BreakdownSums(context, mentions);
-    }
-
-    /// <summary>
-    /// "收到申请6件，其中同意公开1件、部分予以公开1件…": when table 三 cannot be read, the parts the
-    /// sentence lists must still not exceed its whole. Parts may be a partial list, so only an excess
-    /// is a finding; received applications may be answered together with last year's carried over.
-    /// </summary>
-    private static void BreakdownSums(RuleContext context, IReadOnlyList<Mention> mentions)
-    {
-        if (TryTableValue(context, NarrativeMentions.Answered, out _))
-        {
-            return; // the table speaks; each number was compared with it above
-        }
-        for (var i = 0; i < mentions.Count; i++)
-        {
-            var whole = mentions[i];
-            if (whole.Application != NarrativeMentions.Received && whole.Application != NarrativeMentions.Answered)
-            {
-                continue;
-            }
-            var text = whole.Section.Text;
-            var sentenceEnd = Narrative.SentenceEnd(text, whole.Count.End, text.Length);
-            long parts = 0;
-            var partCount = 0;
-            var carried = 0L;
-            for (var j = i + 1; j < mentions.Count && ReferenceEquals(mentions[j].Section, whole.Section)
-                && mentions[j].Count.Start < sentenceEnd; j++)
-            {
-                var part = mentions[j];
-                if (part.Application is { IsResult: true })
-                {
-                    parts += part.Count.Value;
-                    partCount++;
-                }
-                else if (part.Application == NarrativeMentions.CarriedOver)
-                {
-                    carried += part.Count.Value;
-                }
-            }
-            if (partCount < 2 || parts <= whole.Count.Value + carried)
-            {
-                continue;
-            }
-            if (whole.Application == NarrativeMentions.Received && carried == 0)
-            {
-                continue; // last year's carried-over applications may be among the answers
-            }
-            var finding = context.Add(ApplicationsMismatch,
-                $"正文所列各项办理结果合计{parts}件，多于所述{whole.Application.NameZh}{whole.Count.Value}件。",
-                $"The narrative's results add up to {parts}, more than the {whole.Count.Value} {whole.Application.NameEn} it states.",
-                TextLocation(whole));
-            finding.Expected = $"≤ {whole.Count.Value + carried}";
-            finding.Actual = RuleContext.Format(parts);
-        }
-    }
+    private static void CheckApplicationsMismatch(RuleContext context) => CheckMismatches(context, ApplicationsMismatch, applications: true);
 
     public static Rule ReviewLitigationMismatch { get; } = new("text.review_litigation_mismatch", Severity.Warning, "text",
         $"正文所述{ReviewLitigationTemplate.Row.LabelZh}数字与表四不一致",
         "a number the narrative states about 复议/诉讼 differs from table 四",
         TemplateVersions.Both, CheckReviewLitigationMismatch);
 
-    private static void CheckReviewLitigationMismatch(RuleContext context)
+    private static void CheckReviewLitigationMismatch(RuleContext context) => CheckMismatches(context, ReviewLitigationMismatch, applications: false);
+
+    /// <summary>
+    /// Each count the narrative states against its table cells, then each whole against the sum of
+    /// the parts it lists (<see cref="NarrativeComparison"/>): one finding per disagreement, at the
+    /// number, naming the row and column and quoting the sentence.
+    /// </summary>
+    private static void CheckMismatches(RuleContext context, Rule rule, bool applications)
     {
-        var grid = context.Grid;
-        var layout = context.Layout;
+        var comparison = new NarrativeComparison(context.Grid, context.Layout);
         foreach (var mention in context.Mentions)
         {
-            if (mention.Review is not { } figure || !figure.Cells.All(key => grid.Known[layout.Cell(key).Index]))
+            if (mention.Subject.IsApplications != applications)
             {
                 continue;
             }
-            var tableValue = figure.Cells.Sum(key => grid.Values[layout.Cell(key).Index]);
-            if (tableValue == mention.Count.Value)
+            if (comparison.AgainstTable(mention) is { } disagreement)
             {
-                continue;
+                Report(context, rule, mention, disagreement, $"{comparison.Where(disagreement.Cells)}为{disagreement.ExpectedText}件",
+                    $"{string.Join(" + ", disagreement.Cells.Select(c => c.Key))} says {disagreement.ExpectedText}");
             }
-            var text = mention.Section.Text;
-            var phrase = text[mention.KeyStart..(mention.Count.End + 1)];
-            var finding = context.Add(ReviewLitigationMismatch,
-                $"正文“{phrase}”称{figure.NameZh}{mention.Count.Value}件，但表四为{tableValue}件。",
-                $"The narrative states {mention.Count.Value} cases of {figure.NameZh}, table 四 says {tableValue}.",
-                TextLocation(mention));
-            finding.Expected = RuleContext.Format(tableValue);
-            finding.Actual = RuleContext.Format(mention.Count.Value);
-            foreach (var key in figure.Cells)
+        }
+        foreach (var (whole, parts) in comparison.Wholes(context.Mentions, applications))
+        {
+            if (comparison.AgainstParts(whole, parts) is { } disagreement)
             {
-                var slot = layout.Cell(key);
-                finding.Cells.Add(RuleContext.Ref(slot, grid.Cells[slot.Index]));
+                var partsZh = string.Join("、", parts.Select(p => $"{p.Subject.NameZh}{p.Count.Value}件"));
+                Report(context, rule, whole, disagreement, $"所列各项（{partsZh}）合计{disagreement.Actual}件",
+                    $"the parts it lists add up to {disagreement.Actual}");
             }
         }
     }
 
-    /// <summary>The number in the narrative (table "" as for any text finding); the table cells go in the finding's cells.</summary>
-    private static Location TextLocation(Mention mention) =>
-        RuleContext.At(LineIndex.Within(mention.Section, mention.Count.Start, mention.Count.End), section: mention.Section.Ordinal);
+    private static void Report(RuleContext context, Rule rule, Mention mention, NarrativeDisagreement disagreement, string againstZh, string againstEn)
+    {
+        var sentence = Quote(mention.Sentence);
+        var finding = context.Add(rule,
+            $"正文“{sentence}”称{mention.Subject.NameZh}{mention.Count.Value}件，但{againstZh}。",
+            $"The narrative (\"{sentence}\") states {mention.Count.Value} {mention.Subject.NameEn}, but {againstEn}.",
+            RuleContext.At(LineIndex.Within(mention.Section, mention.Count.Start, mention.Count.End), section: mention.Section.Ordinal));
+        finding.Expected = disagreement.ExpectedText;
+        finding.Actual = RuleContext.Format(disagreement.Actual);
+        foreach (var slot in disagreement.Cells)
+        {
+            finding.Cells.Add(RuleContext.Ref(slot, context.Grid.Cells[slot.Index]));
+        }
+    }
+
+    private static string Quote(string sentence) => sentence.Length <= 120 ? sentence : sentence[..118] + "……";
 
     private static readonly (string TopicZh, string TopicEn, string[] Words)[] OverviewTopicWords =
     [
@@ -216,14 +111,14 @@ public static class TextRules
         var missingEn = new List<string>();
         foreach (var (topicZh, topicEn, words) in OverviewTopicWords)
         {
-            if (!Narrative.ContainsAny(overview.Text, words))
+            if (!Narrative.ContainsAny(context.TextOf(overview), words))
             {
                 missingZh.Add(topicZh);
                 missingEn.Add(topicEn);
             }
         }
         if (context.Report.PublisherKind == PublisherKind.Government && !missingZh.Contains("监督保障")
-            && !Narrative.ContainsAny(overview.Text, GovernmentAccountability))
+            && !Narrative.ContainsAny(context.TextOf(overview), GovernmentAccountability))
         {
             missingZh.Add("监督保障中的工作考核、社会评议和责任追究结果情况");
             missingEn.Add("the results of assessment, public evaluation and accountability");
@@ -256,7 +151,8 @@ public static class TextRules
         }
         // An absent section 六 is structure.section_missing's finding already.
         var other = context.Section(6);
-        if (other is null || Narrative.ContainsAny(other.Text, FeeWords) || Narrative.ContainsAny(other.Heading, FeeWords))
+        if (other is null || Narrative.ContainsAny(context.TextOf(other), FeeWords)
+            || Narrative.ContainsAny(LabelText.FoldCharacters(other.Heading), FeeWords))
         {
             return;
         }
@@ -284,8 +180,8 @@ public static class TextRules
         {
             return;
         }
-        var body = problems.Text;
-        if (problems.Heading.Length > 0 && body.StartsWith(problems.Heading, StringComparison.Ordinal))
+        var body = context.TextOf(problems);
+        if (problems.Heading.Length > 0 && problems.Text.StartsWith(problems.Heading, StringComparison.Ordinal))
         {
             body = body[problems.Heading.Length..];
         }

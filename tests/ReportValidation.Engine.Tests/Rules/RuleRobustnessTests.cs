@@ -8,9 +8,17 @@ namespace ReportValidation.Tests.Rules;
 public class RuleRobustnessTests
 {
     [Fact]
-    public void Empty_report_gives_structure_and_year_findings_only()
+    public void Empty_report_is_one_not_a_report_finding()
     {
-        var findings = RuleCatalog.Default.Evaluate(new Report(), new Report());
+        // Issue 12: no heading, no table and no title is no report; one finding says so.
+        var finding = Assert.Single(RuleCatalog.Default.Evaluate(new Report(), new Report()));
+        Assert.Equal("document.not_a_report", finding.RuleId);
+    }
+
+    [Fact]
+    public void Report_with_only_a_title_gives_structure_and_year_findings_only()
+    {
+        var findings = RuleCatalog.Default.Evaluate(new Report { Title = "某局政府信息公开工作年度报告" }, new Report());
         Assert.Equal(6, findings.Count(f => f.RuleId == "structure.section_missing"));
         Assert.Equal(3, findings.Count(f => f.RuleId == "structure.table_missing"));
         Assert.Single(findings, f => f.RuleId == "meta.year_missing");

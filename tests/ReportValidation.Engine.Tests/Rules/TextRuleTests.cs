@@ -7,7 +7,7 @@ namespace ReportValidation.Tests.Rules;
 
 public class TextRuleTests
 {
-    private static Report WithOverview(string sentence, Report? report = null)
+    internal static Report WithOverview(string sentence, Report? report = null)
     {
         report ??= Consistent2021();
         report.Sections[0].Text += "\n" + sentence;

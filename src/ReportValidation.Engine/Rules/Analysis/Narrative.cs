@@ -4,9 +4,9 @@ namespace ReportValidation.Rules.Analysis;
 public readonly record struct StatedCount(int Start, int End, long Value);
 
 /// <summary>
-/// Reading numbers out of narrative Chinese: Arabic or Chinese numerals before a measure word,
-/// sentences and clauses, and the key phrase a number belongs to. No regular expressions: one pass
-/// over the section text, so narrative checks stay cheap.
+/// Reading numbers out of narrative Chinese: counts before a measure word (read by
+/// <see cref="Numerals"/>), sentences and clauses, years. No regular expressions: one pass over the
+/// section text, so narrative checks stay cheap.
 /// </summary>
 public static class Narrative
 {
@@ -27,92 +27,11 @@ public static class Narrative
         return counts;
     }
 
-    /// <summary>
-    /// The number ending right before <paramref name="end"/>: digits (half- or full-width, with
-    /// thousands separators) or Chinese numerals (六, 两, 十二, 一百零五). Approximations (约10件,
-    /// 近10件, 10余件) and ordinals (第3件) are not counts.
-    /// </summary>
-    public static bool TryNumberBefore(string text, int floor, int end, out int start, out long value)
-    {
-        start = end;
-        value = 0;
-        var i = end - 1;
-        if (i >= floor && IsDigit(text[i]))
-        {
-            long place = 1;
-            // Thousands separators only between digits ("1,234"); a full-width comma ends the clause.
-            while (i >= floor && (IsDigit(text[i]) || (text[i] == ',' && i > floor && IsDigit(text[i - 1]))))
-            {
-                if (IsDigit(text[i]))
-                {
-                    if (place > 1_000_000_000_000L)
-                    {
-                        return false;
-                    }
-                    value += DigitValue(text[i]) * place;
-                    place *= 10;
-                }
-                i--;
-            }
-        }
-        else
-        {
-            while (i >= floor && IsChineseNumeral(text[i]))
-            {
-                i--;
-            }
-            if (i == end - 1 || !TryChineseNumber(text.AsSpan(i + 1, end - i - 1), out value))
-            {
-                return false;
-            }
-        }
-        start = i + 1;
-        if (i >= floor && text[i] is '第' or '约' or '近' or '逾' or '超' or '.' or '．')
-        {
-            return false;
-        }
-        return true;
-    }
+    /// <summary>The number ending right before <paramref name="end"/> (see <see cref="Numerals"/>).</summary>
+    public static bool TryNumberBefore(string text, int floor, int end, out int start, out long value) =>
+        Numerals.TryNumberBefore(text, floor, end, out start, out value);
 
-    public static bool IsDigit(char ch) => ch is >= '0' and <= '9' or >= '０' and <= '９';
-
-    private static int DigitValue(char ch) => ch <= '9' ? ch - '0' : ch - '０';
-
-    private static bool IsChineseNumeral(char ch) => "〇零一二两三四五六七八九十百千".Contains(ch);
-
-    /// <summary>Chinese numerals to a value: 六 → 6, 十二 → 12, 二十 → 20, 一百零五 → 105.</summary>
-    public static bool TryChineseNumber(ReadOnlySpan<char> numeral, out long value)
-    {
-        value = 0;
-        long section = 0;
-        long digit = -1;
-        foreach (var ch in numeral)
-        {
-            var d = "零一二三四五六七八九".IndexOf(ch);
-            if (ch == '〇')
-            {
-                d = 0;
-            }
-            else if (ch == '两')
-            {
-                d = 2;
-            }
-            if (d >= 0)
-            {
-                digit = d;
-                continue;
-            }
-            var unit = ch switch { '十' => 10, '百' => 100, '千' => 1000, _ => 0 };
-            if (unit == 0)
-            {
-                return false;
-            }
-            section += (digit < 0 ? 1 : digit) * unit;
-            digit = -1;
-        }
-        value = section + Math.Max(digit, 0);
-        return numeral.Length > 0;
-    }
+    public static bool IsDigit(char ch) => Numerals.IsDigit(ch);
 
     /// <summary>Start of the sentence holding position <paramref name="at"/>.</summary>
     public static int SentenceStart(string text, int floor, int at)
@@ -155,33 +74,6 @@ public static class Narrative
         return i;
     }
 
-    /// <summary>
-    /// The key phrase nearest before <paramref name="end"/> in [from, end): the one ending last, the
-    /// longer on a tie (不予以公开 over the shorter phrase it ends with). Returns its index in <paramref name="keys"/>, or −1.
-    /// </summary>
-    public static int NearestKey(string text, int from, int end, string[] keys, out int keyStart, out int keyEnd)
-    {
-        var best = -1;
-        keyStart = keyEnd = -1;
-        var span = text.AsSpan(from, end - from);
-        for (var k = 0; k < keys.Length; k++)
-        {
-            var at = span.LastIndexOf(keys[k].AsSpan(), StringComparison.Ordinal);
-            if (at < 0)
-            {
-                continue;
-            }
-            var e = from + at + keys[k].Length;
-            if (e > keyEnd || (e == keyEnd && keys[k].Length > keyEnd - keyStart))
-            {
-                best = k;
-                keyStart = from + at;
-                keyEnd = e;
-            }
-        }
-        return best;
-    }
-
     public static bool ContainsAny(ReadOnlySpan<char> text, string[] words)
     {
         foreach (var word in words)
@@ -212,7 +104,7 @@ public static class Narrative
                     ok = false;
                     break;
                 }
-                year = year * 10 + DigitValue(text[j]);
+                year = year * 10 + (text[j] <= '9' ? text[j] - '0' : text[j] - '０');
             }
             if (ok && year is >= 1990 and <= 2100)
             {

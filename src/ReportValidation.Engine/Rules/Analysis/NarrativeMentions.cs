@@ -3,100 +3,176 @@ using ReportValidation.V1;
 
 namespace ReportValidation.Rules.Analysis;
 
-/// <summary>A figure of table 三 the narrative can state: the 总计 column summed over the rows it names.</summary>
-public sealed record ApplicationFigure(string NameZh, string NameEn, Func<string, bool> Rows, bool IsResult = false);
-
-/// <summary>A figure of table 四 the narrative can state: the 总计 cells it names, summed.</summary>
-public sealed record ReviewFigure(string NameZh, string[] Cells, bool MayCountBoth = false);
-
-/// <summary>
-/// A key phrase clerks write right before a figure ("收到", "予以公开", "复议"), the figure it names,
-/// and words that, between the phrase and the number, make the number about something else.
-/// </summary>
-public sealed record KeyPhrase(string Phrase, ApplicationFigure? Application = null, ReviewFigure? Review = null, string[]? Stops = null);
-
-/// <summary>A number stated next to its key phrase, and the figure it names.</summary>
-public readonly record struct Mention(Section Section, int KeyStart, StatedCount Count, KeyPhrase Key)
+/// <summary>What a stated count is about, as the grammar places it.</summary>
+public enum SubjectKind
 {
-    public ApplicationFigure? Application => Key.Application;
-
-    public ReviewFigure? Review => Key.Review;
+    Received,
+    CarriedOver,
+    Answered,
+    Result,
+    ResultLeaf,
+    CarriedForward,
+    Applicant,
+    Review,
+    Litigation,
+    ReviewOutcome,
 }
 
 /// <summary>
-/// The figures the narrative of sections 一, 三 and 四 states, each next to its key phrase (format.md
-/// §8.4). Tuned against false alarms: a number counts only when a key phrase stands right before it,
-/// with nothing between them that makes it about something else, in a sentence about this year.
+/// A subject of the narrative: the figure of table 三 or 四 it names. For table 三, the rows it sums
+/// (in the 总计 column unless it is an applicant type); for table 四, the group (review,
+/// litigation) or the outcome its whole's group splits into.
+/// </summary>
+public sealed record NarrativeSubject(SubjectKind Kind, string NameZh, string NameEn, Func<string, bool>? Rows = null,
+    string? Column = null, string[]? Groups = null, string? Outcome = null)
+{
+    public bool IsApplications => Kind is not (SubjectKind.Review or SubjectKind.Litigation or SubjectKind.ReviewOutcome);
+}
+
+/// <summary>
+/// A count the narrative states, placed by the grammar: its subject, where the key phrase and the
+/// number stand in the section text, the sentence it belongs to, and (for a part of a
+/// "whole, 其中 part、part" list) the whole it belongs to.
+/// </summary>
+public sealed record Mention(Section Section, NarrativeSubject Subject, int KeyStart, StatedCount Count, int SentenceStart, int SentenceEnd)
+{
+    /// <summary>The whole this count is a part of, when the sentence lists parts of a whole.</summary>
+    public Mention? Whole { get; internal set; }
+
+    /// <summary>The sentence as written, for quoting.</summary>
+    public string Sentence => Section.Text[SentenceStart..SentenceEnd].Trim();
+}
+
+/// <summary>
+/// The figures the narrative of sections 一, 三 and 四 states (format.md §8.4), read by a small
+/// grammar over the clause patterns reports use rather than one pattern per phrasing:
+/// <list type="bullet">
+/// <item>a <b>count</b>: a number (Arabic, Chinese, mixed, see <see cref="Numerals"/>) before 件;</item>
+/// <item>its <b>subject</b>: the last key phrase before it in its clause (收到/受理/新收, 上年结转,
+/// 办结/答复, the result categories and their synonyms, 结转下年度, the applicant types, 行政复议,
+/// 行政诉讼 and their outcomes), with nothing between them that makes it about something else;</item>
+/// <item>a <b>structure</b>: a whole followed by 其中/情况为/分别为 and its parts.</item>
+/// </list>
+/// A clause about another year, a comparison, or that the grammar cannot place says nothing.
+/// Text is read folded (<see cref="Parsing.LabelText.FoldCharacters"/>), so traditional script and
+/// full-width digits read the same; offsets are those of the section text.
 /// </summary>
 public static class NarrativeMentions
 {
-    public static readonly ApplicationFigure Received = new("收到申请", "applications received", r => r == "received");
-    public static readonly ApplicationFigure CarriedOver = new("上年结转申请", "applications carried over", r => r == "carried_over");
-    public static readonly ApplicationFigure Answered = new("办结（答复）申请", "applications answered", r => r == "total");
-    // The results are named as the template names their rows and groups.
-    private static readonly ApplicationFigure Disclosed = new(ApplicationsTemplate.Row("disclosed").NameZh, "disclosed", r => r == "disclosed", IsResult: true);
-    private static readonly ApplicationFigure PartiallyDisclosed = new(ApplicationsTemplate.Row("partially_disclosed").NameZh, "partially disclosed", r => r == "partially_disclosed", IsResult: true);
-    private static readonly ApplicationFigure Withheld = new(ApplicationsTemplate.Withheld.NameZh, "withheld", r => r.StartsWith("withheld.", StringComparison.Ordinal), IsResult: true);
-    private static readonly ApplicationFigure Unavailable = new(ApplicationsTemplate.Unavailable.NameZh, "unavailable", r => r.StartsWith("unavailable.", StringComparison.Ordinal), IsResult: true);
-    private static readonly ApplicationFigure NotProcessed = new(ApplicationsTemplate.NotProcessed.NameZh, "not processed", r => r.StartsWith("not_processed.", StringComparison.Ordinal), IsResult: true);
-    private static readonly ApplicationFigure OtherHandling = new(ApplicationsTemplate.OtherHandling.NameZh, "other handling", r => r == "other" || r.StartsWith("other.", StringComparison.Ordinal), IsResult: true);
-    private static readonly ApplicationFigure CarriedForward = new(ApplicationsTemplate.Row("carried_forward").NameZh, "carried forward", r => r == "carried_forward");
+    private static NarrativeSubject ResultRow(string key, string en) =>
+        new(SubjectKind.Result, ApplicationsTemplate.Row(key).NameZh, en, r => r == key);
 
-    private static string TotalOf(ReviewLitigationTemplate.Part group) =>
-        $"{ReviewLitigationTemplate.Table}.{ReviewLitigationTemplate.RowKey}.{group.Key}.{ReviewLitigationTemplate.Total.Key}";
+    private static NarrativeSubject ResultGroup(TemplateGroup group, string en, Func<string, bool> rows) =>
+        new(SubjectKind.Result, group.NameZh, en, rows);
 
-    private static readonly ReviewFigure Review = new(ReviewLitigationTemplate.Review.LabelZh, [TotalOf(ReviewLitigationTemplate.Review)], MayCountBoth: true);
-    private static readonly ReviewFigure LitigationDirect = new(ReviewLitigationTemplate.LitigationDirect.LabelZh, [TotalOf(ReviewLitigationTemplate.LitigationDirect)]);
-    private static readonly ReviewFigure LitigationAfterReview = new(ReviewLitigationTemplate.LitigationAfterReview.LabelZh, [TotalOf(ReviewLitigationTemplate.LitigationAfterReview)]);
-    private static readonly ReviewFigure Litigation = new(ReviewLitigationTemplate.LitigationZh,
-        [TotalOf(ReviewLitigationTemplate.LitigationDirect), TotalOf(ReviewLitigationTemplate.LitigationAfterReview)], MayCountBoth: true);
+    private static Func<string, bool> Under(string prefix) => r => r.StartsWith(prefix, StringComparison.Ordinal);
+
+    public static readonly NarrativeSubject Received = new(SubjectKind.Received, "收到申请", "applications received", r => r == "received");
+    public static readonly NarrativeSubject CarriedOver = new(SubjectKind.CarriedOver, "上年结转申请", "applications carried over", r => r == "carried_over");
+    public static readonly NarrativeSubject Answered = new(SubjectKind.Answered, "办结（答复）申请", "applications answered", r => r == "total");
+    public static readonly NarrativeSubject CarriedForward = new(SubjectKind.CarriedForward, ApplicationsTemplate.Row("carried_forward").NameZh, "carried forward", r => r == "carried_forward");
+    private static readonly NarrativeSubject Disclosed = ResultRow("disclosed", "disclosed");
+    private static readonly NarrativeSubject PartiallyDisclosed = ResultRow("partially_disclosed", "partially disclosed");
+    private static readonly NarrativeSubject Withheld = ResultGroup(ApplicationsTemplate.Withheld, "withheld", Under("withheld."));
+    private static readonly NarrativeSubject Unavailable = ResultGroup(ApplicationsTemplate.Unavailable, "unavailable", Under("unavailable."));
+    private static readonly NarrativeSubject NotProcessed = ResultGroup(ApplicationsTemplate.NotProcessed, "not processed", Under("not_processed."));
+    private static readonly NarrativeSubject OtherHandling = ResultGroup(ApplicationsTemplate.OtherHandling, "other handling", r => r == "other" || r.StartsWith("other.", StringComparison.Ordinal));
+
+    private static string TotalOf(ReviewLitigationTemplate.Part group) => group.Key;
+
+    public static readonly NarrativeSubject Review = new(SubjectKind.Review, ReviewLitigationTemplate.Review.LabelZh, "administrative review", Groups: [ReviewLitigationTemplate.Review.Key]);
+    private static readonly NarrativeSubject LitigationDirect = new(SubjectKind.Litigation, ReviewLitigationTemplate.LitigationDirect.LabelZh, "litigation without review", Groups: [ReviewLitigationTemplate.LitigationDirect.Key]);
+    private static readonly NarrativeSubject LitigationAfterReview = new(SubjectKind.Litigation, ReviewLitigationTemplate.LitigationAfterReview.LabelZh, "litigation after review", Groups: [ReviewLitigationTemplate.LitigationAfterReview.Key]);
+    public static readonly NarrativeSubject Litigation = new(SubjectKind.Litigation, ReviewLitigationTemplate.LitigationZh, "litigation",
+        Groups: [ReviewLitigationTemplate.LitigationDirect.Key, ReviewLitigationTemplate.LitigationAfterReview.Key]);
+
+    private static NarrativeSubject Outcome(ReviewLitigationTemplate.Part outcome) =>
+        new(SubjectKind.ReviewOutcome, outcome.LabelZh, outcome.LabelEn, Outcome: outcome.Key);
+
+    private static NarrativeSubject Applicant(TemplateColumn column) =>
+        new(SubjectKind.Applicant, column.LabelZh, column.LabelEn, Column: column.Key);
+
+    /// <summary>法人或其他组织: the five organisation columns together.</summary>
+    private static readonly NarrativeSubject Organisations = new(SubjectKind.Applicant, "法人或其他组织", "legal persons and other organisations", Column: "*org");
 
     // "主动公开" is an application result only when it is not about information items.
-    private static readonly string[] ProactiveStops = ["信息", "文件", "政府", "条", "政策", "规范", "目录"];
+    private static readonly string[] ProactiveStops = ["信息", "文件", "政府", "条", "政策", "规范", "目录", "栏目", "解读"];
 
-    /// <summary>Key phrases of table 三's figures; clerks write 主动公开 for 予以公开, 办结/答复 for the results.</summary>
-    private static readonly KeyPhrase[] ApplicationKeys =
-    [
-        new("收到", Received), new("受理", Received), new("新收", Received), new("接收", Received), new("接到", Received),
-        new("上年结转", CarriedOver), new("上年度结转", CarriedOver),
-        new("办结", Answered), new("答复", Answered), new("办理完毕", Answered),
-        new(Disclosed.NameZh, Disclosed), new("同意公开", Disclosed), new("全部公开", Disclosed), new("主动公开", Disclosed, Stops: ProactiveStops),
-        new(PartiallyDisclosed.NameZh, PartiallyDisclosed), new("部分予以公开", PartiallyDisclosed),
-        new(Withheld.NameZh, Withheld), new("不予以公开", Withheld),
-        new(Unavailable.NameZh, Unavailable),
-        new(NotProcessed.NameZh, NotProcessed),
-        new(OtherHandling.NameZh, OtherHandling),
-        new("结转下年", CarriedForward), new("结转至下年", CarriedForward), new("结转到下年", CarriedForward), new("转入下年", CarriedForward),
-    ];
+    /// <summary>A key phrase and the subject it names; the official words come from the template.</summary>
+    private sealed record Key(string Phrase, NarrativeSubject Subject, string[]? Stops = null);
 
-    private static readonly KeyPhrase[] ReviewKeys =
-    [
-        new(Review.NameZh, Review: Review), new("复议", Review: Review), new(LitigationAfterReview.NameZh, Review: LitigationAfterReview),
-        new("直接起诉", Review: LitigationDirect), new(LitigationDirect.NameZh, Review: LitigationDirect),
-        new(Litigation.NameZh, Review: Litigation), new("诉讼", Review: Litigation), new("起诉", Review: Litigation),
-    ];
+    private static readonly Key[] Keys = BuildKeys();
 
-    private static readonly string[] ApplicationPhrases = [.. ApplicationKeys.Select(k => k.Phrase)];
-    private static readonly string[] ReviewPhrases = [.. ReviewKeys.Select(k => k.Phrase)];
+    private static Key[] BuildKeys()
+    {
+        List<Key> keys =
+        [
+            new("收到", Received), new("受理", Received), new("新收", Received), new("接收", Received), new("接到", Received), new("共收", Received),
+            new("上年结转", CarriedOver), new("上年度结转", CarriedOver), new("上一年度结转", CarriedOver),
+            new("办结", Answered), new("答复", Answered), new("办理完毕", Answered), new("处理完毕", Answered),
+            new(Disclosed.NameZh, Disclosed), new("同意公开", Disclosed), new("全部公开", Disclosed), new("主动公开", Disclosed, ProactiveStops),
+            new(PartiallyDisclosed.NameZh, PartiallyDisclosed), new("部分予以公开", PartiallyDisclosed),
+            new(Withheld.NameZh, Withheld), new("不予以公开", Withheld), new("不公开", Withheld),
+            new(Unavailable.NameZh, Unavailable), new(NotProcessed.NameZh, NotProcessed), new(OtherHandling.NameZh, OtherHandling),
+            new("结转下年", CarriedForward), new("结转至下年", CarriedForward), new("结转到下年", CarriedForward), new("转入下年", CarriedForward),
+            new("结转下一年", CarriedForward), new("结转至下一年", CarriedForward),
+            new(Organisations.NameZh, Organisations), new("法人和其他组织", Organisations),
+            new(Review.NameZh, Review), new("复议", Review),
+            new(LitigationAfterReview.NameZh, LitigationAfterReview), new("直接起诉", LitigationDirect), new(LitigationDirect.NameZh, LitigationDirect),
+            new(Litigation.NameZh, Litigation), new("诉讼", Litigation), new("起诉", Litigation),
+            new(ReviewLitigationTemplate.Upheld.LabelZh, Outcome(ReviewLitigationTemplate.Upheld)), new("维持", Outcome(ReviewLitigationTemplate.Upheld)),
+            new(ReviewLitigationTemplate.Corrected.LabelZh, Outcome(ReviewLitigationTemplate.Corrected)), new("纠正", Outcome(ReviewLitigationTemplate.Corrected)),
+            new(ReviewLitigationTemplate.OtherResult.LabelZh, Outcome(ReviewLitigationTemplate.OtherResult)),
+            new(ReviewLitigationTemplate.Pending.LabelZh, Outcome(ReviewLitigationTemplate.Pending)), new("未审结", Outcome(ReviewLitigationTemplate.Pending)),
+        ];
+        // The applicant columns (not 其他 or 总计, too common a word), in the template's words.
+        foreach (var column in ApplicationsTemplate.Columns.Take(ApplicationsTemplate.ApplicantColumns - 1))
+        {
+            keys.Add(new(column.LabelZh, Applicant(column)));
+        }
+        // A result leaf by the words that identify its row ("不掌握", "重复申请").
+        foreach (var row in ApplicationsTemplate.Rows)
+        {
+            if (row.Group is { } group && group != ApplicationsTemplate.Results)
+            {
+                var leaf = new NarrativeSubject(SubjectKind.ResultLeaf, row.NameZh, row.LabelEn, r => r == row.Key);
+                foreach (var word in row.Keywords)
+                {
+                    if (word.Length >= 3)
+                    {
+                        keys.Add(new(word, leaf));
+                    }
+                }
+            }
+        }
+        return [.. keys];
+    }
 
     // Words between the key and its number that make the number about something else.
-    private static readonly string[] ApplicationWindowStops =
+    private static readonly string[] WindowStops =
     [
-        "来信", "留言", "热线", "咨询", "信件", "建议", "提案", "举报", "投诉", "信访", ApplicationsTemplate.Columns[0].LabelZh, "法人", "企业", "组织",
-        "率", "人次", "电话", "复议", "诉讼", "起诉", "各", "平均",
+        "来信", "留言", "热线", "咨询", "信件", "建议", "提案", "人次", "电话", "率", "平均", "网站", "会议", "培训", "公众号", "条",
     ];
 
-    private static readonly string[] ReviewWindowStops =
-        ["维持", "纠正", "尚未", "审结", "其他", "败诉", "胜诉", "撤销", "确认", "驳回", "率", "各", "和", "及", "、"];
+    // A clause with one of these compares or accumulates: its counts are not this year's figures.
+    private static readonly string[] ClauseStops =
+        ["同比", "较上年", "比上年", "累计", "历年", "以来", "环比", "增长", "下降", "减少", "增加", "去年", "上一年度的", "上年度的", "上年同期", "以上", "左右"];
 
-    private static readonly string[] SentenceStops =
-        ["去年", "同比", "较上年", "比上年", "累计", "历年", "以来", "环比", "增长", "下降", "减少", "增加", "上一年度", "上年度的"];
+    // After a whole, these open the list of its parts.
+    private static readonly string[] PartOpeners = ["其中", "情况为", "结果为", "分别为", "分别是", "包括", "具体为", "如下"];
+
+    private const int MaxSentence = 1000;
+    private const int MaxClause = 200;
+
+    private const string SentenceEnds = "。;!?！？；\n";
+    private const string ClauseEnds = "。;!?！？；\n,，、:：()（）[]【】";
 
     private static readonly int[] NarrativeSections = [1, 3, 4];
 
-    /// <summary>Every figure the narrative states, in section and text order.</summary>
-    public static IReadOnlyList<Mention> Read(Report report)
+    /// <summary>Every count the narrative states and the grammar can place, in section and text order.</summary>
+    public static IReadOnlyList<Mention> Read(Report report, Func<Section, string>? fold = null, CancellationToken cancellationToken = default)
     {
+        fold ??= s => Parsing.LabelText.FoldCharacters(s.Text);
         var mentions = new List<Mention>();
         foreach (var ordinal in NarrativeSections)
         {
@@ -104,73 +180,196 @@ public static class NarrativeMentions
             {
                 if (section.Ordinal == ordinal)
                 {
-                    ReadSection(section, report.Year, mentions);
+                    ReadSection(section, fold(section), report.Year, mentions, cancellationToken);
                 }
             }
         }
         return mentions;
     }
 
-    private static void ReadSection(Section section, int year, List<Mention> mentions)
+    private static void ReadSection(Section section, string text, int year, List<Mention> mentions, CancellationToken cancellationToken)
     {
-        var text = section.Text;
-        // Sentence-level facts are worked out once per sentence, not once per number in it.
-        int sentenceStart = -1, sentenceEnd = -1;
-        bool skip = false, hasApplication = false, hasReview = false;
-        foreach (var count in Narrative.Counts(text, 0, text.Length, '件'))
+        var start = 0;
+        // "收到申请6件。答复情况为：…": a sentence goes on with the paragraph's topic.
+        var paragraphAboutApplications = false;
+        while (start < text.Length)
         {
-            if (count.Start >= sentenceEnd)
+            cancellationToken.ThrowIfCancellationRequested();
+            // A "sentence" longer than any real one (a page without punctuation) is read in pieces,
+            // so the work per count stays bounded.
+            var end = start;
+            while (end < text.Length && end - start < MaxSentence && !SentenceEnds.Contains(text[end]))
             {
-                sentenceStart = Narrative.SentenceStart(text, 0, count.Start);
-                sentenceEnd = Narrative.SentenceEnd(text, count.End, text.Length);
-                var sentence = text.AsSpan(sentenceStart, sentenceEnd - sentenceStart);
-                skip = Narrative.ContainsAny(sentence, SentenceStops) || MentionsOtherYear(text, sentenceStart, sentenceEnd, year);
-                hasApplication = sentence.Contains("申请".AsSpan(), StringComparison.Ordinal);
-                hasReview = sentence.Contains("复议".AsSpan(), StringComparison.Ordinal) || sentence.Contains("诉".AsSpan(), StringComparison.Ordinal);
+                end++;
             }
-            if (!skip && Find(section, text, sentenceStart, count, hasApplication, hasReview) is { } mention)
+            if (end > start)
             {
-                mentions.Add(mention);
+                paragraphAboutApplications = ReadSentence(section, text, start, end, year, paragraphAboutApplications, mentions);
             }
+            if (end < text.Length && text[end] == '\n')
+            {
+                paragraphAboutApplications = false;
+            }
+            start = end + 1;
         }
     }
 
-    /// <summary>The key phrase nearest before a count in its clause, when nothing between them speaks against it.</summary>
-    private static Mention? Find(Section section, string text, int sentenceStart, StatedCount count, bool hasApplication, bool hasReview)
+    /// <summary>Reads one sentence; returns whether it is about applications.</summary>
+    private static bool ReadSentence(Section section, string text, int from, int to, int year, bool paragraphAboutApplications, List<Mention> mentions)
     {
-        var clauseStart = Narrative.ClauseStart(text, sentenceStart, count.Start);
-        int appStart = -1, appEnd = -1, reviewStart = -1, reviewEnd = -1;
-        var appKey = hasApplication ? Narrative.NearestKey(text, clauseStart, count.Start, ApplicationPhrases, out appStart, out appEnd) : -1;
-        var reviewKey = hasReview ? Narrative.NearestKey(text, clauseStart, count.Start, ReviewPhrases, out reviewStart, out reviewEnd) : -1;
-        if (reviewKey >= 0 && reviewEnd >= appEnd)
+        var sentence = text.AsSpan(from, to - from);
+        var aboutApplications = paragraphAboutApplications || sentence.Contains("申请", StringComparison.Ordinal);
+        var aboutCases = sentence.Contains("复议", StringComparison.Ordinal) || sentence.Contains("诉", StringComparison.Ordinal);
+        if (!aboutApplications && !aboutCases)
         {
-            var key = ReviewKeys[reviewKey];
-            var window = text.AsSpan(reviewEnd, count.Start - reviewEnd);
-            var clause = text.AsSpan(clauseStart, count.Start - clauseStart);
-            // "复议和诉讼共3件" counts both: not one figure of table 四.
-            var both = key.Review!.MayCountBoth && clause.Contains("复议".AsSpan(), StringComparison.Ordinal)
-                && (clause.Contains("诉讼".AsSpan(), StringComparison.Ordinal) || clause.Contains("起诉".AsSpan(), StringComparison.Ordinal));
-            return window.Length <= 12 && !HasDigit(window) && !both && !Narrative.ContainsAny(window, ReviewWindowStops)
-                ? new Mention(section, reviewStart, count, key)
-                : null;
+            return false;
         }
-        if (appKey >= 0)
+        var first = mentions.Count;
+        var otherYearAt = FirstOtherYear(text, from, to, year);
+        for (var i = from; i < to; i++)
         {
-            var key = ApplicationKeys[appKey];
-            var window = text.AsSpan(appEnd, count.Start - appEnd);
-            return window.Length <= 12 && !HasDigit(window) && !Narrative.ContainsAny(window, ApplicationWindowStops)
-                && (key.Stops is null || !Narrative.ContainsAny(window, key.Stops))
-                ? new Mention(section, appStart, count, key)
-                : null;
+            if (text[i] != '件' && !(text[i] == '起' && aboutCases))
+            {
+                continue;
+            }
+            if (!Numerals.TryNumberBefore(text, from, i, out var numberStart, out var value))
+            {
+                continue;
+            }
+            var clauseStart = ClauseStart(text, from, numberStart);
+            if (numberStart > otherYearAt || ContainsAny(text.AsSpan(clauseStart, ClauseEnd(text, i, to) - clauseStart), ClauseStops)
+                || FollowedByApproximation(text, i + 1, to))
+            {
+                continue;
+            }
+            if (Place(text, clauseStart, numberStart, aboutApplications, aboutCases) is { } key)
+            {
+                mentions.Add(new Mention(section, key.Subject, key.Start, new StatedCount(numberStart, i, value), from, to));
+            }
         }
-        return null;
+        LinkParts(text, mentions, first);
+        return aboutApplications;
+    }
+
+    /// <summary>The subject of a count: the last key phrase before it in its clause, when the words between allow it.</summary>
+    private static (NarrativeSubject Subject, int Start)? Place(string text, int clauseStart, int numberStart, bool aboutApplications, bool aboutCases)
+    {
+        Key? best = null;
+        int bestStart = -1, bestEnd = -1;
+        var clause = text.AsSpan(clauseStart, numberStart - clauseStart);
+        foreach (var key in Keys)
+        {
+            var at = clause.LastIndexOf(key.Phrase.AsSpan(), StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+            var end = clauseStart + at + key.Phrase.Length;
+            if (end > bestEnd || (end == bestEnd && key.Phrase.Length > bestEnd - bestStart))
+            {
+                best = key;
+                bestStart = clauseStart + at;
+                bestEnd = end;
+            }
+        }
+        if (best is null || (best.Subject.IsApplications ? !aboutApplications : !aboutCases))
+        {
+            return null;
+        }
+        var window = text.AsSpan(bestEnd, numberStart - bestEnd);
+        if (window.Length > 24 || HasDigit(window) || ContainsAny(window, WindowStops) || (best.Stops is not null && ContainsAny(window, best.Stops)))
+        {
+            return null;
+        }
+        // "行政复议和行政诉讼共8件" counts both: not one figure of table 四.
+        if (best.Subject.Kind is SubjectKind.Review or SubjectKind.Litigation
+            && clause.Contains("复议", StringComparison.Ordinal) && (clause.Contains("诉讼", StringComparison.Ordinal) || clause.Contains("起诉", StringComparison.Ordinal))
+            && !best.Phrase.Contains("复议后", StringComparison.Ordinal) && !best.Phrase.Contains("未经复议", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return (best.Subject, bestStart);
+    }
+
+    /// <summary>
+    /// "whole，其中 part、part": a count after a part opener that follows a whole belongs to that whole
+    /// when its kind is one the whole splits into; the list ends at a count of another kind.
+    /// </summary>
+    private static void LinkParts(string text, List<Mention> mentions, int first)
+    {
+        Mention? whole = null;
+        var opened = false;
+        for (var i = first; i < mentions.Count; i++)
+        {
+            var mention = mentions[i];
+            // Each stretch of text between two counts is looked at once.
+            var gapStart = i == first ? mention.Count.Start : mentions[i - 1].Count.End;
+            opened |= whole is not null && ContainsAny(text.AsSpan(gapStart, mention.Count.Start - gapStart), PartOpeners);
+            if (whole is not null && opened && SplitsInto(whole.Subject, mention.Subject))
+            {
+                mention.Whole = whole;
+                continue;
+            }
+            var isWhole = mention.Subject.Kind is SubjectKind.Received or SubjectKind.Answered or SubjectKind.Review or SubjectKind.Litigation;
+            whole = isWhole ? mention : null;
+            opened = false;
+        }
+    }
+
+    private static bool SplitsInto(NarrativeSubject whole, NarrativeSubject part) => whole.Kind switch
+    {
+        SubjectKind.Received => part.Kind is SubjectKind.Applicant or SubjectKind.Result or SubjectKind.Answered or SubjectKind.CarriedForward,
+        SubjectKind.Answered => part.Kind is SubjectKind.Result,
+        SubjectKind.Review or SubjectKind.Litigation => part.Kind is SubjectKind.ReviewOutcome,
+        _ => false,
+    };
+
+    /// <summary>Where the sentence first names a year other than the report's: counts after it are that year's.</summary>
+    private static int FirstOtherYear(string text, int from, int to, int year)
+    {
+        if (year != 0)
+        {
+            foreach (var (mentioned, start, _) in Narrative.Years(text, from, to))
+            {
+                if (mentioned != year)
+                {
+                    return start;
+                }
+            }
+        }
+        return int.MaxValue;
+    }
+
+    private static bool FollowedByApproximation(string text, int at, int to) =>
+        at < to && text[at] is '余' or '多' or '左' || (at + 1 < to && text.AsSpan(at, 2) is "以上" or "左右");
+
+    private static int ClauseStart(string text, int floor, int at)
+    {
+        floor = Math.Max(floor, at - MaxClause);
+        var i = at - 1;
+        while (i >= floor && !ClauseEnds.Contains(text[i]))
+        {
+            i--;
+        }
+        return i + 1;
+    }
+
+    private static int ClauseEnd(string text, int at, int ceiling)
+    {
+        ceiling = Math.Min(ceiling, at + MaxClause);
+        var i = at;
+        while (i < ceiling && !ClauseEnds.Contains(text[i]))
+        {
+            i++;
+        }
+        return i;
     }
 
     private static bool HasDigit(ReadOnlySpan<char> text)
     {
         foreach (var ch in text)
         {
-            if (Narrative.IsDigit(ch))
+            if (Numerals.IsDigit(ch))
             {
                 return true;
             }
@@ -178,15 +377,11 @@ public static class NarrativeMentions
         return false;
     }
 
-    private static bool MentionsOtherYear(string text, int from, int to, int year)
+    private static bool ContainsAny(ReadOnlySpan<char> text, string[] words)
     {
-        if (year == 0)
+        foreach (var word in words)
         {
-            return false;
-        }
-        foreach (var (mentioned, _, _) in Narrative.Years(text, from, to))
-        {
-            if (mentioned != year)
+            if (text.Contains(word.AsSpan(), StringComparison.Ordinal))
             {
                 return true;
             }

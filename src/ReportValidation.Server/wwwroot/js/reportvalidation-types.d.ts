@@ -39,7 +39,8 @@ export type DateKind =
 export type PublisherKind =
   | "PUBLISHER_KIND_UNSPECIFIED"
   | "PUBLISHER_KIND_DEPARTMENT"
-  | "PUBLISHER_KIND_GOVERNMENT";
+  | "PUBLISHER_KIND_GOVERNMENT"
+  | "PUBLISHER_KIND_TOWNSHIP";
 
 /** `reportvalidation.v1.LabelMatch` */
 export type LabelMatch =
@@ -47,6 +48,12 @@ export type LabelMatch =
   | "LABEL_MATCH_OFFICIAL"
   | "LABEL_MATCH_ALIAS"
   | "LABEL_MATCH_POSITION";
+
+/** `reportvalidation.v1.ReadingNoteKind` */
+export type ReadingNoteKind =
+  | "READING_NOTE_KIND_UNSPECIFIED"
+  | "READING_NOTE_KIND_INVALID_BYTES_REPLACED"
+  | "READING_NOTE_KIND_NUL_DROPPED";
 
 /** `reportvalidation.v1.SourceSpan` */
 export interface SourceSpan {
@@ -289,6 +296,15 @@ export interface Report {
   titleSpan?: SourceSpan;
   titleYear?: number;
   extractedText?: string;
+  readingNotes?: ReadingNote[];
+}
+
+/** `reportvalidation.v1.ReadingNote` */
+export interface ReadingNote {
+  kind?: ReadingNoteKind;
+  count?: number;
+  encoding?: string;
+  first?: SourceSpan;
 }
 
 // reportvalidation/v1/template.proto

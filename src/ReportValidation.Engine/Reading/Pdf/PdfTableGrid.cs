@@ -48,7 +48,10 @@ internal static partial class PdfTableGrid
         foreach (var row in table.Rows)
         {
             var filled = row.Where(c => c.Text.Length > 0).ToList();
-            if (filled.Count == 1 && SectionHeading().IsMatch(filled[0].Text))
+            // A numbered heading keeps its tab after the number ("三、" ⇥ "收到和处理…"): one heading.
+            var text = filled.Count == 2 && ListNumber().IsMatch(filled[0].Text) ? filled[0].Text + filled[1].Text
+                : filled.Count == 1 ? filled[0].Text : "";
+            if (SectionHeading().IsMatch(text))
             {
                 if (rows.Count > 0)
                 {
@@ -57,7 +60,7 @@ internal static partial class PdfTableGrid
                 }
                 var heading = filled[0];
                 var cell = new PdfCell(heading.X, heading.X, heading.Y - heading.Size, heading.Size);
-                cell.Text.Append(heading.Text);
+                cell.Text.Append(text);
                 yield return new PdfTextLine(table.Page, heading.Y - heading.Size, heading.Size, [cell]);
                 continue;
             }
@@ -71,6 +74,9 @@ internal static partial class PdfTableGrid
 
     [GeneratedRegex(@"^\s*[一二三四五六七八九十]+、\S+情况$")]
     private static partial Regex SectionHeading();
+
+    [GeneratedRegex(@"^\s*[一二三四五六七八九十]+、\s*$")]
+    private static partial Regex ListNumber();
 
     /// <summary>Rulings that meet (a vertical crossing a horizontal), or horizontals stacked over one another with no verticals.</summary>
     private static List<List<Ruling>> Components(List<Ruling> rulings)

@@ -60,7 +60,7 @@ internal static class PdfText
                 pendingSpace = text.Length > 0;
                 continue;
             }
-            var gap = Left(letter) - right > Size(letter) * 0.2 && !(IsCjk(text[^1]) && IsCjk(letter.Value[0]));
+            var gap = Left(letter) - right > Size(letter) * 0.2 && !(CellText.IsCjk(text[^1]) && CellText.IsCjk(letter.Value[0]));
             if (text.Length > 0 && (pendingSpace || gap))
             {
                 text.Append(' ');
@@ -96,8 +96,6 @@ internal static class PdfText
         }
         return IsDigit(before[^1]) && IsDigit(after[0]) ? before + after : before + CellText.Break + after;
     }
-
-    private static bool IsCjk(char c) => c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFF00' and <= '\uFFEF') or (>= '\u3000' and <= '\u303F');
 
     private static bool IsDigit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';
 }

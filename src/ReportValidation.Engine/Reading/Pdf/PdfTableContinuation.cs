@@ -93,8 +93,12 @@ internal static class PdfTableContinuation
         return null;
     }
 
-    private static bool IsFigure(string text) =>
-        Compact(text) is var t && (t == "/" || decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out _));
+    /// <summary>A figure as printed: digits in ASCII or full width, or "/" for not applicable.</summary>
+    private static bool IsFigure(string text)
+    {
+        var t = string.Concat(Compact(text).Select(c => c is >= '０' and <= '９' ? (char)(c - '０' + '0') : c));
+        return t == "/" || decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out _);
+    }
 
     private static bool SameTexts(List<PdfTableCell> a, List<PdfTableCell> b) =>
         a.Count == b.Count && a.Zip(b).All(p => Compact(p.First.Text) == Compact(p.Second.Text));

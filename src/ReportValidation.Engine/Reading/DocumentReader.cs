@@ -23,20 +23,30 @@ public static class DocumentReader
         }
         cancellationToken.ThrowIfCancellationRequested();
         var format = ContentSniffer.Detect(document);
-        return format switch
+        try
         {
-            SourceFormat.Text => ReadText(TextDecoding.DecodeText(bytes, ContentSniffer.Charset(document.ContentType))),
-            SourceFormat.Html => HtmlReader.Read(document.Content, ContentSniffer.Charset(document.ContentType), limits, cancellationToken),
-            SourceFormat.Docx => DocxReader.Read(document.Content, limits, cancellationToken),
-            SourceFormat.Pdf => PdfReader.Read(document.Content, limits, cancellationToken),
-            _ => throw DocumentReadException.Binary(),
-        };
+            return format switch
+            {
+                SourceFormat.Text => ReadText(TextDecoding.DecodeText(bytes, ContentSniffer.Charset(document.ContentType)), cancellationToken),
+                SourceFormat.Html => HtmlReader.Read(document.Content, ContentSniffer.Charset(document.ContentType), limits, cancellationToken),
+                SourceFormat.Docx => DocxReader.Read(document.Content, limits, cancellationToken),
+                SourceFormat.Pdf => PdfReader.Read(document.Content, limits, cancellationToken),
+                _ => throw DocumentReadException.Binary(),
+            };
+        }
+        catch (Exception e) when (e is not (DocumentReadException or OperationCanceledException))
+        {
+            // The readers turn their libraries' failures into document errors; this is the net under them
+            // (decoding, a reader's own slip): one bad document is that document's error, never a crash.
+            cancellationToken.ThrowIfCancellationRequested();
+            throw DocumentReadException.Corrupt(format.ToString(), e.GetType().Name);
+        }
     }
 
     /// <summary>Plain text, with what its decoding repaired noted where it stands in the text.</summary>
-    private static SourceDocument ReadText(DecodedText decoded)
+    private static SourceDocument ReadText(DecodedText decoded, CancellationToken cancellationToken)
     {
-        var source = PlainTextReader.Read(decoded.Text);
+        var source = PlainTextReader.Read(decoded.Text, cancellationToken);
         if (decoded.Replaced > 0)
         {
             source.ReadingNotes.Add(Note(source, ReadingNoteKind.InvalidBytesReplaced, decoded.Replaced, decoded.EncodingName, decoded.FirstReplaced));

@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Text;
-using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -31,10 +29,11 @@ public static class DocxReader
             }
             throw DocumentReadException.UnsupportedFormat("旧版 Word（.doc）文件 / legacy Word .doc file");
         }
-        CheckArchive(content, limits);
-        cancellationToken.ThrowIfCancellationRequested();
+        DocxPackageScan.Check(content, limits, cancellationToken);
         try
         {
+            // OpenXml copies the package at open and parses a part in one call that sees no token: the
+            // scan's element limit is what bounds that call.
             using var stream = new MemoryStream(content.ToArray(), writable: false);
             using var document = WordprocessingDocument.Open(stream, false, new OpenSettings
             {
@@ -47,52 +46,11 @@ public static class DocxReader
             walker.Blocks(body);
             return walker.Builder.Build(SourceFormat.Docx);
         }
-        catch (DocumentReadException)
+        catch (Exception e) when (e is not (DocumentReadException or OperationCanceledException))
         {
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException
-            or InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
-        {
+            // Whatever OpenXml or the zip reader throws on a broken file is that file's error, never the caller's crash.
+            cancellationToken.ThrowIfCancellationRequested();
             throw DocumentReadException.Corrupt(FormatName, e.GetType().Name);
-        }
-    }
-
-    /// <summary>Entry count and declared expanded size, checked before anything is decompressed.</summary>
-    private static void CheckArchive(ReadOnlyMemory<byte> content, ReadingLimits limits)
-    {
-        try
-        {
-            using var stream = new MemoryStream(content.ToArray(), writable: false);
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-            var entries = zip.Entries;
-            if (entries.Count > limits.MaxArchiveEntries)
-            {
-                throw DocumentReadException.LimitExceeded("压缩包条目数", "archive entry count", entries.Count, limits.MaxArchiveEntries);
-            }
-            long total = 0;
-            var hasDocument = false;
-            foreach (var entry in entries)
-            {
-                total += entry.Length;
-                hasDocument |= entry.FullName.StartsWith("word/", StringComparison.OrdinalIgnoreCase);
-            }
-            if (total > limits.MaxDecompressedBytes)
-            {
-                throw DocumentReadException.LimitExceeded("解压后大小（字节）", "decompressed size in bytes", total, limits.MaxDecompressedBytes);
-            }
-            if (!hasDocument)
-            {
-                throw DocumentReadException.UnsupportedFormat("不是 Word 文档的 ZIP 文件 / a zip file that is not a Word document");
-            }
-        }
-        catch (InvalidDataException e)
-        {
-            throw DocumentReadException.Corrupt(FormatName, e.Message);
         }
     }
 
@@ -108,6 +66,7 @@ public static class DocxReader
         {
             foreach (var child in container.ChildElements)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 switch (child)
                 {
                     case Paragraph paragraph:
@@ -147,6 +106,7 @@ public static class DocxReader
             var r = 0;
             foreach (var row in rows)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 r++;
                 var c = 0;
                 var cells = new List<(string, CellOrigin)>();

@@ -37,10 +37,23 @@ public static partial class HtmlReader
     {
         var html = Decode(content.Span, declaredCharset);
         cancellationToken.ThrowIfCancellationRequested();
-        CheckTagNesting(html, limits.MaxHtmlDepth);
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        var document = parser.ParseDocument(html);
-        cancellationToken.ThrowIfCancellationRequested();
+        CheckTags(html, limits, cancellationToken);
+        try
+        {
+            var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+            var document = parser.ParseDocument(html);
+            cancellationToken.ThrowIfCancellationRequested();
+            return Extract(document, limits, cancellationToken);
+        }
+        catch (Exception e) when (e is not (DocumentReadException or OperationCanceledException))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw DocumentReadException.Corrupt("HTML", e.GetType().Name);
+        }
+    }
+
+    private static SourceDocument Extract(IHtmlDocument document, ReadingLimits limits, CancellationToken cancellationToken)
+    {
         var body = document.Body ?? (IElement?)document.DocumentElement;
         if (body is null)
         {
@@ -49,7 +62,7 @@ public static partial class HtmlReader
         var depth = MaxDepth(body);
         if (depth > limits.MaxHtmlDepth)
         {
-            throw DocumentReadException.LimitExceeded("HTML 元素嵌套深度", "HTML element nesting depth", depth, limits.MaxHtmlDepth);
+            throw DocumentReadException.LimitExceeded("HTML 元素嵌套深度", "HTML element nesting depth", depth, limits.MaxHtmlDepth, nameof(ReadingLimits.MaxHtmlDepth));
         }
         var masks = new Dictionary<IElement, int>();
         MarkerMask(body, masks);
@@ -97,13 +110,16 @@ public static partial class HtmlReader
     private static partial Regex MetaCharsetPattern();
 
     /// <summary>
-    /// A cheap count of open tags before parsing, so a hostile page of a million nested elements is
-    /// refused before the parser builds it. Tags whose end tag is optional are not counted.
+    /// A cheap count of tags before parsing, so a hostile page of a million nested (or side by side)
+    /// elements is refused before the parser builds it. Tags whose end tag is optional are counted as
+    /// elements but not as nesting.
     /// </summary>
-    private static void CheckTagNesting(string html, int maxDepth)
+    private static void CheckTags(string html, ReadingLimits limits, CancellationToken cancellationToken)
     {
         var open = 0;
-        var limit = maxDepth * 4;
+        var elements = 0;
+        var close = 0; // the next '>' at or after the current tag, -1 when there is none: found once, not per tag
+        var maxOpen = limits.MaxHtmlDepth * 4;
         for (var i = 0; i < html.Length - 1; i++)
         {
             if (html[i] != '<')
@@ -121,6 +137,14 @@ public static partial class HtmlReader
             {
                 continue;
             }
+            if (!closing && ++elements > limits.MaxHtmlElements)
+            {
+                throw DocumentReadException.LimitExceeded("HTML 元素数", "HTML element count", limits.MaxHtmlElements, nameof(ReadingLimits.MaxHtmlElements));
+            }
+            if ((elements & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             var name = html.AsSpan(nameStart, nameEnd - nameStart);
             if (IsVoidOrOptional(name))
             {
@@ -131,14 +155,17 @@ public static partial class HtmlReader
                 open = Math.Max(0, open - 1);
                 continue;
             }
-            var close = html.IndexOf('>', nameEnd);
+            if (close >= 0 && close < nameEnd)
+            {
+                close = html.IndexOf('>', nameEnd);
+            }
             if (close > 0 && html[close - 1] == '/')
             {
                 continue;
             }
-            if (++open > limit)
+            if (++open > maxOpen)
             {
-                throw DocumentReadException.LimitExceeded("HTML 元素嵌套深度", "HTML element nesting depth", open, maxDepth);
+                throw DocumentReadException.LimitExceeded("HTML 元素嵌套深度", "HTML element nesting depth", open, limits.MaxHtmlDepth, nameof(ReadingLimits.MaxHtmlDepth));
             }
         }
     }
@@ -309,6 +336,7 @@ public static partial class HtmlReader
 
         public void Walk(IElement element)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             foreach (var child in element.ChildNodes)
             {
                 if (child.NodeType == NodeType.Text)

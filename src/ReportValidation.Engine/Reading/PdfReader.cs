@@ -29,7 +29,11 @@ public static partial class PdfReader
         {
             throw DocumentReadException.Corrupt(FormatName, "truncated: no %%EOF marker");
         }
-        PdfStreamBudget.Check(content, limits.MaxDecompressedBytes, cancellationToken);
+        // Everything PdfPig would recurse through or inflate is measured first, on the bytes.
+        var objects = new PdfObjectGraph(limits, cancellationToken);
+        objects.AddFile(bytes);
+        PdfStreamBudget.Check(content, limits, objects, cancellationToken);
+        objects.CheckReferenceDepth();
         var pages = new List<PdfPageContent>();
         var letters = 0;
         try
@@ -37,7 +41,7 @@ public static partial class PdfReader
             using var document = PdfDocument.Open(content.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             if (document.NumberOfPages > limits.MaxPdfPages)
             {
-                throw DocumentReadException.LimitExceeded("PDF 页数", "PDF page count", document.NumberOfPages, limits.MaxPdfPages);
+                throw DocumentReadException.LimitExceeded("PDF 页数", "PDF page count", document.NumberOfPages, limits.MaxPdfPages, nameof(ReadingLimits.MaxPdfPages));
             }
             for (var p = 1; p <= document.NumberOfPages; p++)
             {
@@ -59,10 +63,11 @@ public static partial class PdfReader
         {
             throw;
         }
-        catch (Exception e) when (e is PdfDocumentFormatException or InvalidOperationException or ArgumentException
-            or IndexOutOfRangeException or InvalidCastException or FormatException or KeyNotFoundException or NullReferenceException
-            or IOException or NotSupportedException or OverflowException)
+        catch (Exception e)
         {
+            // Whatever PdfPig throws on a broken file (its PdfDocumentStackDepthException included) is
+            // that file's error, never the caller's crash.
+            cancellationToken.ThrowIfCancellationRequested();
             throw DocumentReadException.Corrupt(FormatName, e.GetType().Name);
         }
         if (letters == 0)

@@ -10,7 +10,7 @@ namespace ReportValidation.Reading;
 /// </summary>
 public static class PlainTextReader
 {
-    public static SourceDocument Read(string text)
+    public static SourceDocument Read(string text, CancellationToken cancellationToken = default)
     {
         var lines = new List<GridLine>(text.Length / 16 + 1);
         var number = 0;
@@ -24,6 +24,10 @@ public static class PlainTextReader
             var end = newline < 0 ? text.Length : newline;
             var contentEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
             number++;
+            if ((number & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             var line = ReadLine(text, number, start, contentEnd, pipeTerminated, out var kind);
             if (kind != LineKind.Blank && kind != LineKind.PipesOnly)
             {

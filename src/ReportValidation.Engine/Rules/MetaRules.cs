@@ -280,6 +280,7 @@ public static class MetaRules
         var reported = 0;
         foreach (var (mentioned, start, end) in Narrative.Years(text, 0, text.Length))
         {
+            context.CancellationToken.ThrowIfCancellationRequested();
             if (mentioned >= year || mentioned < year - 10 || reported >= 3)
             {
                 continue;
@@ -307,10 +308,14 @@ public static class MetaRules
         }
     }
 
+    // A title runs a line at most: looking further made a page of years quadratic.
+    private const int MaxTitleLength = 200;
+
     private static bool InsideTitle(string text, int at)
     {
-        var open = text.LastIndexOf('《', Math.Max(0, at - 1));
-        return open >= 0 && text.IndexOf('》', open) is var close && (close < 0 || close > at);
+        var window = Math.Max(0, at - MaxTitleLength);
+        var open = text.LastIndexOf('《', Math.Max(0, at - 1), at - window);
+        return open >= 0 && text.IndexOf('》', open, Math.Min(text.Length, at + MaxTitleLength) - open) is var close && (close < 0 || close > at);
     }
 
     private static bool HasCount(string text, int from, int to)

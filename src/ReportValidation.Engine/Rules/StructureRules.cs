@@ -209,11 +209,10 @@ public static class StructureRules
         var reported = false;
         foreach (var row in context.Layout.Rows)
         {
-            if (context.Grid.StateOfRow(row) != RowState.Incomplete)
+            if (context.Grid.StateOfRow(row) != RowState.Incomplete || context.Grid.Sources[row.Index] is not { } source)
             {
                 continue;
             }
-            var source = row.Source(context.Report)!;
             reported |= row.Table == CellCatalog.Applications;
             var finding = context.Add(RowIncomplete,
                 source.ValuesFound == 0 && source.UnassignedValues.Count == 0

@@ -99,17 +99,7 @@ public static class RequestErrors
     /// <summary>The in-stream form of a read failure, for one document of a batch.</summary>
     public static ValidationError Describe(DocumentReadException exception) => new()
     {
-        Code = exception.Kind switch
-        {
-            DocumentErrorKind.Empty => "document.empty",
-            DocumentErrorKind.TooLarge => "document.too_large",
-            DocumentErrorKind.Binary => "document.binary",
-            DocumentErrorKind.UnsupportedFormat => "document.unsupported_format",
-            DocumentErrorKind.Corrupt => "document.corrupt",
-            DocumentErrorKind.Encrypted => "document.encrypted",
-            DocumentErrorKind.LimitExceeded => "document.limit_exceeded",
-            _ => "document.unreadable",
-        },
+        Code = exception.Code, // the engine's stable id for the kind
         MessageZh = exception.MessageZh,
         MessageEn = exception.Message,
     };

@@ -1,6 +1,7 @@
 using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
+using ReportValidation.Reading;
 using ReportValidation.Server.Contract;
 using ReportValidation.Server.Hosting;
 using ReportValidation.Server.Telemetry;
@@ -10,6 +11,7 @@ namespace ReportValidation.Server.Validation;
 public static class ServiceRegistration
 {
     public const string CorsPolicy = "browsers";
+    public const string ReadingSection = "Reading";
 
     /// <summary>
     /// The validator over gRPC, gRPC-Web and JSON transcoding, with reflection, limits
@@ -30,11 +32,14 @@ public static class ServiceRegistration
         services.AddGrpcReflection();
         services.AddSingleton<CallAdmission>();
         services.AddSingleton<RequestSizeLimit>();
+        // The engine's reading limits (section Reading); the document size is Limits:MaxDocumentBytes, which
+        // the transport's limits are sized by.
+        services.AddCheckedSettings<ReadingLimits>(ReadingSection);
         services.AddSingleton(provider =>
         {
             var limits = provider.GetRequiredService<IOptions<LimitOptions>>().Value;
-            var engine = ReportEngine.Default;
-            return new ReportEngine(engine.Rules, engine.Limits with { MaxDocumentBytes = limits.MaxDocumentBytes });
+            var reading = provider.GetRequiredService<IOptions<ReadingLimits>>().Value;
+            return new ReportEngine(ReportEngine.Default.Rules, reading with { MaxDocumentBytes = limits.MaxDocumentBytes });
         });
         services.AddSingleton(provider =>
         {

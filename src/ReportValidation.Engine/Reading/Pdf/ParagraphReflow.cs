@@ -65,14 +65,15 @@ internal static partial class ParagraphReflow
         }
     }
 
+    /// <summary>
+    /// The right edge full lines reach: the most common right end among lines of ten characters or
+    /// more, when at least two share it; otherwise there is no edge to tell a wrap by, and nothing joins.
+    /// </summary>
     private static double RightEdge(List<PdfTextLine> lines)
     {
-        var full = lines.Where(l => l.Cells[0].Text.Length >= 10).ToList();
-        if (full.Count == 0)
-        {
-            return lines.Max(l => l.Right);
-        }
-        return full.GroupBy(l => Math.Round(l.Right)).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
+        var edge = lines.Where(l => l.Cells[0].Text.Length >= 10).GroupBy(l => Math.Round(l.Right))
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).FirstOrDefault();
+        return edge is { } e && e.Count() >= 2 ? e.Key : double.PositiveInfinity;
     }
 
     private static bool Continues(PdfTextLine previous, PdfTextLine line, (double Left, double Right) edges)

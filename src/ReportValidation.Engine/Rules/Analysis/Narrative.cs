@@ -33,41 +33,35 @@ public static class Narrative
 
     public static bool IsDigit(char ch) => Numerals.IsDigit(ch);
 
+    /// <summary>
+    /// How far a sentence or clause is looked for either side of a position: a text without
+    /// punctuation is read as pieces of this length, so checking each of its numbers stays linear.
+    /// </summary>
+    private const int MaxSentenceLength = 1000;
+
     /// <summary>Start of the sentence holding position <paramref name="at"/>.</summary>
-    public static int SentenceStart(string text, int floor, int at)
+    public static int SentenceStart(string text, int floor, int at) => Start(text, Math.Max(floor, at - MaxSentenceLength), at, SentenceEnds);
+
+    public static int SentenceEnd(string text, int at, int ceiling) => End(text, at, Math.Min(ceiling, at + MaxSentenceLength), SentenceEnds);
+
+    public static int ClauseStart(string text, int floor, int at) => Start(text, Math.Max(floor, at - MaxSentenceLength), at, ClauseEnds);
+
+    public static int ClauseEnd(string text, int at, int ceiling) => End(text, at, Math.Min(ceiling, at + MaxSentenceLength), ClauseEnds);
+
+    private static int Start(string text, int floor, int at, string ends)
     {
         var i = at - 1;
-        while (i >= floor && !SentenceEnds.Contains(text[i]))
+        while (i >= floor && !ends.Contains(text[i]))
         {
             i--;
         }
         return i + 1;
     }
 
-    public static int SentenceEnd(string text, int at, int ceiling)
+    private static int End(string text, int at, int ceiling, string ends)
     {
         var i = at;
-        while (i < ceiling && !SentenceEnds.Contains(text[i]))
-        {
-            i++;
-        }
-        return i;
-    }
-
-    public static int ClauseStart(string text, int floor, int at)
-    {
-        var i = at - 1;
-        while (i >= floor && !ClauseEnds.Contains(text[i]))
-        {
-            i--;
-        }
-        return i + 1;
-    }
-
-    public static int ClauseEnd(string text, int at, int ceiling)
-    {
-        var i = at;
-        while (i < ceiling && !ClauseEnds.Contains(text[i]))
+        while (i < ceiling && !ends.Contains(text[i]))
         {
             i++;
         }

@@ -31,6 +31,7 @@ public sealed class ReportGrid
         Known = new bool[count];
         Folded = new bool[count];
         RowStates = new RowState[layout.Rows.Count];
+        Sources = new RowSource?[layout.Rows.Count];
         var otherAsOneRow = layout.Version == TemplateVersion._2021 && ApplicationsTemplate.OtherHandlingAsOneRow(report.Applications);
         foreach (var row in layout.Rows)
         {
@@ -53,7 +54,8 @@ public sealed class ReportGrid
                     Cells[i] = layout.Cells[i].FromRow(message);
                 }
             }
-            var state = message is null ? RowState.NotFound : StateOf(row.SourceOf(message), row, Cells);
+            Sources[row.Index] = message is null ? null : row.SourceOf(message);
+            var state = message is null ? RowState.NotFound : StateOf(Sources[row.Index], row, Cells);
             RowStates[row.Index] = state;
             if (state != RowState.Usable)
             {
@@ -91,6 +93,8 @@ public sealed class ReportGrid
     /// <summary>Cells of （六） sub-rows a 2019 single row stands for: no cell of their own, nothing to report on them.</summary>
     public bool[] Folded { get; }
     public RowState[] RowStates { get; }
+    /// <summary>Where the reader found each row (the 2019 single row for 3.其他 when it stands for the （六） group).</summary>
+    public RowSource?[] Sources { get; }
     public bool ApplicationsHasNumbers { get; }
     public bool ReviewHasNumbers { get; }
 

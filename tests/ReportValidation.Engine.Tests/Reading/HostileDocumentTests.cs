@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using ReportValidation.Reading;
+using ReportValidation.Testing;
+
+namespace ReportValidation.Tests.Reading;
+
+/// <summary>
+/// Every class of hostile document of issue 9 gets its error code (the limit named) or a result, in
+/// time, and a call past its token lets go within a second, whatever the format. Those that overflowed
+/// the stack are read in a child process instead (the CLI tests' HostileFolderTests), so a regression
+/// fails a test rather than ending the test host.
+/// </summary>
+public class HostileDocumentTests
+{
+    private static readonly TimeSpan TimeBound = TimeSpan.FromSeconds(10);
+
+    public static TheoryData<string> InProcess => new(HostileDocuments.All.Where(d => !d.OverflowedTheStack).Select(d => d.Name));
+
+    public static TheoryData<string> Slow => new(HostileDocuments.Slow.Select(d => d.Name));
+
+    [Theory]
+    [MemberData(nameof(InProcess))]
+    public void A_hostile_document_gets_its_error_code_or_a_result_in_time(string name)
+    {
+        var document = HostileDocuments.Named(name);
+        var clock = Stopwatch.StartNew();
+
+        var (code, error) = Outcome(document);
+
+        Assert.True(clock.Elapsed < TimeBound, $"{name} took {clock.Elapsed}");
+        Assert.Equal(document.ExpectedCode ?? "result", code);
+        if (document.Limit is not null)
+        {
+            Assert.Equal(document.Limit, error!.Limit);
+            Assert.Contains(document.Limit, error.Message, StringComparison.Ordinal);
+            Assert.Contains("上限", error.MessageZh, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_reference_chain_that_pdfpig_refuses_itself_is_a_corrupt_document_not_its_exception()
+    {
+        // Past the scan's limit PdfPig's own guard throws PdfDocumentStackDepthException, which escaped as a 500.
+        var document = HostileDocuments.Named("pdf-reference-chain-300");
+        var limits = new ReadingLimits { MaxPdfReferenceDepth = 1_000 };
+
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(new InputDocument(document.Content, document.ContentType), limits));
+
+        Assert.Equal(DocumentErrorKind.Corrupt, error.Kind);
+        Assert.Contains("PdfDocumentStackDepthException", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_docx_at_the_element_limit_reads_and_one_element_more_is_refused()
+    {
+        var within = DocumentReader.Read(new InputDocument(HostileDocuments.DocxManyElements(1_000)), new ReadingLimits { MaxXmlElements = 1_100 });
+        Assert.Equal(ReportValidation.V1.SourceFormat.Docx, within.Format);
+
+        var error = Assert.Throws<DocumentReadException>(() =>
+            DocumentReader.Read(new InputDocument(HostileDocuments.DocxManyElements(1_100)), new ReadingLimits { MaxXmlElements = 1_100 }));
+        Assert.Equal(nameof(ReadingLimits.MaxXmlElements), error.Limit);
+    }
+
+    [Theory]
+    [InlineData(50, false, null)]
+    [InlineData(150, false, nameof(ReadingLimits.MaxPdfReferenceDepth))]
+    [InlineData(50, true, null)]
+    [InlineData(150, true, nameof(ReadingLimits.MaxPdfReferenceDepth))]
+    public void A_page_tree_is_refused_only_past_the_reference_depth_limit_even_packed_in_an_object_stream(int levels, bool packed, string? limit)
+    {
+        var pdf = packed ? HostileDocuments.PdfPageTreeDepthInObjectStream(levels) : HostileDocuments.PdfPageTreeDepth(levels);
+
+        var outcome = Record.Exception(() => DocumentReader.Read(new InputDocument(pdf)));
+
+        if (limit is null)
+        {
+            Assert.Null(outcome); // PdfPig reads the tree: the file is well made
+        }
+        else
+        {
+            Assert.Equal(limit, Assert.IsType<DocumentReadException>(outcome).Limit);
+        }
+    }
+
+    [Fact]
+    public void Forms_drawing_each_other_are_refused_and_a_form_drawing_another_reads()
+    {
+        var nested = DocumentReader.Read(new InputDocument(HostileDocuments.PdfFormsDrawingEachOther(cycle: false)));
+        Assert.Equal("2023 annual report\nform X\nform Y", nested.Text);
+
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(new InputDocument(HostileDocuments.PdfFormsDrawingEachOther())));
+        Assert.Equal(nameof(ReadingLimits.MaxPdfReferenceDepth), error.Limit);
+        Assert.Contains("form XObject", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Cancelled 150 ms in, the call lets go within a second: the readers check the token per element,
+    /// row, page or rule, and the library calls between two checks are bounded by the limits. On a
+    /// machine so busy that the whole uncancelled run takes more than three seconds, a third of that run
+    /// is allowed instead: the claim is that it stops well before it would finish.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Slow))]
+    public void A_call_cancelled_midway_lets_go_of_its_thread_within_a_second(string name)
+    {
+        var document = HostileDocuments.Slow.Single(d => d.Name == name);
+        var input = new InputDocument(document.Content, document.ContentType, document.FileName);
+        var whole = Stopwatch.StartNew();
+        ReportEngine.Default.Validate(input); // once through first: compiling the reader's code is the process's cost, not the call's
+        var bound = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(1).Ticks, whole.Elapsed.Ticks / 3));
+        using var cancellation = new CancellationTokenSource();
+        var clock = Stopwatch.StartNew();
+        var run = Task.Run(() => ReportEngine.Default.Validate(input, cancellationToken: cancellation.Token));
+
+        Thread.Sleep(150);
+        cancellation.Cancel();
+        var cancelledAt = clock.Elapsed;
+        var error = Record.Exception(() => run.GetAwaiter().GetResult());
+
+        Assert.IsAssignableFrom<OperationCanceledException>(error); // it was still working when cancelled
+        Assert.True(clock.Elapsed - cancelledAt < bound,
+            $"{name} let go {clock.Elapsed - cancelledAt} after the cancellation (bound {bound}; uncancelled it took {whole.Elapsed})");
+    }
+
+    private static (string Code, DocumentReadException? Error) Outcome(HostileDocument document)
+    {
+        try
+        {
+            var result = ReportEngine.Default.Validate(new InputDocument(document.Content, document.ContentType, document.FileName));
+            Assert.NotNull(result.Summary);
+            return ("result", null);
+        }
+        catch (DocumentReadException error)
+        {
+            return (error.Code, error);
+        }
+    }
+}

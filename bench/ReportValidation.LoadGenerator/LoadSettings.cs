@@ -11,6 +11,12 @@ public sealed record LoadSettings
     public string Configuration { get; init; } = "Release";
     public string? OutputPath { get; init; }
 
+    /// <summary>floor (h2load against the floor, a hit and a miss), table (the load generator's own scenarios) or all.</summary>
+    public string Suite { get; init; } = "all";
+    public int H2LoadConnections { get; init; } = 16;
+    public int H2LoadStreams { get; init; } = 8;
+    public int FloorRounds { get; init; } = 3;
+
     /// <summary>The server to measure; by default the build output (run.sh passes the published, ReadyToRun one).</summary>
     public string? ServerDll { get; init; }
 
@@ -33,6 +39,10 @@ public sealed record LoadSettings
                 "--client-core" => settings with { ClientCore = int.Parse(value) },
                 "--repo" => settings with { Repository = value },
                 "--configuration" => settings with { Configuration = value },
+                "--suite" => settings with { Suite = value is "floor" or "table" or "all" ? value : throw new ArgumentException("--suite takes floor, table or all") },
+                "--h2load-connections" => settings with { H2LoadConnections = int.Parse(value) },
+                "--floor-rounds" => settings with { FloorRounds = int.Parse(value) },
+                "--h2load-streams" => settings with { H2LoadStreams = int.Parse(value) },
                 "--out" => settings with { OutputPath = value },
                 "--server-dll" => settings with { ServerDll = Path.GetFullPath(value) },
                 "--server-env" => settings with { ServerEnvironment = WithVariable(settings.ServerEnvironment, value) },

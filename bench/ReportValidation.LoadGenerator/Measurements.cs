@@ -20,16 +20,21 @@ public sealed class Measurements(LoadSettings settings)
 
     public async Task<List<Measurement>> RunAsync()
     {
-        if (OperatingSystem.IsLinux())
-        {
-            using var self = Process.GetCurrentProcess();
-            self.ProcessorAffinity = (nint)(1L << settings.ClientCore);
-        }
+        PinToClientCore();
         var results = new List<Measurement>();
         await MeasureEchoAsync(results);
         await MeasureInMemoryCacheAsync(results);
         await MeasureRedisAsync(results);
         return results;
+    }
+
+    public void PinToClientCore()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            using var self = Process.GetCurrentProcess();
+            self.ProcessorAffinity = (nint)(1L << settings.ClientCore);
+        }
     }
 
     /// <summary>The floor: the bare echo server, empty and with a seed-sized message.</summary>
@@ -89,12 +94,30 @@ public sealed class Measurements(LoadSettings settings)
 
     private ServerProcess StartEcho(out int port)
     {
-        port = ServerProcess.FreePort();
-        var dll = Path.Combine(settings.Repository, "bench", "ReportValidation.EchoServer", "bin", settings.Configuration, "net10.0", "ReportValidation.EchoServer.dll");
-        return ServerProcess.Start(settings.ServerCore, "dotnet", [dll], new Dictionary<string, string> { ["Echo__Port"] = port.ToString() });
+        (var echo, port) = StartEcho(answerBytes: 0);
+        return echo;
     }
 
-    private ServerProcess StartServer(Dictionary<string, string> extra, out int port)
+    /// <summary>The bare echo server; its Floor method answers a fixed message of <paramref name="answerBytes"/>.</summary>
+    public (ServerProcess Server, int Port) StartEcho(int answerBytes)
+    {
+        var port = ServerProcess.FreePort();
+        var dll = Path.Combine(settings.Repository, "bench", "ReportValidation.EchoServer", "bin", settings.Configuration, "net10.0", "ReportValidation.EchoServer.dll");
+        var environment = new Dictionary<string, string> { ["Echo__Port"] = port.ToString(), ["Echo__AnswerBytes"] = answerBytes.ToString() };
+        foreach (var (name, value) in settings.ServerEnvironment)
+        {
+            environment[name] = value;
+        }
+        return (ServerProcess.Start(settings.ServerCore, "dotnet", [dll], environment), port);
+    }
+
+    public (ServerProcess Server, int Port) StartServer(IDictionary<string, string> extra)
+    {
+        var server = StartServer(extra, out var port);
+        return (server, port);
+    }
+
+    private ServerProcess StartServer(IDictionary<string, string> extra, out int port)
     {
         port = ServerProcess.FreePort();
         var project = Path.Combine(settings.Repository, "src", "ReportValidation.Server");
@@ -114,7 +137,7 @@ public sealed class Measurements(LoadSettings settings)
         return ServerProcess.Start(settings.ServerCore, "dotnet", [dll, "--contentRoot", project], environment);
     }
 
-    private static async Task<RawValidator> ConnectAsync(int port)
+    public static async Task<RawValidator> ConnectAsync(int port)
     {
         await ServerProcess.WaitForPortAsync(port);
         var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");

@@ -46,6 +46,16 @@ public sealed class ServerProcess : IDisposable
         return new ServerProcess(process);
     }
 
+    /// <summary>The processor time the process has used so far (taskset execs the program, so this is the server's own).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -32,6 +32,28 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task A_call_answered_from_memory_has_its_content_hash_and_source_on_its_span()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ServerTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var host = new ServiceHost();
+        var text = Documents.Unique();
+
+        await host.Client().ValidateDocumentAsync(Documents.Request(text));
+        var hit = await host.Client().ValidateDocumentAsync(Documents.Request(text));
+
+        Assert.True(hit.Cached);
+        Assert.Contains(spans, s => s.Tags.Contains(new KeyValuePair<string, string?>("reportvalidation.content_hash", hit.ContentHash))
+            && s.Tags.Contains(new KeyValuePair<string, string?>("reportvalidation.cache.source", "Memory")));
+    }
+
+    [Fact]
     public async Task Otlp_export_carries_the_rpc_spans_and_no_report_text()
     {
         var marker = $"内部草稿标记{Guid.NewGuid():N}";

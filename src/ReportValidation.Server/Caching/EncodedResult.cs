@@ -1,6 +1,3 @@
-using System.Reflection;
-using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using ReportValidation.V1;
 
 namespace ReportValidation.Server.Caching;
@@ -9,94 +6,118 @@ namespace ReportValidation.Server.Caching;
 /// A validation result together with its protobuf encoding, made once when the result is computed or
 /// read from Redis. Google.Protobuf recomputes nested sizes while writing, so encoding a parsed report
 /// (thousands of nested cells and spans) costs several times more than the rest of a cache hit; binary
-/// responses (gRPC, gRPC-Web) reuse these bytes instead. JSON responses use <see cref="Result"/>.
+/// responses (gRPC, gRPC-Web) are written with these bytes as their `result` field by the service's
+/// marshaller (<see cref="Validation.ValidatorBinding"/>). JSON responses use <see cref="Result"/>.
 /// </summary>
 public sealed class EncodedResult
 {
-    // `result` is field 1 in ValidateDocumentResponse, ValidateReportResponse and ValidateBatchResponse.
-    private const int ResultField = 1;
+    /// <summary>`result` is field 1 in ValidateDocumentResponse, ValidateReportResponse and ValidateBatchResponse.</summary>
+    public const int ResultField = 1;
 
-    private readonly UnknownFieldSet? _wire;
-    private readonly ReadOnlyMemory<byte> _encoded;
+    private const int ReportField = 1; // `report` in ValidationResult
+
     private readonly ValidationResult? _result;
+    private EncodedResult? _findingsOnly;
 
     public EncodedResult(ValidationResult result, ReadOnlyMemory<byte> encoded)
     {
         _result = result;
-        _encoded = encoded;
-        _wire = AsField(encoded.Span);
+        Encoding = encoded;
     }
 
-    private EncodedResult(ReadOnlyMemory<byte> encoded, UnknownFieldSet? wire)
-    {
-        _encoded = encoded;
-        _wire = wire;
-    }
+    private EncodedResult(ReadOnlyMemory<byte> encoded) => Encoding = encoded;
 
     /// <summary>A result known only by its encoding (read from Redis); decoded only if a JSON response needs it.</summary>
-    public static EncodedResult FromEncoding(ReadOnlyMemory<byte> encoded) => new(encoded, AsField(encoded.Span));
+    public static EncodedResult FromEncoding(ReadOnlyMemory<byte> encoded) => new(encoded);
+
+    /// <summary>The result's protobuf encoding, written as it is into binary responses.</summary>
+    public ReadOnlyMemory<byte> Encoding { get; }
 
     /// <summary>
     /// The result as a message. A remembered entry keeps only its bytes and decodes them here, for the
     /// JSON responses that need the message.
     /// </summary>
-    public ValidationResult Result => _result ?? ValidationResult.Parser.ParseFrom(_encoded.Span);
+    public ValidationResult Result => _result ?? ValidationResult.Parser.ParseFrom(Encoding.Span);
 
     /// <summary>
     /// The same result holding only its encoding, for the in-process cache: a decoded report is
     /// thousands of small objects, and keeping one per entry made every miss pay for collecting a
     /// heap full of them (measured: about 1.5 ms of each miss went to the GC with the cache filling up).
     /// </summary>
-    public EncodedResult WithoutMessage() => _result is null ? this : new EncodedResult(_encoded, _wire);
+    public EncodedResult WithoutMessage() => _result is null ? this : new EncodedResult(Encoding);
 
-    /// <summary>Whether responses can carry the encoded bytes (false if Google.Protobuf's internals change).</summary>
-    public static bool CanReuseEncoding => UnknownFields<ValidateDocumentResponse>.Field is not null;
+    /// <summary>
+    /// The result without its parsed report (the FINDINGS view): the encoding's other fields, cut out of
+    /// it once per entry and kept beside it.
+    /// </summary>
+    public EncodedResult FindingsOnly => _findingsOnly ??= new EncodedResult(WithoutReport(Encoding.Span));
+
+    /// <summary>Sets the response's result in the view asked for.</summary>
+    public void SetOn<TResponse>(TResponse response, bool binary, ResultView view) where TResponse : IValidationAnswer<TResponse> =>
+        (view == ResultView.Findings ? FindingsOnly : this).SetOn(response, binary);
 
     /// <summary>Sets the response's result: as the encoded bytes for protobuf on the wire, as the message for JSON.</summary>
-    public void SetOn<TResponse>(TResponse response, bool binary) where TResponse : IMessage<TResponse>, new()
+    public void SetOn<TResponse>(TResponse response, bool binary) where TResponse : IValidationAnswer<TResponse>
     {
-        if (binary && _wire is not null && UnknownFields<TResponse>.Field is { } unknownFields)
+        if (binary)
         {
-            unknownFields.SetValue(response, _wire);
+            ((IEncodedAnswer)response).Encoded = this;
         }
         else
         {
-            UnknownFields<TResponse>.Result.Accessor.SetValue(response, Result);
+            response.Result = Result;
         }
     }
 
-    // An unknown field is written verbatim after the known ones; on the wire, field 1 holding these
-    // bytes is exactly the `result` message, so every client reads a typed result.
-    private static UnknownFieldSet? AsField(ReadOnlySpan<byte> encoded)
+    // Every top-level field but the report, as they lie in the encoding.
+    private static byte[] WithoutReport(ReadOnlySpan<byte> encoding)
     {
-        if (!CanReuseEncoding)
+        var kept = new List<(int Start, int Length)>();
+        var position = 0;
+        while (position < encoding.Length)
         {
-            return null;
+            var start = position;
+            if (!Validation.RequestWire.TryVarint(encoding, ref position, out var tag) || !TrySkip(encoding, ref position, (int)(tag & 7)))
+            {
+                throw new InvalidDataException("A stored result is not a protobuf encoding.");
+            }
+            if (tag >> 3 != ReportField)
+            {
+                kept.Add((start, position - start));
+            }
         }
-        var field = new byte[CodedOutputStream.ComputeTagSize(ResultField) + CodedOutputStream.ComputeLengthSize(encoded.Length) + encoded.Length];
-        var output = new CodedOutputStream(field);
-        output.WriteTag(ResultField, WireFormat.WireType.LengthDelimited);
-        output.WriteLength(encoded.Length);
-        output.Flush();
-        encoded.CopyTo(field.AsSpan(field.Length - encoded.Length));
-        var input = new CodedInputStream(field);
-        input.ReadTag();
-        return UnknownFieldSet.MergeFieldFrom(null, input);
+        var result = new byte[kept.Sum(k => k.Length)];
+        var written = 0;
+        foreach (var (start, length) in kept)
+        {
+            encoding.Slice(start, length).CopyTo(result.AsSpan(written));
+            written += length;
+        }
+        return result;
     }
 
-    private static class UnknownFields<TResponse> where TResponse : IMessage<TResponse>, new()
+    private static bool TrySkip(ReadOnlySpan<byte> encoding, ref int position, int wireType)
     {
-        public static readonly FieldInfo? Field = Find();
-
-        public static readonly FieldDescriptor Result = new TResponse().Descriptor.FindFieldByNumber(ResultField) is { } field
-            && field.MessageType == ValidationResult.Descriptor
-            ? field
-            : throw new InvalidOperationException($"{typeof(TResponse).Name} has no ValidationResult as field {ResultField}.");
-
-        private static FieldInfo? Find()
+        switch (wireType)
         {
-            var field = typeof(TResponse).GetField("_unknownFields", BindingFlags.Instance | BindingFlags.NonPublic);
-            return field?.FieldType == typeof(UnknownFieldSet) ? field : null;
+            case 0:
+                return Validation.RequestWire.TryVarint(encoding, ref position, out _);
+            case 1:
+                position += 8;
+                break;
+            case 2:
+                if (!Validation.RequestWire.TryVarint(encoding, ref position, out var length) || length > (ulong)(encoding.Length - position))
+                {
+                    return false;
+                }
+                position += (int)length;
+                break;
+            case 5:
+                position += 4;
+                break;
+            default:
+                return false;
         }
+        return position <= encoding.Length;
     }
 }

@@ -56,6 +56,18 @@ public sealed class ResponseCache : IDisposable
 
     private TimeSpan TimeToLive => TimeSpan.FromSeconds(_options.TimeToLiveSeconds);
 
+    /// <summary>The in-process level alone, answered at once: a hit needs no budget, no task and no engine.</summary>
+    public bool TryRemembered(ContentHash key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EncodedResult? result)
+    {
+        result = null;
+        if (_memory is null || !_memory.TryGetValue(key, out result) || result is null)
+        {
+            return false;
+        }
+        _telemetry.CacheHit("memory");
+        return true;
+    }
+
     public async ValueTask<(EncodedResult Result, CacheSource Source)> GetOrComputeAsync(ContentHash key,
         Func<CancellationToken, ValueTask<ValidationResult>> compute, CancellationToken cancellationToken)
     {
@@ -65,10 +77,9 @@ public sealed class ResponseCache : IDisposable
             var result = await compute(cancellationToken).ConfigureAwait(false);
             return (new EncodedResult(result, result.ToByteArray()), CacheSource.Computed);
         }
-        if (_memory is not null && _memory.TryGetValue(key, out EncodedResult? remembered))
+        if (TryRemembered(key, out var remembered))
         {
-            _telemetry.CacheHit("memory");
-            return (remembered!, CacheSource.Memory);
+            return (remembered, CacheSource.Memory);
         }
         while (true)
         {
@@ -155,8 +166,8 @@ public sealed class ResponseCache : IDisposable
         {
             return;
         }
-        // The entry holds the encoding (once as the response field, once as the stored value).
-        _memory.Set(key, result.WithoutMessage(), new MemoryCacheEntryOptions { Size = 2L * size, AbsoluteExpirationRelativeToNow = TimeToLive });
+        // The entry holds the stored value; responses are written from its encoding.
+        _memory.Set(key, result.WithoutMessage(), new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = TimeToLive });
     }
 
     internal static byte[] Write(ContentHash key, ValidationResult result)
@@ -199,7 +210,15 @@ public readonly record struct ContentHash(UInt128 High, UInt128 Low)
     public static ContentHash FromBytes(ReadOnlySpan<byte> hash) =>
         new(BinaryPrimitives.ReadUInt128BigEndian(hash), BinaryPrimitives.ReadUInt128BigEndian(hash[16..]));
 
-    public string Hex => $"{High:x32}{Low:x32}";
+    public string Hex
+    {
+        get
+        {
+            Span<byte> bytes = stackalloc byte[Length];
+            CopyTo(bytes);
+            return Convert.ToHexStringLower(bytes);
+        }
+    }
 
     public void CopyTo(Span<byte> destination)
     {

@@ -14,16 +14,39 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
 {
     public string CatalogVersion => engine.Rules.Version;
 
-    public async ValueTask<(EncodedResult Result, CacheSource Source, ContentHash Hash)> ValidateDocumentAsync(
-        InputDocument document, InputDocument? previous, ValidationOptions? options, CancellationToken cancellationToken)
+    /// <summary>The request's content hash (its wire digest when it came over gRPC).</summary>
+    public ContentHash HashOf(IDocumentRequest request) => RequestHash.ForDocument(request, engine.Rules.Version);
+
+    /// <summary>An answer from this process's memory, if it has one: a hit takes nothing else.</summary>
+    public bool TryRemembered(ContentHash hash, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EncodedResult? result)
     {
-        var hash = RequestHash.ForDocument(document, previous, options, engine.Rules.Version);
+        if (!cache.TryRemembered(hash, out result))
+        {
+            return false;
+        }
+        if (Activity.Current is { } span) // the same tags a span of a call served otherwise gets
+        {
+            span.SetTag("reportvalidation.content_hash", hash.Hex);
+            span.SetTag("reportvalidation.cache.source", nameof(CacheSource.Memory));
+        }
+        return true;
+    }
+
+    /// <summary>The other levels, then the engine; the documents are mapped only when the engine runs.</summary>
+    public async ValueTask<(EncodedResult Result, CacheSource Source)> ValidateDocumentAsync(
+        IDocumentRequest request, ContentHash hash, CancellationToken cancellationToken)
+    {
         Activity.Current?.SetTag("reportvalidation.content_hash", hash.Hex);
-        Activity.Current?.SetTag("reportvalidation.document.bytes", document.Content.Length);
-        var (result, source) = await cache.GetOrComputeAsync(hash,
-            token => OnEngineThread(token, () => engine.Validate(document, previous, options, token, new ValidationSpans())),
+        Activity.Current?.SetTag("reportvalidation.document.bytes", request.Document.CalculateSize());
+        var (result, source) = await cache.GetOrComputeAsync(hash, token =>
+            {
+                var document = RequestMapping.Document(request.Document, "document");
+                var previous = RequestMapping.Previous(request.PreviousDocument, "previous_document");
+                return OnEngineThread(token, () => engine.Validate(document, previous, request.Options, token, new ValidationSpans()));
+            },
             cancellationToken).ConfigureAwait(false);
-        return Served(result, source, hash);
+        Served(result, source, hash);
+        return (result, source);
     }
 
     public async ValueTask<(EncodedResult Result, CacheSource Source, ContentHash Hash)> ValidateReportAsync(

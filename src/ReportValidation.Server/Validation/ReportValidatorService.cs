@@ -9,17 +9,28 @@ using Microsoft.Extensions.Options;
 namespace ReportValidation.Server.Validation;
 
 /// <summary>The gRPC adapter: wire messages in, engine (through the cache) in between, wire messages out.</summary>
+[BindServiceMethod(typeof(ValidatorBinding), nameof(ValidatorBinding.BindService))]
 public sealed partial class ReportValidatorService(CachedValidation validation, EngineThreads engineThreads, IOptions<LimitOptions> limits,
     ILogger<ReportValidatorService> logger)
     : ReportValidator.ReportValidatorBase
 {
-    public override Task<ValidateDocumentResponse> ValidateDocument(ValidateDocumentRequest request, ServerCallContext context) =>
-        WithinBudget(context, async token =>
+    public override Task<ValidateDocumentResponse> ValidateDocument(ValidateDocumentRequest request, ServerCallContext context)
+    {
+        var response = new ValidateDocumentResponse { RequestId = request.RequestId };
+        var binary = IsProtobuf(context);
+        var hash = Checked(request);
+        // A hit from memory answers at once: no time budget, no task, no engine thread.
+        if (validation.TryRemembered(hash, out var remembered))
         {
-            var response = new ValidateDocumentResponse { RequestId = request.RequestId };
-            await ValidateOne(request.Document, request.PreviousDocument, request.Options, response, IsProtobuf(context), token);
+            Answer(response, remembered, CacheSource.Memory, hash, binary, request.View);
+            return Task.FromResult(response);
+        }
+        return WithinBudget(context, async token =>
+        {
+            await ValidateOne(request, hash, response, binary, token);
             return response;
         });
+    }
 
     public override Task<ValidateReportResponse> ValidateReport(ValidateReportRequest request, ServerCallContext context) =>
         WithinBudget(context, async token =>
@@ -32,7 +43,7 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
             var (result, source, hash) = await validation.ValidateReportAsync(request.Report, request.PreviousReport,
                 request.Options, token);
             var response = new ValidateReportResponse { Cached = source != CacheSource.Computed, ContentHash = hash.Hex };
-            result.SetOn(response, IsProtobuf(context));
+            result.SetOn(response, IsProtobuf(context), request.View);
             return response;
         });
 
@@ -86,8 +97,15 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
         var response = new ValidateBatchResponse { RequestId = request.RequestId };
         try
         {
-            await WithinBudget(context, token =>
-                ValidateOne(request.Document, request.PreviousDocument, request.Options, response, binary, token));
+            var hash = Checked(request);
+            if (validation.TryRemembered(hash, out var remembered))
+            {
+                Answer(response, remembered, CacheSource.Memory, hash, binary, request.View);
+            }
+            else
+            {
+                await WithinBudget(context, token => ValidateOne(request, hash, response, binary, token));
+            }
         }
         catch (RpcException exception) when (exception.StatusCode is StatusCode.InvalidArgument or StatusCode.ResourceExhausted
             or StatusCode.DeadlineExceeded && !context.CancellationToken.IsCancellationRequested)
@@ -164,16 +182,28 @@ public sealed partial class ReportValidatorService(CachedValidation validation, 
     public override Task<NationalTemplate> GetTemplate(GetTemplateRequest request, ServerCallContext context) =>
         Task.FromResult(validation.Template);
 
-    // One document, of a call or of a stream, validated onto its response.
-    private async Task ValidateOne<TResponse>(Document? document, Document? previousDocument,
-        ValidationOptions? options, TResponse response, bool binary, CancellationToken token)
-        where TResponse : IValidationAnswer<TResponse>, new()
+    // The request's checks, then its content hash: a malformed request is refused before it is hashed.
+    private ContentHash Checked(IDocumentRequest request)
     {
-        var input = RequestMapping.Document(document, "document");
-        var previous = RequestMapping.Previous(previousDocument, "previous_document");
-        RequestMapping.Check(options);
-        var (result, source, hash) = await validation.ValidateDocumentAsync(input, previous, options, token);
-        result.SetOn(response, binary);
+        RequestMapping.CheckPresent(request.Document, "document");
+        RequestMapping.Check(request.Options);
+        return validation.HashOf(request);
+    }
+
+    // One document, of a call or of a stream, validated onto its response.
+    private async Task ValidateOne<TResponse>(IDocumentRequest request, ContentHash hash, TResponse response, bool binary,
+        CancellationToken token)
+        where TResponse : IValidationAnswer<TResponse>
+    {
+        var (result, source) = await validation.ValidateDocumentAsync(request, hash, token);
+        Answer(response, result, source, hash, binary, request.View);
+    }
+
+    private static void Answer<TResponse>(TResponse response, EncodedResult result, CacheSource source, ContentHash hash, bool binary,
+        ResultView view)
+        where TResponse : IValidationAnswer<TResponse>
+    {
+        result.SetOn(response, binary, view);
         response.Cached = source != CacheSource.Computed;
         response.ContentHash = hash.Hex;
     }

@@ -24,6 +24,19 @@ public static class RequestMapping
         };
     }
 
+    /// <summary>Refuses a document that is missing or has neither text nor content, before anything else is done with the request.</summary>
+    public static void CheckPresent(Document? document, string field)
+    {
+        if (document is null)
+        {
+            throw RequestErrors.Invalid(field, $"{field} is required.");
+        }
+        if (document.BodyCase == V1.Document.BodyOneofCase.None)
+        {
+            throw RequestErrors.Invalid(field, $"{field} needs text or content.");
+        }
+    }
+
     public static InputDocument? Previous(Document? document, string field) =>
         document is null || document.BodyCase == V1.Document.BodyOneofCase.None ? null : Document(document, field);
 
@@ -50,7 +63,8 @@ public static class RequestMapping
         }
     }
 
-    private static string WithUtf8(string contentType)
+    /// <summary>The content type the engine is given for text: the caller's, with the charset said to be UTF-8.</summary>
+    internal static string WithUtf8(string contentType)
     {
         if (string.IsNullOrWhiteSpace(contentType))
         {

@@ -29,6 +29,7 @@ public static class ServiceRegistration
             grpc.MaxReceiveMessageSize = limits.Value.MaxMessageBytes;
             grpc.MaxSendMessageSize = null;
         });
+        services.AddAnswerCompression();
         services.AddGrpcReflection();
         services.AddSingleton<CallAdmission>();
         services.AddSingleton<RequestSizeLimit>();
@@ -75,6 +76,7 @@ public static class ServiceRegistration
     /// </summary>
     public static WebApplication MapValidationService(this WebApplication app)
     {
+        app.UseAnswerCompression();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();

@@ -97,7 +97,8 @@ public class HostileDocumentTests
     /// Cancelled 150 ms in, the call lets go within a second: the readers check the token per element,
     /// row, page or rule, and the library calls between two checks are bounded by the limits. On a
     /// machine so busy that the whole uncancelled run takes more than three seconds, a third of that run
-    /// is allowed instead: the claim is that it stops well before it would finish.
+    /// is allowed instead: the claim is that it stops well before it would finish. A busy neighbour only
+    /// ever adds time, so the best of three tries is the one judged.
     /// </summary>
     [Theory]
     [MemberData(nameof(Slow))]
@@ -107,7 +108,21 @@ public class HostileDocumentTests
         var input = new InputDocument(document.Content, document.ContentType, document.FileName);
         var whole = Stopwatch.StartNew();
         ReportEngine.Default.Validate(input); // once through first: compiling the reader's code is the process's cost, not the call's
-        var bound = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(1).Ticks, whole.Elapsed.Ticks / 3));
+        var uncancelled = whole.Elapsed;
+        var bound = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(1).Ticks, uncancelled.Ticks / 3));
+
+        var tries = new List<TimeSpan> { LetGoAfterCancelling(input) };
+        while (tries.Count < 3 && tries.Min() >= bound)
+        {
+            tries.Add(LetGoAfterCancelling(input));
+        }
+
+        Assert.True(tries.Min() < bound,
+            $"{name} let go {string.Join(" / ", tries)} after the cancellation (bound {bound}; uncancelled it took {uncancelled})");
+    }
+
+    private static TimeSpan LetGoAfterCancelling(InputDocument input)
+    {
         using var cancellation = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
         var run = Task.Run(() => ReportEngine.Default.Validate(input, cancellationToken: cancellation.Token));
@@ -118,8 +133,7 @@ public class HostileDocumentTests
         var error = Record.Exception(() => run.GetAwaiter().GetResult());
 
         Assert.IsAssignableFrom<OperationCanceledException>(error); // it was still working when cancelled
-        Assert.True(clock.Elapsed - cancelledAt < bound,
-            $"{name} let go {clock.Elapsed - cancelledAt} after the cancellation (bound {bound}; uncancelled it took {whole.Elapsed})");
+        return clock.Elapsed - cancelledAt;
     }
 
     private static (string Code, DocumentReadException? Error) Outcome(HostileDocument document)

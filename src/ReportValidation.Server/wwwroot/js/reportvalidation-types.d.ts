@@ -465,6 +465,12 @@ export interface RuleDescription {
 
 // reportvalidation/v1/validator.proto
 
+/** `reportvalidation.v1.ResultView` */
+export type ResultView =
+  | "RESULT_VIEW_UNSPECIFIED"
+  | "RESULT_VIEW_FULL"
+  | "RESULT_VIEW_FINDINGS";
+
 /** `reportvalidation.v1.Document` */
 export interface Document {
   text?: string; /** one of `body` */
@@ -479,6 +485,7 @@ export interface ValidateDocumentRequest {
   previousDocument?: Document;
   options?: ValidationOptions;
   requestId?: string;
+  view?: ResultView;
 }
 
 /** `reportvalidation.v1.ValidateDocumentResponse` */
@@ -495,6 +502,7 @@ export interface ValidateBatchRequest {
   previousDocument?: Document;
   options?: ValidationOptions;
   requestId?: string;
+  view?: ResultView;
 }
 
 /** `reportvalidation.v1.ValidateBatchResponse` */
@@ -518,6 +526,7 @@ export interface ValidateReportRequest {
   report?: Report;
   previousReport?: Report;
   options?: ValidationOptions;
+  view?: ResultView;
 }
 
 /** `reportvalidation.v1.ValidateReportResponse` */

@@ -48,13 +48,18 @@ internal static class ApplicationsTableReader
             {
                 rows[r].Set(table, row);
             }
-            else if (rows[r].AppliesTo(effective) && table.Found)
+            else if (rows[r].AppliesTo(effective) && table.Found && !FoldedIntoOneRow(read, rows[r].Key))
             {
                 rows[r].Place(table, new RowSource { Found = false, OfficialLabel = rows[r].LabelZh },
                     [.. Enumerable.Range(0, Columns).Select(_ => TableTokens.Missing())]);
             }
         }
     }
+
+    /// <summary>The （六） sub-rows of a table that prints the 2019 single row for the group are not missing rows.</summary>
+    private static bool FoldedIntoOneRow(ApplicationsRow?[] read, string key) =>
+        ApplicationsTemplate.IsOtherHandlingSubRow(key) && read[OtherGroup] is not null
+        && read[NoCorrection] is null && read[UnpaidFee] is null && read[OtherOther] is null;
 
     /// <summary>
     /// One pass over the tokens: a label that names a row starts it and the values after it are its

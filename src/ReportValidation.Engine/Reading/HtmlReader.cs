@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using ReportValidation.Template;
 using ReportValidation.V1;
 
 namespace ReportValidation.Reading;
@@ -17,7 +18,8 @@ public static partial class HtmlReader
     // Section headings and table captions of the template: the element holding most of them is the report.
     private static readonly string[] ReportMarkers =
     [
-        "总体情况", "主动公开", "收到和处理", "行政复议", "存在的主要问题", "其他需要报告", "信息内容", "申请人情况", "行政诉讼",
+        "总体情况", "主动公开", "收到和处理", ReviewLitigationTemplate.Review.LabelZh, "存在的主要问题", "其他需要报告", "信息内容",
+        "申请人情况", ReviewLitigationTemplate.LitigationZh,
     ];
 
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)

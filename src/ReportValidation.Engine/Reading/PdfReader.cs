@@ -6,6 +6,7 @@ using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
+using ReportValidation.Reading.Pdf;
 
 namespace ReportValidation.Reading;
 
@@ -33,7 +34,7 @@ public static partial class PdfReader
         objects.AddFile(bytes);
         PdfStreamBudget.Check(content, limits, objects, cancellationToken);
         objects.CheckReferenceDepth();
-        var lines = new List<PdfLine>();
+        var pages = new List<PdfPageContent>();
         var letters = 0;
         try
         {
@@ -47,7 +48,7 @@ public static partial class PdfReader
                 cancellationToken.ThrowIfCancellationRequested();
                 var page = document.GetPage(p);
                 letters += page.Letters.Count;
-                lines.AddRange(StackWrappedHeaders(PageLines(page, p)));
+                pages.Add(ReadPage(page, p));
             }
         }
         catch (PdfDocumentEncryptedException)
@@ -74,29 +75,16 @@ public static partial class PdfReader
             // Pages of images only: a scan. Reading it needs OCR, which this service does not do.
             throw DocumentReadException.UnsupportedFormat("没有文字层的 PDF（扫描件，需先进行文字识别） / a PDF without a text layer (a scan; it needs OCR first)");
         }
-        return Emit(lines);
+        return PdfLayout.Emit(pages);
     }
 
-    private sealed class PdfCell(double x, double right, double y, double size)
+    private static List<PdfTextLine> PageLines(IEnumerable<Letter> pageLetters, int pageNumber)
     {
-        public StringBuilder Text { get; } = new();
-        public double X { get; } = x;
-        public double Right { get; set; } = right;
-        public double Y { get; } = y;
-        public double Size { get; } = size;
-        public double Center => (X + Right) / 2;
-    }
-
-    private sealed record PdfLine(int Page, double Y, double Size, List<PdfCell> Cells);
-
-    private static List<PdfLine> PageLines(Page page, int pageNumber)
-    {
-        var letters = page.Letters
-            .Where(l => l.TextOrientation == TextOrientation.Horizontal && !string.IsNullOrEmpty(l.Value))
+        var letters = pageLetters
             .OrderByDescending(l => l.StartBaseLine.Y)
             .ThenBy(l => l.StartBaseLine.X)
             .ToList();
-        var lines = new List<PdfLine>();
+        var lines = new List<PdfTextLine>();
         var group = new List<Letter>();
         double groupY = 0, groupSize = 0;
         foreach (var letter in letters)
@@ -115,13 +103,12 @@ public static partial class PdfReader
             group.Add(letter);
         }
         AddLine(group, pageNumber, lines);
-        DropPageNumbers(lines, page.Width, page.Height);
         return lines;
     }
 
     private static double Size(Letter letter) => letter.PointSize > 0 ? letter.PointSize : Math.Max(letter.FontSize, 1);
 
-    private static void AddLine(List<Letter> letters, int pageNumber, List<PdfLine> lines)
+    private static void AddLine(List<Letter> letters, int pageNumber, List<PdfTextLine> lines)
     {
         if (letters.Count == 0)
         {
@@ -165,54 +152,19 @@ public static partial class PdfReader
         {
             return;
         }
-        lines.Add(new PdfLine(pageNumber, y, size, cells));
+        lines.Add(new PdfTextLine(pageNumber, y, size, cells));
     }
-
-    /// <summary>
-    /// Page numbers ("- 3 -", "第 3 页", "3/12"): the first or last line of a page, alone, centred,
-    /// in the top or bottom margin, set apart from the body. A value cell "0" at the foot of a page is left alone.
-    /// </summary>
-    private static void DropPageNumbers(List<PdfLine> lines, double pageWidth, double pageHeight)
-    {
-        if (lines.Count == 0 || pageHeight <= 0 || pageWidth <= 0)
-        {
-            return;
-        }
-        bool IsPageNumber(PdfLine line, PdfLine? neighbour)
-        {
-            // Footers stand apart from the body; a value cell at the foot of a table does not.
-            if (line.Cells.Count != 1 || (neighbour is not null && Math.Abs(neighbour.Y - line.Y) < line.Size * 3))
-            {
-                return false;
-            }
-            var cell = line.Cells[0];
-            var centred = Math.Abs(cell.Center - pageWidth / 2) < pageWidth * 0.1;
-            var inMargin = line.Y < pageHeight * 0.1 || line.Y > pageHeight * 0.9;
-            return centred && inMargin && PageNumberPattern().IsMatch(cell.Text.ToString());
-        }
-        if (IsPageNumber(lines[^1], lines.Count > 1 ? lines[^2] : null))
-        {
-            lines.RemoveAt(lines.Count - 1);
-        }
-        if (lines.Count > 0 && IsPageNumber(lines[0], lines.Count > 1 ? lines[1] : null))
-        {
-            lines.RemoveAt(0);
-        }
-    }
-
-    [GeneratedRegex(@"^[\s\-—–]*(第\s*)?\d+\s*页?\s*([/／共]\s*\d+\s*页?)?[\s\-—–]*$")]
-    private static partial Regex PageNumberPattern();
 
     /// <summary>
     /// Narrow table columns (table 四 has fifteen) wrap their header labels, often one character per
     /// line. A line of short cells set close under a multi-cell line, each cell under one of that
     /// line's cells, continues those cells: its text is appended to the cell above.
     /// </summary>
-    private static List<PdfLine> StackWrappedHeaders(List<PdfLine> lines)
+    private static List<PdfTextLine> StackWrappedHeaders(List<PdfTextLine> lines)
     {
-        var result = new List<PdfLine>(lines.Count);
-        PdfLine? anchor = null;
-        PdfLine? previous = null;
+        var result = new List<PdfTextLine>(lines.Count);
+        PdfTextLine? anchor = null;
+        PdfTextLine? previous = null;
         foreach (var line in lines)
         {
             if (anchor is not null && previous is not null && Continues(anchor, previous, line))
@@ -239,7 +191,7 @@ public static partial class PdfReader
         return result;
     }
 
-    private static bool Continues(PdfLine anchor, PdfLine previous, PdfLine line)
+    private static bool Continues(PdfTextLine anchor, PdfTextLine previous, PdfTextLine line)
     {
         if (line.Cells.Count < 2 || line.Page != previous.Page || previous.Y - line.Y > line.Size * 1.5 || previous.Y <= line.Y)
         {
@@ -268,7 +220,7 @@ public static partial class PdfReader
     /// "不计其他情形）"): one text cell set close under a label of the row above, starting where it
     /// starts and ending before the next column. Returns the label it continues.
     /// </summary>
-    private static PdfCell? WrappedLabel(PdfLine anchor, PdfLine previous, PdfLine line)
+    private static PdfCell? WrappedLabel(PdfTextLine anchor, PdfTextLine previous, PdfTextLine line)
     {
         if (line.Cells.Count != 1 || line.Page != previous.Page || previous.Y <= line.Y || previous.Y - line.Y > line.Size * 1.5)
         {
@@ -292,37 +244,4 @@ public static partial class PdfReader
 
     private static bool IsNumber(string text) =>
         decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _);
-
-    /// <summary>
-    /// Lines to the grid. A line of several cells is a table row; so is a one-cell line between two
-    /// rows (a spanning label such as 第二十条第（一）项 inside table 二).
-    /// </summary>
-    private static SourceDocument Emit(List<PdfLine> lines)
-    {
-        var builder = new SourceDocumentBuilder();
-        var perPage = new Dictionary<int, int>();
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var line = lines[i];
-            var number = perPage[line.Page] = perPage.GetValueOrDefault(line.Page) + 1;
-            var isRow = line.Cells.Count > 1
-                || (i > 0 && i + 1 < lines.Count && lines[i - 1].Cells.Count > 1 && lines[i + 1].Cells.Count > 1);
-            var cells = new List<(string, CellOrigin)>(line.Cells.Count);
-            for (var c = 0; c < line.Cells.Count; c++)
-            {
-                var cell = line.Cells[c];
-                cells.Add((cell.Text.ToString(), new CellOrigin($"page[{line.Page}]/line[{number}]/cell[{c + 1}]", line.Page,
-                    Math.Round(cell.X, 2), Math.Round(cell.Y, 2))));
-            }
-            if (isRow)
-            {
-                builder.AddRow(cells);
-            }
-            else
-            {
-                builder.AddParagraph(cells[0].Item1, cells[0].Item2);
-            }
-        }
-        return builder.Build(SourceFormat.Pdf);
-    }
 }

@@ -152,7 +152,7 @@ internal static class CellText
         return sb.ToString();
     }
 
-    private static bool IsCjk(char c) =>
+    internal static bool IsCjk(char c) =>
         c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFF00' and <= '\uFFEF')
             or (>= '\u3000' and <= '\u303F');
 }

@@ -109,7 +109,7 @@ public static class CellRules
             var blanks = 0;
             for (var i = row.FirstCell; i < row.FirstCell + row.CellCount; i++)
             {
-                blanks += IsBlank(grid.Cells[i]) ? 1 : 0;
+                blanks += IsBlank(grid.Cells[i]) && !grid.Folded[i] ? 1 : 0;
             }
             if (blanks == row.CellCount && row.CellCount > 1)
             {
@@ -137,7 +137,7 @@ public static class CellRules
                 }
                 rows++;
                 var index = row.FirstCell + c;
-                blanks += IsBlank(grid.Cells[index]) && !reported[index] ? 1 : 0;
+                blanks += IsBlank(grid.Cells[index]) && !reported[index] && !grid.Folded[index] ? 1 : 0;
             }
             if (rows < 2 || blanks != rows)
             {
@@ -162,7 +162,7 @@ public static class CellRules
         foreach (var slot in layout.Cells)
         {
             var cell = grid.Cells[slot.Index];
-            if (reported[slot.Index] || !IsBlank(cell) || grid.StateOfCell(slot.Index) != RowState.Usable)
+            if (reported[slot.Index] || !IsBlank(cell) || grid.Folded[slot.Index] || grid.StateOfCell(slot.Index) != RowState.Usable)
             {
                 continue;
             }

@@ -187,6 +187,11 @@ public static class StructureRules
             {
                 continue;
             }
+            if (row.Table == CellCatalog.Applications && ApplicationsTemplate.IsOtherHandlingSubRow(row.Row)
+                && ApplicationsTemplate.OtherHandlingAsOneRow(context.Report.Applications))
+            {
+                continue; // one deviation finding (structure.nonstandard_label) names the single row instead
+            }
             context.Add(RowMissing,
                 $"{TableName(row.Table)}缺少“{row.LabelZh}”行。",
                 $"Row {row.Row} is missing from {row.Table}.",
@@ -204,11 +209,10 @@ public static class StructureRules
         var reported = false;
         foreach (var row in context.Layout.Rows)
         {
-            if (context.Grid.StateOfRow(row) != RowState.Incomplete)
+            if (context.Grid.StateOfRow(row) != RowState.Incomplete || context.Grid.Sources[row.Index] is not { } source)
             {
                 continue;
             }
-            var source = row.Source(context.Report)!;
             reported |= row.Table == CellCatalog.Applications;
             var finding = context.Add(RowIncomplete,
                 source.ValuesFound == 0 && source.UnassignedValues.Count == 0
@@ -286,6 +290,13 @@ public static class StructureRules
             Deviation($"{TableName(row.Table)}行标签“{source.Label}”不是标准写法，标准标签为“{official}”。",
                 $"Row label \"{source.Label}\" is a known variant of the official \"{official}\".",
                 RuleContext.At(source.LabelSpan, row.Table, row.Row), source.Label, official);
+        }
+        if (context.Layout.Version == TemplateVersion._2021 && ApplicationsTemplate.OtherHandlingAsOneRow(context.Report.Applications))
+        {
+            var other = context.Report.Applications.Other.Source;
+            Deviation($"表三“{other.Label}”按2019年版模板填为一行，未按2021年版分列1.至3.项；该行按（六）其他处理合计参与校验。",
+                $"Table 3 prints the 2019 single row \"{other.Label}\" instead of the 2021 sub-rows 1.–3.; it is checked as the (6) group's total.",
+                RuleContext.At(other.LabelSpan, CellCatalog.Applications, "other"), other.Label, ApplicationsTemplate.OtherHandling.LabelZh);
         }
         if (context.Report.ActiveDisclosure is not { Found: true } table)
         {

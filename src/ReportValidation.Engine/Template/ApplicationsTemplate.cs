@@ -81,6 +81,19 @@ public static class ApplicationsTemplate
 
     public static TemplateRow<ApplicationsTable, ApplicationsRow> Row(string key) => Rows[IndexOf(key)];
 
+    /// <summary>
+    /// A known deviation of real reports (2023 and 2024 reports of the 2021 template): table 三 still
+    /// prints the 2019 single （六）其他处理 row instead of its sub-rows 1.–3. The row is then the （六）
+    /// group: its figures are the group's sum and are checked in every identity the group takes part in.
+    /// </summary>
+    public static bool OtherHandlingAsOneRow(ApplicationsTable? table) =>
+        table is { Other.Source.Found: true } && !IsFound(table.OtherNoCorrection) && !IsFound(table.OtherUnpaidFee) && !IsFound(table.OtherOther);
+
+    /// <summary>The （六） sub-rows the single row stands for.</summary>
+    public static bool IsOtherHandlingSubRow(string key) => key.StartsWith("other.", StringComparison.Ordinal);
+
+    private static bool IsFound(ApplicationsRow? row) => row is { Source.Found: true } || row is { Source: null };
+
     public static int IndexOf(string key)
     {
         for (var i = 0; i < Rows.Count; i++)

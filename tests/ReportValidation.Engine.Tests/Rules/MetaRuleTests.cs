@@ -139,6 +139,16 @@ public class MetaRuleTests
     }
 
     [Fact]
+    public void An_earlier_year_printed_with_a_space_before_nian_is_a_stale_year_too()
+    {
+        // Word processors print "2020 年" (seed 000 printed to PDF by LibreOffice).
+        var report = Consistent2021();
+        report.Sections[0].Text += "\n2020 年共办理市长热线 24 件，满意率100%。";
+        var finding = Assert.Single(Evaluate(report).Of("meta.stale_year"));
+        Assert.Equal("2020", finding.Actual);
+    }
+
+    [Fact]
     public void Comparisons_spans_and_titles_with_an_earlier_year_are_not_stale()
     {
         var report = Consistent2021();

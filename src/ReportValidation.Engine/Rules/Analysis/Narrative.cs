@@ -80,30 +80,45 @@ public static class Narrative
         return false;
     }
 
-    /// <summary>Years written as "2020年" in [from, to): the year and where its digits start.</summary>
+    /// <summary>
+    /// Years written as "2020年" in [from, to), also "2020 年" as word processors print them (a space or
+    /// two between the digits and 年): the year and where its digits start.
+    /// </summary>
     public static IEnumerable<(int Year, int Start, int End)> Years(string text, int from, int to)
     {
         for (var i = from + 4; i < to; i++)
         {
-            if (text[i] != '年' || (i - 5 >= from && IsDigit(text[i - 5])))
+            if (text[i] != '年')
             {
                 continue;
             }
-            var year = 0;
-            var ok = true;
-            for (var j = i - 4; j < i; j++)
+            var last = i - 1;
+            while (last > i - 3 && last >= from && IsSpace(text[last]))
             {
-                if (!IsDigit(text[j]))
-                {
-                    ok = false;
-                    break;
-                }
-                year = year * 10 + (text[j] <= '9' ? text[j] - '0' : text[j] - '０');
+                last--;
             }
-            if (ok && year is >= 1990 and <= 2100)
+            var first = last - 3;
+            if (first < from || (first - 1 >= from && IsDigit(text[first - 1])) || !TryYear(text, first, out var year))
             {
-                yield return (year, i - 4, i + 1);
+                continue;
             }
+            yield return (year, first, i + 1);
         }
+    }
+
+    private static bool IsSpace(char ch) => ch is ' ' or '\u00A0' or '\u3000';
+
+    private static bool TryYear(string text, int first, out int year)
+    {
+        year = 0;
+        for (var j = first; j < first + 4; j++)
+        {
+            if (!IsDigit(text[j]))
+            {
+                return false;
+            }
+            year = year * 10 + (text[j] <= '9' ? text[j] - '0' : text[j] - '０');
+        }
+        return year is >= 1990 and <= 2100;
     }
 }

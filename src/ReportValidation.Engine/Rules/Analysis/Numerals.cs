@@ -152,6 +152,8 @@ public static class Numerals
     /// </summary>
     public static bool TryNumberBefore(string text, int floor, int end, out int start, out long value)
     {
+        // Word processors and clerks print "24 件" and "约 24": a space or two either side of a number.
+        end = SkipSpacesBack(text, floor, end);
         start = end;
         value = 0;
         var i = end - 1;
@@ -164,10 +166,21 @@ public static class Numerals
             return false;
         }
         start = i + 1;
-        if (i >= floor && text[i] is '第' or '约' or '近' or '逾' or '超' or '数' or '几' or '上' or '成' or '过' or '.')
+        var before = SkipSpacesBack(text, floor, i + 1) - 1;
+        if (before >= floor && text[before] is '第' or '约' or '近' or '逾' or '超' or '数' or '几' or '上' or '成' or '过' or '.')
         {
             return false;
         }
         return TryParse(text.AsSpan(start, end - start), out value);
+    }
+
+    private static int SkipSpacesBack(string text, int floor, int end)
+    {
+        var at = end;
+        while (at > floor && end - at < 2 && text[at - 1] is ' ' or '\u00A0' or '\u3000')
+        {
+            at--;
+        }
+        return at;
     }
 }

@@ -29,10 +29,24 @@ public sealed class ReportGrid
         Cells = new Cell?[count];
         Values = new long[count];
         Known = new bool[count];
+        Folded = new bool[count];
         RowStates = new RowState[layout.Rows.Count];
+        Sources = new RowSource?[layout.Rows.Count];
+        var otherAsOneRow = layout.Version == TemplateVersion._2021 && ApplicationsTemplate.OtherHandlingAsOneRow(report.Applications);
         foreach (var row in layout.Rows)
         {
             var message = TableFound(report, row.Table) ? row.Message(report) : null;
+            if (otherAsOneRow && row.Table == CellCatalog.Applications && ApplicationsTemplate.IsOtherHandlingSubRow(row.Row))
+            {
+                // The 2019 single row carries the （六） group's sum: it stands in the place of 3.其他, and
+                // the sub-rows it does not split out add nothing of their own.
+                if (row.Row != "other.other")
+                {
+                    FoldedIntoGroup(row);
+                    continue;
+                }
+                message = report.Applications.Other;
+            }
             if (message is not null)
             {
                 for (var i = row.FirstCell; i < row.FirstCell + row.CellCount; i++)
@@ -40,7 +54,8 @@ public sealed class ReportGrid
                     Cells[i] = layout.Cells[i].FromRow(message);
                 }
             }
-            var state = message is null ? RowState.NotFound : StateOf(row.SourceOf(message), row, Cells);
+            Sources[row.Index] = message is null ? null : row.SourceOf(message);
+            var state = message is null ? RowState.NotFound : StateOf(Sources[row.Index], row, Cells);
             RowStates[row.Index] = state;
             if (state != RowState.Usable)
             {
@@ -59,13 +74,27 @@ public sealed class ReportGrid
         }
     }
 
+    private void FoldedIntoGroup(RowSlot row)
+    {
+        RowStates[row.Index] = RowState.Usable;
+        for (var i = row.FirstCell; i < row.FirstCell + row.CellCount; i++)
+        {
+            Known[i] = true;
+            Folded[i] = true;
+        }
+    }
+
     public Report Report { get; }
     public TemplateLayout Layout { get; }
     public Cell?[] Cells { get; }
     /// <summary>Integer values; meaningful only where <see cref="Known"/> is set.</summary>
     public long[] Values { get; }
     public bool[] Known { get; }
+    /// <summary>Cells of （六） sub-rows a 2019 single row stands for: no cell of their own, nothing to report on them.</summary>
+    public bool[] Folded { get; }
     public RowState[] RowStates { get; }
+    /// <summary>Where the reader found each row (the 2019 single row for 3.其他 when it stands for the （六） group).</summary>
+    public RowSource?[] Sources { get; }
     public bool ApplicationsHasNumbers { get; }
     public bool ReviewHasNumbers { get; }
 

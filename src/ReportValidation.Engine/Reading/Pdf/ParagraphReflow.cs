@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+
+namespace ReportValidation.Reading.Pdf;
+
+/// <summary>
+/// Paragraph lines the layout wrapped, joined back into one: a one-cell line that runs to the right
+/// edge of the text continues on the next one-cell line when that line is set the usual line
+/// spacing below (or opens the next page) in the same type size and does not start left of the text.
+/// A line the author ended (short of the edge) stays a line, so headings and list items keep theirs.
+/// </summary>
+internal static partial class ParagraphReflow
+{
+    public static List<PdfBlock> Join(List<PdfPageContent> pages)
+    {
+        // The text area: where the document's paragraph lines start, and the right edge most full
+        // lines run to (justified lines end there; a line a wide glyph pushed past it is no measure).
+        var lines = pages.SelectMany(p => p.Blocks).OfType<PdfTextLine>().Where(l => l.Cells.Count == 1).ToList();
+        var edges = lines.Count == 0 ? (Left: 0.0, Right: 0.0) : (Left: lines.Min(l => l.Left), Right: RightEdge(lines));
+        JoinTitle(pages, lines);
+        var result = new List<PdfBlock>();
+        PdfTextLine? open = null;
+        PdfTextLine? last = null;
+        foreach (var block in pages.SelectMany(p => p.Blocks))
+        {
+            if (block is PdfTextLine line && open is not null && last is not null && Continues(last, line, edges))
+            {
+                var joined = PdfText.JoinWrapped(open.Cells[0].Text.ToString(), line.Cells[0].Text.ToString());
+                open.Cells[0].Text.Clear().Append(joined);
+                last = line;
+                continue;
+            }
+            result.Add(block);
+            open = block is PdfTextLine { Cells.Count: 1 } single ? single : null;
+            last = open;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The title: the first lines of the first page, centred, in one type size larger than the
+    /// body's, set a line apart. Authors break a long title where it looks balanced, not where it ends.
+    /// </summary>
+    private static void JoinTitle(List<PdfPageContent> pages, List<PdfTextLine> lines)
+    {
+        if (pages.Count == 0 || lines.Count == 0)
+        {
+            return;
+        }
+        var body = lines.GroupBy(l => Math.Round(l.Size)).OrderByDescending(g => g.Count()).First().Key;
+        var page = pages[0];
+        var blocks = page.Blocks;
+        bool IsTitleLine(int i) => i < blocks.Count && blocks[i] is PdfTextLine { Cells.Count: 1 } l && l.Size > body * 1.15
+            && Math.Abs((l.Left + l.Right) / 2 - page.Width / 2) < page.Width * 0.05;
+        if (!IsTitleLine(0))
+        {
+            return;
+        }
+        var title = (PdfTextLine)blocks[0];
+        while (IsTitleLine(1) && blocks[1] is PdfTextLine next && Math.Abs(next.Size - title.Size) < title.Size * 0.1
+            && title.Y - next.Y <= title.Size * 2.2)
+        {
+            var joined = PdfText.JoinWrapped(title.Cells[0].Text.ToString(), next.Cells[0].Text.ToString());
+            title.Cells[0].Text.Clear().Append(joined);
+            blocks.RemoveAt(1);
+        }
+    }
+
+    /// <summary>
+    /// The right edge full lines reach: the most common right end among lines of ten characters or
+    /// more, when at least two share it; otherwise there is no edge to tell a wrap by, and nothing joins.
+    /// </summary>
+    private static double RightEdge(List<PdfTextLine> lines)
+    {
+        var edge = lines.Where(l => l.Cells[0].Text.Length >= 10).GroupBy(l => Math.Round(l.Right))
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).FirstOrDefault();
+        return edge is { } e && e.Count() >= 2 ? e.Key : double.PositiveInfinity;
+    }
+
+    private static bool Continues(PdfTextLine previous, PdfTextLine line, (double Left, double Right) edges)
+    {
+        if (line.Cells.Count != 1 || Math.Abs(line.Size - previous.Size) > previous.Size * 0.1 || Heading().IsMatch(line.Cells[0].Text.ToString()))
+        {
+            return false;
+        }
+        if (previous.Right < edges.Right - previous.Size * 1.5 || line.Left < edges.Left - line.Size * 0.5)
+        {
+            return false;
+        }
+        return line.Page == previous.Page
+            ? previous.Y - line.Y is var gap && gap > 0 && gap <= previous.Size * 2.2
+            : line.Page == previous.Page + 1;
+    }
+
+    /// <summary>A numbered heading or list item ("二、", "（三）", "1.", "2、") always starts a line of its own.</summary>
+    [GeneratedRegex(@"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])")]
+    private static partial Regex Heading();
+
+    /// <summary>
+    /// A heading numbered by the word processor ("一、", "（二）") sets a tab between the number and
+    /// the words; the gap is layout, not a cell boundary.
+    /// </summary>
+    public static void JoinListNumber(PdfTextLine line)
+    {
+        if (line.Cells.Count == 2 && ListNumber().IsMatch(line.Cells[0].Text.ToString()))
+        {
+            line.Cells[0].Text.Append(line.Cells[1].Text);
+            line.Cells[0].Right = line.Cells[1].Right;
+            line.Cells.RemoveAt(1);
+        }
+    }
+
+    [GeneratedRegex(@"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*$")]
+    private static partial Regex ListNumber();
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+
+namespace ReportValidation.Reading.Pdf;
+
+/// <summary>
+/// A table that ends one page and opens the next is one table: the next page's header rows, when
+/// they repeat the table's first rows, are read once; a row the page break cut in two (its label's
+/// last lines over the break, no figures) is joined back to the row it continues.
+/// </summary>
+internal static class PdfTableContinuation
+{
+    private const double ColumnTolerance = 3;
+    private const int MaxUnruledRows = 3;
+
+    public static void Join(List<PdfPageContent> pages)
+    {
+        PdfTable? open = null;
+        foreach (var page in pages)
+        {
+            PdfTable? carried = null;
+            if (open is not null && page.Blocks.Count > 0 && page.Blocks[0] is PdfTableBlock { Table: var next })
+            {
+                Append(open, next);
+                page.Blocks.RemoveAt(0);
+                carried = open;
+            }
+            open = TableClosingThePage(page, carried);
+        }
+    }
+
+    /// <summary>
+    /// The table the page ends with. A table ruled with horizontals only has no bottom ruling where
+    /// the page cut it: the unruled rows after its last ruling (lines of several cells) are its rows.
+    /// </summary>
+    private static PdfTable? TableClosingThePage(PdfPageContent page, PdfTable? carried)
+    {
+        // A table carried over from the page before stands above everything left on this page.
+        var index = page.Blocks.FindLastIndex(b => b is PdfTableBlock);
+        if ((index < 0 && carried is null) || page.Blocks.Count - index - 1 > MaxUnruledRows
+            || page.Blocks.Skip(index + 1).Any(b => b is not PdfTextLine { Cells.Count: > 1 }))
+        {
+            return null;
+        }
+        var table = index >= 0 ? ((PdfTableBlock)page.Blocks[index]).Table : carried!;
+        foreach (var line in page.Blocks.Skip(index + 1).Cast<PdfTextLine>())
+        {
+            table.Rows.Add([.. line.Cells.Select(c => new PdfTableCell(c.Text.ToString(), line.Page, Math.Round(c.X, 2), Math.Round(c.Y + c.Size, 2)) { Size = c.Size })]);
+        }
+        page.Blocks.RemoveRange(index + 1, page.Blocks.Count - index - 1);
+        return table;
+    }
+
+    private static void Append(PdfTable table, PdfTable next)
+    {
+        var rows = next.Rows;
+        var repeated = 0;
+        while (repeated < rows.Count - 1 && repeated < table.Rows.Count && SameTexts(rows[repeated], table.Rows[repeated]))
+        {
+            repeated++;
+        }
+        rows = rows.Skip(repeated).ToList();
+        if (rows.Count > 0 && CutByThePage(table.Rows, rows[0]))
+        {
+            foreach (var piece in rows[0].Where(c => c.Text.Length > 0))
+            {
+                var (row, index) = CellAbove(table.Rows, piece)!.Value;
+                row[index] = row[index] with { Text = PdfText.JoinWrapped(row[index].Text, piece.Text) };
+            }
+            rows.RemoveAt(0);
+        }
+        table.Rows.AddRange(rows);
+    }
+
+    /// <summary>
+    /// The rest of a row the page break cut: text only in columns where the rows above have a cell
+    /// (the label's last lines), some cells empty, no figures.
+    /// </summary>
+    private static bool CutByThePage(List<List<PdfTableCell>> above, List<PdfTableCell> row) =>
+        row.Any(c => c.Text.Length == 0) && row.Any(c => c.Text.Length > 0)
+        && row.All(c => c.Text.Length == 0 || (!IsFigure(c.Text) && CellAbove(above, c) is not null));
+
+    /// <summary>The nearest cell above in the same column: the last row's, or a merged cell's first row.</summary>
+    private static (List<PdfTableCell> Row, int Index)? CellAbove(List<List<PdfTableCell>> rows, PdfTableCell cell)
+    {
+        for (var r = rows.Count - 1; r >= 0 && r >= rows.Count - 30; r--)
+        {
+            var index = rows[r].FindIndex(c => Math.Abs(c.X - cell.X) <= ColumnTolerance);
+            if (index >= 0)
+            {
+                return (rows[r], index);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A figure as printed: digits in ASCII or full width, or "/" for not applicable.</summary>
+    private static bool IsFigure(string text)
+    {
+        var t = string.Concat(Compact(text).Select(c => c is >= '０' and <= '９' ? (char)(c - '０' + '0') : c));
+        return t == "/" || decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out _);
+    }
+
+    private static bool SameTexts(List<PdfTableCell> a, List<PdfTableCell> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => Compact(p.First.Text) == Compact(p.Second.Text));
+
+    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+}

@@ -100,6 +100,13 @@ public sealed class ResponseCache : IDisposable
             }
             try
             {
+                // The call that computed it may have finished between the first look and GetOrAdd: it
+                // remembers the result before it leaves _inFlight, so a second look finds it.
+                if (TryRemembered(key, out remembered))
+                {
+                    mine.SetResult(remembered);
+                    return (remembered, CacheSource.Memory);
+                }
                 var (result, source) = await LoadOrComputeAsync(key, compute, cancellationToken).ConfigureAwait(false);
                 mine.SetResult(result);
                 return (result, source);

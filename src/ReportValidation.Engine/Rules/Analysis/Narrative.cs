@@ -93,7 +93,7 @@ public static class Narrative
                 continue;
             }
             var last = i - 1;
-            while (last > i - 3 && last >= from && IsSpace(text[last]))
+            while (last > i - 3 && last >= from && Numerals.IsSpace(text[last]))
             {
                 last--;
             }
@@ -105,8 +105,6 @@ public static class Narrative
             yield return (year, first, i + 1);
         }
     }
-
-    private static bool IsSpace(char ch) => ch is ' ' or '\u00A0' or '\u3000';
 
     private static bool TryYear(string text, int first, out int year)
     {

@@ -237,7 +237,7 @@ public static class NarrativeMentions
                 continue;
             }
             var clauseStart = ClauseStart(text, from, numberStart);
-            if (numberStart > otherYearAt || ContainsAny(text.AsSpan(clauseStart, ClauseEnd(text, i, to) - clauseStart), ClauseStops)
+            if (numberStart > otherYearAt || Narrative.ContainsAny(text.AsSpan(clauseStart, ClauseEnd(text, i, to) - clauseStart), ClauseStops)
                 || FollowedByApproximation(text, i + 1, to))
             {
                 continue;
@@ -277,7 +277,7 @@ public static class NarrativeMentions
             return null;
         }
         var window = text.AsSpan(bestEnd, numberStart - bestEnd);
-        if (window.Length > 24 || HasDigit(window) || ContainsAny(window, WindowStops) || (best.Stops is not null && ContainsAny(window, best.Stops)))
+        if (window.Length > 24 || HasDigit(window) || Narrative.ContainsAny(window, WindowStops) || (best.Stops is not null && Narrative.ContainsAny(window, best.Stops)))
         {
             return null;
         }
@@ -304,7 +304,7 @@ public static class NarrativeMentions
             var mention = mentions[i];
             // Each stretch of text between two counts is looked at once.
             var gapStart = i == first ? mention.Count.Start : mentions[i - 1].Count.End;
-            opened |= whole is not null && ContainsAny(text.AsSpan(gapStart, mention.Count.Start - gapStart), PartOpeners);
+            opened |= whole is not null && Narrative.ContainsAny(text.AsSpan(gapStart, mention.Count.Start - gapStart), PartOpeners);
             if (whole is not null && opened && SplitsInto(whole.Subject, mention.Subject))
             {
                 mention.Whole = whole;
@@ -370,18 +370,6 @@ public static class NarrativeMentions
         foreach (var ch in text)
         {
             if (Numerals.IsDigit(ch))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static bool ContainsAny(ReadOnlySpan<char> text, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (text.Contains(word.AsSpan(), StringComparison.Ordinal))
             {
                 return true;
             }

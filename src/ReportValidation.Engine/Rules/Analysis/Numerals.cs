@@ -174,10 +174,13 @@ public static class Numerals
         return TryParse(text.AsSpan(start, end - start), out value);
     }
 
+    /// <summary>The spaces word processors and clerks put around numbers: ASCII, no-break and ideographic.</summary>
+    public static bool IsSpace(char ch) => ch is ' ' or '\u00A0' or '\u3000';
+
     private static int SkipSpacesBack(string text, int floor, int end)
     {
         var at = end;
-        while (at > floor && end - at < 2 && text[at - 1] is ' ' or '\u00A0' or '\u3000')
+        while (at > floor && end - at < 2 && IsSpace(text[at - 1]))
         {
             at--;
         }

@@ -52,9 +52,14 @@ internal sealed class MergedGrid(List<double> xs, List<double> ys)
     /// <summary>The merged cell a grid cell belongs to, named by its first grid cell.</summary>
     public int CellOf(int row, int column) => Root(row * Columns + column);
 
-    /// <summary>Rows of cells: each merged cell once, in its first row, left to right.</summary>
+    /// <summary>
+    /// Rows of cells: each merged cell once, in its first row, left to right, with the rows it spans.
+    /// Without vertical rulings an empty cell cannot be seen: it is kept (it may be a merged cell a
+    /// page break cut) but hidden.
+    /// </summary>
     public List<List<PdfTableCell>> Emit(int page, Dictionary<int, List<Letter>> contents, bool splitAtGaps)
     {
+        var extents = Extents();
         var rows = new List<List<PdfTableCell>>();
         for (var r = 0; r < Rows; r++)
         {
@@ -66,19 +71,36 @@ internal sealed class MergedGrid(List<double> xs, List<double> ys)
                 {
                     continue;
                 }
+                var lastRow = extents[index];
                 var letters = contents.GetValueOrDefault(index) ?? [];
+                var rowSpan = lastRow - r + 1;
                 if (splitAtGaps)
                 {
-                    row.AddRange(GapColumns.Split(page, letters, xs[c], ys[r]));
+                    row.AddRange(GapColumns.Split(page, letters, xs[c], ys[r]).Select(cell => cell with { RowSpan = rowSpan, Hidden = letters.Count == 0 }));
                 }
                 else
                 {
-                    row.Add(new PdfTableCell(PdfText.BlockText(letters), page, Math.Round(xs[c], 2), Math.Round(ys[r], 2)) { Size = PdfText.MedianSize(letters) });
+                    row.Add(new PdfTableCell(PdfText.BlockText(letters), page, Math.Round(xs[c], 2), Math.Round(ys[r], 2))
+                        { Size = PdfText.MedianSize(letters), RowSpan = rowSpan });
                 }
             }
             rows.Add(row);
         }
         return rows;
+    }
+
+    /// <summary>The last row each merged cell reaches, by its first grid cell.</summary>
+    private Dictionary<int, int> Extents()
+    {
+        var extents = new Dictionary<int, int>();
+        for (var r = 0; r < Rows; r++)
+        {
+            for (var c = 0; c < Columns; c++)
+            {
+                extents[Root(r * Columns + c)] = r;
+            }
+        }
+        return extents;
     }
 }
 

@@ -8,10 +8,44 @@ internal sealed record PdfTableCell(string Text, int Page, double X, double Y)
 {
     /// <summary>The type size of the cell's text (0 for an empty cell).</summary>
     public double Size { get; init; }
+
+    /// <summary>How many of the page's table rows the cell spans (a merged group label, several).</summary>
+    public int RowSpan { get; init; } = 1;
+
+    /// <summary>
+    /// An empty cell a reader does not take for a cell: one no ruling shows (a table without vertical
+    /// rulings), or one in a column where nothing of the table is printed.
+    /// </summary>
+    public bool Hidden { get; init; }
 }
 
 /// <summary>A table found on one page: its rows top to bottom, a merged cell once, in its first row.</summary>
-internal sealed record PdfTable(int Page, double Top, List<List<PdfTableCell>> Rows);
+internal sealed record PdfTable(int Page, double Top, List<List<PdfTableCell>> Rows)
+{
+    private const double ColumnTolerance = 3;
+
+    /// <summary>
+    /// Hides the empty cells that are no cells to a reader: those of columns where nothing of the
+    /// table (on any page it runs over) is printed, the strips that rows of unequal colspans or
+    /// rulings whose ends do not line up leave; and in a table printed one cell per row (no row with
+    /// two texts), the empty cells beside each one, which only pad its rows to the table's width.
+    /// </summary>
+    public void HideEmptyCells()
+    {
+        var printed = Rows.SelectMany(r => r).Where(c => c.Text.Length > 0).Select(c => c.X).ToList();
+        var oneCellPerRow = Rows.All(r => r.Count(c => c.Text.Length > 0) <= 1);
+        foreach (var row in Rows)
+        {
+            for (var i = 0; i < row.Count; i++)
+            {
+                if (row[i].Text.Length == 0 && (oneCellPerRow || !printed.Any(x => Math.Abs(x - row[i].X) <= ColumnTolerance)))
+                {
+                    row[i] = row[i] with { Hidden = true };
+                }
+            }
+        }
+    }
+}
 
 /// <summary>
 /// Rebuilds a printed table's grid the way a reader sees it (after Camelot's and Tabula's lattice

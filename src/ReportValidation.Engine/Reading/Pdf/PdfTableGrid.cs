@@ -62,9 +62,11 @@ internal static partial class PdfTableGrid
     public static List<PdfBlock> Find(int page, List<Ruling> rulings, List<Letter> letters, HashSet<Letter> used)
     {
         var blocks = new List<PdfBlock>();
-        foreach (var component in Components(rulings))
+        var components = Components(rulings);
+        var runStarts = components.Count > 0 ? PdfOverprint.RunStarts(letters) : [];
+        foreach (var component in components)
         {
-            if (Build(page, component, letters, used) is { } table)
+            if (Build(page, component, letters, runStarts, used) is { } table)
             {
                 blocks.AddRange(component.Any(r => !r.Horizontal) ? [new PdfTableBlock(table)] : SplitAtHeadings(table));
             }
@@ -157,7 +159,7 @@ internal static partial class PdfTableGrid
             .ToList();
     }
 
-    private static PdfTable? Build(int page, List<Ruling> component, List<Letter> letters, HashSet<Letter> used)
+    private static PdfTable? Build(int page, List<Ruling> component, List<Letter> letters, Dictionary<Letter, Letter> runStarts, HashSet<Letter> used)
     {
         var horizontals = component.Where(r => r.Horizontal).ToList();
         var verticals = component.Where(r => !r.Horizontal).ToList();
@@ -192,12 +194,14 @@ internal static partial class PdfTableGrid
         var inside = new List<(Letter Letter, int Row, int Column)>();
         foreach (var letter in letters)
         {
-            if (!used.Contains(letter) && grid.Locate(PdfText.CenterX(letter), PdfText.CenterY(letter)) is { } at)
+            // Text set over other text belongs to the cell it starts in.
+            var x = PdfText.CenterX(runStarts.GetValueOrDefault(letter, letter));
+            if (!used.Contains(letter) && grid.Locate(x, PdfText.CenterY(letter)) is { } at)
             {
                 inside.Add((letter, at.Row, at.Column));
             }
         }
-        MergeWhereTextCrosses(grid, inside);
+        MergeWhereTextCrosses(grid, inside.Where(l => !runStarts.ContainsKey(l.Letter)));
         var contents = new Dictionary<int, List<Letter>>();
         foreach (var (letter, row, column) in inside)
         {
@@ -214,9 +218,10 @@ internal static partial class PdfTableGrid
 
     /// <summary>
     /// Text never runs through a cell border: where the letters of one word sit on both sides of a
-    /// vertical ruling (a printer that draws a column's border through a merged cell), the cells are one.
+    /// vertical ruling (a printer that draws a column's border through a merged cell), the cells are one
+    /// (text set over other text aside: it ran over its border).
     /// </summary>
-    private static void MergeWhereTextCrosses(MergedGrid grid, List<(Letter Letter, int Row, int Column)> inside)
+    private static void MergeWhereTextCrosses(MergedGrid grid, IEnumerable<(Letter Letter, int Row, int Column)> inside)
     {
         foreach (var line in inside.Where(l => !string.IsNullOrWhiteSpace(l.Letter.Value))
             .GroupBy(l => (l.Row, Baseline: Math.Round(l.Letter.StartBaseLine.Y))))

@@ -81,6 +81,19 @@ public class RuledTableTests
     }
 
     [Fact]
+    public void A_label_too_wide_for_its_column_set_over_the_next_cells_text_reads_as_two_cells()
+    {
+        // The group label runs on over "（一）予以公开" on the same line; the printer drew each in one go.
+        var builder = new PdfDocumentBuilder();
+        var writer = new PdfRendering.PageWriter(builder);
+        double[] columns = [60, 100, 240, 300];
+        DrawPage(writer, "三、收到和处理政府信息公开申请情况", columns, 780,
+            new("三、本年度办理结果", 0, 0, RowSpan: 2), new("（一）予以公开", 0, 1), new("4", 0, 2), new("（二）部分公开", 1, 1), new("5", 1, 2));
+
+        Assert.Equal([["三、本年度办理结果", "（一）予以公开", "4"], ["（二）部分公开", "5"]], Rows(builder.Build()));
+    }
+
+    [Fact]
     public void A_strip_of_a_column_where_nothing_is_printed_is_no_column_but_a_blank_cell_under_a_header_is_read()
     {
         // Rows of unequal colspans leave a narrow column nothing is printed in, on every row.

@@ -4,10 +4,10 @@ namespace ReportValidation.Reading.Pdf;
 
 /// <summary>
 /// Text the printer set over other text: a label too wide for its narrow column runs on over the next
-/// cell's text on the same line ("三、本年度办理结果" over "（一）予以公开"). The letters' positions interleave,
-/// but the printer drew each text in one go, left to right: a run of letters that advance in drawing
-/// order, letter after letter, is one text, and two runs on one line whose spans overlap are two texts, each in the cell
-/// where it starts.
+/// cell's text on the same line ("三、本年度办理结果" over "（一）予以公开"). The letters' positions
+/// interleave, but the printer drew each text in one go, left to right: a run of letters that advance
+/// in drawing order, letter after letter, is one text, and two runs on one line whose spans overlap
+/// are two texts, each in the cell where it starts.
 /// </summary>
 internal static class PdfOverprint
 {

@@ -5,8 +5,9 @@ namespace ReportValidation.Reading.Pdf;
 
 /// <summary>
 /// A table that ends one page and opens the next is one table: the next page's header rows, when
-/// they repeat the table's first rows, are read once; a row the page break cut in two (its label's
-/// last lines over the break, no figures) is joined back to the row it continues.
+/// they repeat the table's first rows, are read once; a merged cell the break cut is read once; a row
+/// the page break cut in two (its label's last lines over the break, no figures) is joined back to the
+/// row it continues.
 /// </summary>
 internal static partial class PdfTableContinuation
 {
@@ -87,14 +88,17 @@ internal static partial class PdfTableContinuation
         for (var i = first.Count - 1; i >= 0; i--)
         {
             var cell = first[i];
-            if (cell.Text.Length > 0 || cell.RowSpan < 2 || CellAbove(rows, cell) is not var (row, index)
-                || rows.Count - rows.IndexOf(row) > row[index].RowSpan)
+            if (cell.Text.Length > 0 || cell.RowSpan < 2 || CellAbove(rows, cell) is not var (row, index))
+            {
+                continue;
+            }
+            var below = rows.Count - rows.IndexOf(row);
+            if (below > row[index].RowSpan)
             {
                 continue;
             }
             // The cell now spans on to the bottom of this page when its rest does.
-            var reach = cell.RowSpan >= next.Count ? rows.Count - rows.IndexOf(row) + next.Count : row[index].RowSpan;
-            row[index] = row[index] with { RowSpan = reach };
+            row[index] = row[index] with { RowSpan = cell.RowSpan >= next.Count ? below + next.Count : row[index].RowSpan };
             first.RemoveAt(i);
         }
         if (first.Count == 0)
@@ -112,7 +116,7 @@ internal static partial class PdfTableContinuation
     private static bool CutByThePage(List<List<PdfTableCell>> above, List<PdfTableCell> row)
     {
         var texts = row.Where(c => c.Text.Length > 0).ToList();
-        return texts.Count > 0 && (texts.Count < row.Count || texts.Count < above[^1].Count(c => !c.Hidden))
+        return texts.Count > 0 && above.Count > 0 && (texts.Count < row.Count || texts.Count < above[^1].Count(c => !c.Hidden))
             && texts.All(c => !IsFigure(c.Text) && !ItemNumber().IsMatch(c.Text) && CellAbove(above, c) is var (r, i) && !IsFigure(r[i].Text));
     }
 

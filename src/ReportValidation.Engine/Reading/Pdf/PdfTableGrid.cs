@@ -32,7 +32,7 @@ internal sealed record PdfTable(int Page, double Top, List<List<PdfTableCell>> R
     /// </summary>
     public void HideEmptyCells()
     {
-        var printed = Rows.SelectMany(r => r).Where(c => c.Text.Length > 0).Select(c => c.X).ToList();
+        var printed = Rows.SelectMany(r => r).Where(c => c.Text.Length > 0).Select(c => Math.Round(c.X)).Distinct().ToList();
         var oneCellPerRow = Rows.All(r => r.Count(c => c.Text.Length > 0) <= 1);
         foreach (var row in Rows)
         {

@@ -21,7 +21,7 @@ public class PrintedPdfTests
     // Measured on the 30 fixtures (README, "How PDFs are read"); the target is 97%. A reader change
     // that loses a fixture fails here.
     private const int FixturesReadExact = 30;
-    private const int FixturesWithoutFalseFindings = 29;
+    private const int FixturesWithoutFalseFindings = 30;
 
     private static ValidationResult ValidateText(string fixture) =>
         ReportEngine.Default.Validate(InputDocument.FromText(ReportValidation.Tests.Seeds.Text(PdfFixtures.SeedOf(fixture))));

@@ -36,76 +36,86 @@ public class RuledTableTests
         }
     }
 
-    private static List<List<string>> Rows(byte[] pdf) => DocumentReader.Read(new InputDocument(pdf, "application/pdf")).Lines
-        .Where(l => l.IsRow).Select(l => l.Cells.Select(c => c.Text).ToList()).ToList();
+    /// <summary>The rows read from the pages <paramref name="draw"/> prints, each as its cells' texts.</summary>
+    private static List<List<string>> Rows(Action<PdfRendering.PageWriter> draw)
+    {
+        var builder = new PdfDocumentBuilder();
+        draw(new PdfRendering.PageWriter(builder));
+        return DocumentReader.Read(new InputDocument(builder.Build(), "application/pdf")).Lines
+            .Where(l => l.IsRow).Select(l => l.Cells.Select(c => c.Text).ToList()).ToList();
+    }
 
     [Fact]
     public void A_merged_cell_the_page_break_cut_is_read_once_in_its_first_row()
     {
         // The group label spans its rows on both pages; on the second it goes on as an empty cell.
-        var builder = new PdfDocumentBuilder();
-        var writer = new PdfRendering.PageWriter(builder);
         double[] columns = [60, 180, 320, 380];
-        DrawPage(writer, "三、收到和处理政府信息公开申请情况", columns, 200,
-            new("三、本年度办理结果", 0, 0, RowSpan: 2), new("（一）予以公开", 0, 1), new("4", 0, 2), new("（二）部分公开", 1, 1), new("5", 1, 2));
-        DrawPage(writer, null, columns, 780,
-            new("", 0, 0, RowSpan: 2), new("（三）不予公开", 0, 1), new("6", 0, 2), new("（四）无法提供", 1, 1), new("7", 1, 2));
+        var rows = Rows(writer =>
+        {
+            DrawPage(writer, "三、收到和处理政府信息公开申请情况", columns, 200,
+                new("三、本年度办理结果", 0, 0, RowSpan: 2), new("（一）予以公开", 0, 1), new("4", 0, 2), new("（二）部分公开", 1, 1), new("5", 1, 2));
+            DrawPage(writer, null, columns, 780,
+                new("", 0, 0, RowSpan: 2), new("（三）不予公开", 0, 1), new("6", 0, 2), new("（四）无法提供", 1, 1), new("7", 1, 2));
+        });
 
-        Assert.Equal([["三、本年度办理结果", "（一）予以公开", "4"], ["（二）部分公开", "5"], ["（三）不予公开", "6"], ["（四）无法提供", "7"]],
-            Rows(builder.Build()));
+        Assert.Equal([["三、本年度办理结果", "（一）予以公开", "4"], ["（二）部分公开", "5"], ["（三）不予公开", "6"], ["（四）无法提供", "7"]], rows);
     }
 
     [Fact]
     public void A_label_that_opens_a_page_under_a_figure_starts_its_own_row()
     {
         // A table printed one cell per row: the page ends on a figure, the next opens with a label.
-        var builder = new PdfDocumentBuilder();
-        var writer = new PdfRendering.PageWriter(builder);
         double[] columns = [60, 300, 360];
-        DrawPage(writer, "二、主动公开政府信息情况", columns, 200, new("规章", 0, 0), new("", 0, 1), new("0", 1, 0), new("", 1, 1));
-        DrawPage(writer, null, columns, 780, new("行政规范性文件", 0, 0), new("", 0, 1), new("6", 1, 0), new("", 1, 1));
+        var rows = Rows(writer =>
+        {
+            DrawPage(writer, "二、主动公开政府信息情况", columns, 200, new("规章", 0, 0), new("", 0, 1), new("0", 1, 0), new("", 1, 1));
+            DrawPage(writer, null, columns, 780, new("行政规范性文件", 0, 0), new("", 0, 1), new("6", 1, 0), new("", 1, 1));
+        });
 
-        Assert.Equal([["规章"], ["0"], ["行政规范性文件"], ["6"]], Rows(builder.Build()));
+        Assert.Equal([["规章"], ["0"], ["行政规范性文件"], ["6"]], rows);
     }
 
     [Fact]
     public void The_rest_of_a_label_the_page_break_cut_joins_its_label()
     {
-        var builder = new PdfDocumentBuilder();
-        var writer = new PdfRendering.PageWriter(builder);
         double[] columns = [60, 240, 300];
-        DrawPage(writer, "三、收到和处理政府信息公开申请情况", columns, 200, new("一、本年新收政府信息", 0, 0), new("3", 0, 1));
-        DrawPage(writer, null, columns, 780, new("公开申请数量", 0, 0), new("", 0, 1), new("二、上年结转政府信息公开申请数量", 1, 0), new("1", 1, 1));
+        var rows = Rows(writer =>
+        {
+            DrawPage(writer, "三、收到和处理政府信息公开申请情况", columns, 200, new("一、本年新收政府信息", 0, 0), new("3", 0, 1));
+            DrawPage(writer, null, columns, 780, new("公开申请数量", 0, 0), new("", 0, 1), new("二、上年结转政府信息公开申请数量", 1, 0), new("1", 1, 1));
+        });
 
-        Assert.Equal([["一、本年新收政府信息公开申请数量", "3"], ["二、上年结转政府信息公开申请数量", "1"]], Rows(builder.Build()));
+        Assert.Equal([["一、本年新收政府信息公开申请数量", "3"], ["二、上年结转政府信息公开申请数量", "1"]], rows);
     }
 
     [Fact]
     public void A_label_too_wide_for_its_column_set_over_the_next_cells_text_reads_as_two_cells()
     {
         // The group label runs on over "（一）予以公开" on the same line; the printer drew each in one go.
-        var builder = new PdfDocumentBuilder();
-        var writer = new PdfRendering.PageWriter(builder);
         double[] columns = [60, 100, 240, 300];
-        DrawPage(writer, "三、收到和处理政府信息公开申请情况", columns, 780,
-            new("三、本年度办理结果", 0, 0, RowSpan: 2), new("（一）予以公开", 0, 1), new("4", 0, 2), new("（二）部分公开", 1, 1), new("5", 1, 2));
+        var rows = Rows(writer =>
+        {
+            DrawPage(writer, "三、收到和处理政府信息公开申请情况", columns, 780,
+                new("三、本年度办理结果", 0, 0, RowSpan: 2), new("（一）予以公开", 0, 1), new("4", 0, 2), new("（二）部分公开", 1, 1), new("5", 1, 2));
+        });
 
-        Assert.Equal([["三、本年度办理结果", "（一）予以公开", "4"], ["（二）部分公开", "5"]], Rows(builder.Build()));
+        Assert.Equal([["三、本年度办理结果", "（一）予以公开", "4"], ["（二）部分公开", "5"]], rows);
     }
 
     [Fact]
     public void A_strip_of_a_column_where_nothing_is_printed_is_no_column_but_a_blank_cell_under_a_header_is_read()
     {
         // Rows of unequal colspans leave a narrow column nothing is printed in, on every row.
-        var builder = new PdfDocumentBuilder();
-        var writer = new PdfRendering.PageWriter(builder);
         double[] columns = [60, 200, 320, 330];
-        DrawPage(writer, "二、主动公开政府信息情况", columns, 780,
-            new("第二十条第（一）项", 0, 0, ColSpan: 3),
-            new("信息内容", 1, 0), new("本年新制作数量", 1, 1), new("", 1, 2),
-            new("规章", 2, 0), new("0", 2, 1), new("", 2, 2),
-            new("规范性文件", 3, 0), new("", 3, 1), new("", 3, 2));
+        var rows = Rows(writer =>
+        {
+            DrawPage(writer, "二、主动公开政府信息情况", columns, 780,
+                new("第二十条第（一）项", 0, 0, ColSpan: 3),
+                new("信息内容", 1, 0), new("本年新制作数量", 1, 1), new("", 1, 2),
+                new("规章", 2, 0), new("0", 2, 1), new("", 2, 2),
+                new("规范性文件", 3, 0), new("", 3, 1), new("", 3, 2));
+        });
 
-        Assert.Equal([["第二十条第（一）项"], ["信息内容", "本年新制作数量"], ["规章", "0"], ["规范性文件", ""]], Rows(builder.Build()));
+        Assert.Equal([["第二十条第（一）项"], ["信息内容", "本年新制作数量"], ["规章", "0"], ["规范性文件", ""]], rows);
     }
 }

@@ -81,7 +81,11 @@ internal sealed class MergedGrid(List<double> xs, List<double> ys)
                 else
                 {
                     row.Add(new PdfTableCell(PdfText.BlockText(letters), page, Math.Round(xs[c], 2), Math.Round(ys[r], 2))
-                        { Size = PdfText.MedianSize(letters), RowSpan = rowSpan });
+                    {
+                        Size = PdfText.MedianSize(letters),
+                        Right = Math.Round(letters.Count == 0 ? xs[c] : letters.Max(PdfText.Right), 2),
+                        RowSpan = rowSpan,
+                    });
                 }
             }
             rows.Add(row);
@@ -114,7 +118,7 @@ internal static class GapColumns
     {
         if (letters.Count == 0)
         {
-            return [new PdfTableCell("", page, Math.Round(left, 2), Math.Round(top, 2))];
+            return [new PdfTableCell("", page, Math.Round(left, 2), Math.Round(top, 2)) { Right = Math.Round(left, 2) }];
         }
         var pieces = new List<(double Left, double Right, List<Letter> Letters)>();
         foreach (var line in PdfText.Lines(letters))
@@ -148,6 +152,7 @@ internal static class GapColumns
                 columns.Add((piece.Left, piece.Right, [.. piece.Letters]));
             }
         }
-        return columns.Select(c => new PdfTableCell(PdfText.BlockText(c.Letters), page, Math.Round(c.Left, 2), Math.Round(top, 2)) { Size = PdfText.MedianSize(c.Letters) });
+        return columns.Select(c => new PdfTableCell(PdfText.BlockText(c.Letters), page, Math.Round(c.Left, 2), Math.Round(top, 2))
+            { Size = PdfText.MedianSize(c.Letters), Right = Math.Round(c.Right, 2) });
     }
 }

@@ -46,7 +46,8 @@ internal static partial class PdfTableContinuation
         var table = index >= 0 ? ((PdfTableBlock)page.Blocks[index]).Table : carried!;
         foreach (var line in page.Blocks.Skip(index + 1).Cast<PdfTextLine>())
         {
-            table.Rows.Add([.. line.Cells.Select(c => new PdfTableCell(c.Text.ToString(), line.Page, Math.Round(c.X, 2), Math.Round(c.Y + c.Size, 2)) { Size = c.Size })]);
+            table.Rows.Add([.. line.Cells.Select(c => new PdfTableCell(c.Text.ToString(), line.Page, Math.Round(c.X, 2), Math.Round(c.Y + c.Size, 2))
+                { Size = c.Size, Right = Math.Round(c.Right, 2) })]);
         }
         page.Blocks.RemoveRange(index + 1, page.Blocks.Count - index - 1);
         return table;
@@ -65,7 +66,7 @@ internal static partial class PdfTableContinuation
         {
             ContinueMergedCells(table.Rows, rows);
         }
-        if (rows.Count > 0 && CutByThePage(table.Rows, rows[0]))
+        if (rows.Count > 0 && CutByThePage(table.Rows, rows[0], next.Unruled))
         {
             foreach (var piece in rows[0].Where(c => c.Text.Length > 0))
             {
@@ -109,15 +110,17 @@ internal static partial class PdfTableContinuation
 
     /// <summary>
     /// The rest of a row the page break cut: less than a row (its figures stayed above the break: some
-    /// cells empty, or fewer than the row above has where empty cells are not drawn), no figures, each
-    /// text under a label of the rows above that it goes on from. A label never goes on from a figure,
-    /// and one that opens with its own number ("2.", "（四）", "第二十条第（八）项") starts a row.
+    /// cells empty, or, where empty cells are not drawn, fewer than the row above has), no figures, each
+    /// text under a label of the rows above that it goes on from, within that label's column. A label
+    /// never goes on from a figure, and one that opens with its own number ("2.", "（四）",
+    /// "第二十条第（八）项") starts a row.
     /// </summary>
-    private static bool CutByThePage(List<List<PdfTableCell>> above, List<PdfTableCell> row)
+    private static bool CutByThePage(List<List<PdfTableCell>> above, List<PdfTableCell> row, bool unruled)
     {
         var texts = row.Where(c => c.Text.Length > 0).ToList();
-        return texts.Count > 0 && above.Count > 0 && (texts.Count < row.Count || texts.Count < above[^1].Count(c => !c.Hidden))
-            && texts.All(c => !IsFigure(c.Text) && !ItemNumber().IsMatch(c.Text) && CellAbove(above, c) is var (r, i) && !IsFigure(r[i].Text));
+        return texts.Count > 0 && above.Count > 0 && (texts.Count < row.Count || (unruled && texts.Count < above[^1].Count(c => !c.Hidden)))
+            && texts.All(c => !IsFigure(c.Text) && !ItemNumber().IsMatch(c.Text) && CellAbove(above, c) is var (r, i) && !IsFigure(r[i].Text)
+                && (i + 1 == r.Count || c.Right <= r[i + 1].X + ColumnTolerance));
     }
 
     [GeneratedRegex(@"^\s*([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+\s*[.．、]|第[一二三四五六七八九十]+条)")]

@@ -9,6 +9,9 @@ internal sealed record PdfTableCell(string Text, int Page, double X, double Y)
     /// <summary>The type size of the cell's text (0 for an empty cell).</summary>
     public double Size { get; init; }
 
+    /// <summary>Where the cell's text ends on the right (its left edge for an empty cell).</summary>
+    public double Right { get; init; }
+
     /// <summary>How many of the page's table rows the cell spans (a merged group label, several).</summary>
     public int RowSpan { get; init; } = 1;
 
@@ -23,6 +26,9 @@ internal sealed record PdfTableCell(string Text, int Page, double X, double Y)
 internal sealed record PdfTable(int Page, double Top, List<List<PdfTableCell>> Rows)
 {
     private const double ColumnTolerance = 3;
+
+    /// <summary>Drawn without vertical rulings: an empty cell is not drawn, a row shows only its texts.</summary>
+    public bool Unruled { get; init; }
 
     /// <summary>
     /// Hides the empty cells that are no cells to a reader: those of columns where nothing of the
@@ -91,7 +97,7 @@ internal static partial class PdfTableGrid
             {
                 if (rows.Count > 0)
                 {
-                    yield return new PdfTableBlock(new PdfTable(table.Page, rows[0].Max(c => c.Y), rows));
+                    yield return new PdfTableBlock(new PdfTable(table.Page, rows[0].Max(c => c.Y), rows) { Unruled = table.Unruled });
                     rows = [];
                 }
                 var heading = filled[0];
@@ -104,7 +110,7 @@ internal static partial class PdfTableGrid
         }
         if (rows.Count > 0)
         {
-            yield return new PdfTableBlock(new PdfTable(table.Page, rows[0].Max(c => c.Y), rows));
+            yield return new PdfTableBlock(new PdfTable(table.Page, rows[0].Max(c => c.Y), rows) { Unruled = table.Unruled });
         }
     }
 
@@ -213,7 +219,7 @@ internal static partial class PdfTableGrid
         {
             return null;
         }
-        return new PdfTable(page, ys[0], grid.Emit(page, contents, splitAtGaps: !ruledColumns));
+        return new PdfTable(page, ys[0], grid.Emit(page, contents, splitAtGaps: !ruledColumns)) { Unruled = !ruledColumns };
     }
 
     /// <summary>

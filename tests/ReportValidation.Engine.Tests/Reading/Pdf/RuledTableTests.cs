@@ -17,7 +17,14 @@ public class RuledTableTests
     private sealed record DrawnCell(string Text, int Row, int Column, int RowSpan = 1, int ColSpan = 1);
 
     /// <summary>Draws one page: a heading, then a table with the column boundaries given, its top at <paramref name="top"/>.</summary>
-    private static void DrawPage(PdfRendering.PageWriter writer, string? heading, double[] columns, double top, params DrawnCell[] cells)
+    private static void DrawPage(PdfRendering.PageWriter writer, string? heading, double[] columns, double top, params DrawnCell[] cells) =>
+        Draw(writer, heading, columns, top, verticals: true, cells);
+
+    /// <summary>The same with horizontal rulings only, between the rows (no cell's sides drawn).</summary>
+    private static void DrawRowsRuledPage(PdfRendering.PageWriter writer, string? heading, double[] columns, double top, params DrawnCell[] cells) =>
+        Draw(writer, heading, columns, top, verticals: false, cells);
+
+    private static void Draw(PdfRendering.PageWriter writer, string? heading, double[] columns, double top, bool verticals, DrawnCell[] cells)
     {
         var page = writer.NewPage();
         if (heading is not null)
@@ -30,8 +37,11 @@ public class RuledTableTests
             var (upper, lower) = (top - cell.Row * RowHeight, top - (cell.Row + cell.RowSpan) * RowHeight);
             page.DrawLine(new PdfPoint(left, upper), new PdfPoint(right, upper), 0.5);
             page.DrawLine(new PdfPoint(left, lower), new PdfPoint(right, lower), 0.5);
-            page.DrawLine(new PdfPoint(left, upper), new PdfPoint(left, lower), 0.5);
-            page.DrawLine(new PdfPoint(right, upper), new PdfPoint(right, lower), 0.5);
+            if (verticals)
+            {
+                page.DrawLine(new PdfPoint(left, upper), new PdfPoint(left, lower), 0.5);
+                page.DrawLine(new PdfPoint(right, upper), new PdfPoint(right, lower), 0.5);
+            }
             writer.Text(cell.Text, Size, left + 3, upper - 14);
         }
     }
@@ -86,6 +96,26 @@ public class RuledTableTests
         });
 
         Assert.Equal([["一、本年新收政府信息公开申请数量", "3"], ["二、上年结转政府信息公开申请数量", "1"]], rows);
+    }
+
+    [Fact]
+    public void Where_only_rows_are_ruled_the_rest_of_a_cut_label_joins_its_label_and_a_note_across_the_table_does_not()
+    {
+        // Empty cells are not drawn: the rest of the label is a row of one text, and so is the note.
+        double[] columns = [60, 240, 300];
+        var rows = Rows(writer =>
+        {
+            DrawRowsRuledPage(writer, "三、收到和处理政府信息公开申请情况", columns, 200,
+                new("一、本年新收政府信息", 0, 0), new("3", 0, 1), new("二、上年结转政府信息", 1, 0), new("1", 1, 1));
+            DrawRowsRuledPage(writer, null, columns, 780,
+                new("公开申请数量", 0, 0), new("", 0, 1), new("四、结转下年度继续办理", 1, 0), new("2", 1, 1));
+            DrawRowsRuledPage(writer, null, columns, 780,
+                new("注：本表所列为本机关全年收到和办理的申请，不含转办", 0, 0, ColSpan: 2), new("五、说明", 1, 0), new("", 1, 1));
+        });
+
+        Assert.Equal(
+            [["一、本年新收政府信息", "3"], ["二、上年结转政府信息公开申请数量", "1"], ["四、结转下年度继续办理", "2"], ["注：本表所列为本机关全年收到和办理的申请，不含转办"], ["五、说明"]],
+            rows);
     }
 
     [Fact]

@@ -67,11 +67,21 @@ internal static partial class ParagraphReflow
 
     /// <summary>
     /// The right edge full lines reach: the most common right end among lines of ten characters or
-    /// more, when at least two share it; otherwise there is no edge to tell a wrap by, and nothing joins.
+    /// more that end within two characters of the longest (justified lines end on the edge, hanging
+    /// punctuation or a wide glyph pushes a line past it), when at least two share it. Short lines that
+    /// happen to end together (a title and a list item in a report with few long paragraphs) are no
+    /// edge; without one there is nothing to tell a wrap by, and nothing joins.
     /// </summary>
     private static double RightEdge(List<PdfTextLine> lines)
     {
-        var edge = lines.Where(l => l.Cells[0].Text.Length >= 10).GroupBy(l => Math.Round(l.Right))
+        var candidates = lines.Where(l => l.Cells[0].Text.Length >= 10).ToList();
+        if (candidates.Count < 2)
+        {
+            return double.PositiveInfinity;
+        }
+        var size = candidates.GroupBy(l => Math.Round(l.Size)).OrderByDescending(g => g.Count()).First().Key;
+        var longest = candidates.Max(l => l.Right);
+        var edge = candidates.Where(l => l.Right >= longest - size * 2).GroupBy(l => Math.Round(l.Right))
             .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).FirstOrDefault();
         return edge is { } e && e.Count() >= 2 ? e.Key : double.PositiveInfinity;
     }

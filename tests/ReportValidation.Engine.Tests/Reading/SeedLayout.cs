@@ -185,7 +185,8 @@ internal static partial class SeedLayout
         for (var r = 0; r < rows.Count; r++)
         {
             var first = rows[r][0].Text;
-            if (first.StartsWith("三、本年度办理结果", StringComparison.Ordinal))
+            // Alone in its row, the group label is a heading row of its own, not a merged cell.
+            if (first.StartsWith("三、本年度办理结果", StringComparison.Ordinal) && rows[r].Count > 1)
             {
                 var end = r + 1;
                 while (end < rows.Count && !rows[end][0].Text.StartsWith("四、", StringComparison.Ordinal))

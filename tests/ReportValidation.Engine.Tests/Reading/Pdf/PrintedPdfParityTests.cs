@@ -38,6 +38,7 @@ public class PrintedPdfParityTests(ITestOutputHelper output)
         return left;
     }
 
+    /// <summary>A finding on the tables' figures or structure, or on the title, year, period and dates (meta.*).</summary>
     private static bool IsArithmeticStructureOrDate(string key)
     {
         var rule = key.Split(' ')[1];

@@ -113,15 +113,18 @@ internal static partial class PdfTableContinuation
     /// cells empty, or, where empty cells are not drawn, fewer than the row above has), no figures, each
     /// text under a label of the rows above that it goes on from, within that label's column. A label
     /// never goes on from a figure, and one that opens with its own number ("2.", "（四）",
-    /// "第二十条第（八）项") starts a row.
+    /// "第二十条第（八）项") starts a row, unless the label above is a number alone.
     /// </summary>
     private static bool CutByThePage(List<List<PdfTableCell>> above, List<PdfTableCell> row, bool unruled)
     {
         var texts = row.Where(c => c.Text.Length > 0).ToList();
         return texts.Count > 0 && above.Count > 0 && (texts.Count < row.Count || (unruled && texts.Count < above[^1].Count(c => !c.Hidden)))
-            && texts.All(c => !IsFigure(c.Text) && !ItemNumber().IsMatch(c.Text) && CellAbove(above, c) is var (r, i) && !IsFigure(r[i].Text)
-                && (i + 1 == r.Count || c.Right <= r[i + 1].X + ColumnTolerance));
+            && texts.All(c => !IsFigure(c.Text) && CellAbove(above, c) is var (r, i) && !IsFigure(r[i].Text)
+                && (!ItemNumber().IsMatch(Compact(c.Text)) || IsNumberAlone(r[i].Text)) && (i + 1 == r.Count || c.Right <= r[i + 1].X + ColumnTolerance));
     }
+
+    /// <summary>A label cut right after its number ("（三）" over the break, "6.属于四类过程性信息" under it).</summary>
+    private static bool IsNumberAlone(string label) => ItemNumber().Match(Compact(label)) is { Success: true } m && m.Length == Compact(label).Length;
 
     [GeneratedRegex(@"^\s*([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+\s*[.．、]|第[一二三四五六七八九十]+条)")]
     private static partial Regex ItemNumber();

@@ -99,6 +99,20 @@ public class RuledTableTests
     }
 
     [Fact]
+    public void A_label_the_page_break_cut_right_after_its_number_joins_its_number()
+    {
+        // "（三）" and the figures end the page; the item's own number and words open the next.
+        double[] columns = [60, 240, 300];
+        var rows = Rows(writer =>
+        {
+            DrawPage(writer, "三、收到和处理政府信息公开申请情况", columns, 200, new("（三）", 0, 0), new("4", 0, 1));
+            DrawPage(writer, null, columns, 780, new("6.属于四类过程性信息", 0, 0), new("", 0, 1), new("7.属于行政执法案卷", 1, 0), new("5", 1, 1));
+        });
+
+        Assert.Equal([["（三）6.属于四类过程性信息", "4"], ["7.属于行政执法案卷", "5"]], rows.Select(r => r.Select(GridTexts.Compact).ToList()).ToList());
+    }
+
+    [Fact]
     public void Where_only_rows_are_ruled_the_rest_of_a_cut_label_joins_its_label_and_a_note_across_the_table_does_not()
     {
         // Empty cells are not drawn: the rest of the label is a row of one text, and so is the note.

@@ -27,13 +27,14 @@ public static class ReportParser
         cancellationToken.ThrowIfCancellationRequested();
 
         var regions = TableRegions.Find(document, headings);
-        var activeDisclosure = TableTokens.Read(document, regions.ActiveDisclosure);
-        var applications = TableTokens.Read(document, regions.Applications);
+        using var activeDisclosure = TableTokens.Read(document, regions.ActiveDisclosure);
+        using var applications = TableTokens.Read(document, regions.Applications);
         report.TemplateVersion = TemplateDetector.Detect(activeDisclosure, applications, report.Year);
         report.ActiveDisclosure = ActiveDisclosureTableReader.Read(document, activeDisclosure, report.TemplateVersion);
         cancellationToken.ThrowIfCancellationRequested();
         report.Applications = ApplicationsTableReader.Read(document, applications, report.TemplateVersion);
-        report.ReviewLitigation = ReviewLitigationTableReader.Read(document, TableTokens.Read(document, regions.ReviewLitigation));
+        using var reviewLitigation = TableTokens.Read(document, regions.ReviewLitigation);
+        report.ReviewLitigation = ReviewLitigationTableReader.Read(document, reviewLitigation);
         return report;
     }
 }

@@ -1,13 +1,17 @@
+using System.Buffers;
 using ReportValidation.Reading;
 using ReportValidation.V1;
 
 namespace ReportValidation.Parsing;
 
 /// <summary>A cell of a table region with its label form and whether it reads as a value.</summary>
-internal readonly record struct TableToken(GridCell Cell, string Label, bool IsValue)
+internal readonly record struct TableToken(GridCell Cell, ReadOnlyMemory<char> LabelForm, bool IsValue)
 {
+    /// <summary>The cell's text folded as labels are matched (<see cref="LabelText.Normalize(string)"/>); empty for values.</summary>
+    public ReadOnlySpan<char> Label => LabelForm.Span;
+
     /// <summary>An empty cell the reader kept as a genuine blank (whitespace between pipes, an empty td).</summary>
-    public bool IsImplicitBlank => Cell.Text.Length == 0 || string.IsNullOrWhiteSpace(Cell.Text);
+    public bool IsImplicitBlank => Cell.AsSpan().IsWhiteSpace();
 }
 
 /// <summary>The lines [Start, End) of the document that hold one table.</summary>
@@ -16,25 +20,84 @@ internal readonly record struct LineRange(int Start, int End)
     public bool IsEmpty => End <= Start;
 }
 
-internal static class TableTokens
+/// <summary>
+/// The tokens of one table region, in arrays rented from the shared pool: labels that folding
+/// changes are written into one buffer, the others point into the document text.
+/// </summary>
+internal sealed class TableTokenList : IDisposable
 {
-    public static List<TableToken> Read(SourceDocument document, LineRange range)
+    private TableToken[] _tokens;
+    private char[] _labels;
+
+    public TableTokenList(SourceDocument document, LineRange range)
     {
-        var tokens = new List<TableToken>(Math.Max(0, range.End - range.Start) * 2);
+        var lines = document.Lines;
+        var cells = 0;
+        var chars = 0;
         for (var i = range.Start; i < range.End; i++)
         {
-            foreach (var cell in document.Lines[i].Cells)
+            cells += lines[i].Cells.Count;
+            chars += lines[i].End - lines[i].Start;
+        }
+        _tokens = cells == 0 ? [] : ArrayPool<TableToken>.Shared.Rent(cells);
+        _labels = chars == 0 ? [] : ArrayPool<char>.Shared.Rent(chars);
+        var used = 0;
+        for (var i = range.Start; i < range.End; i++)
+        {
+            foreach (var cell in lines[i].Cells)
             {
-                var isValue = CellValueText.IsValue(cell.Text);
-                tokens.Add(new TableToken(cell, isValue ? "" : LabelText.Normalize(cell.Text), isValue));
+                var text = cell.AsSpan();
+                var isValue = CellValueText.IsValue(text);
+                var label = ReadOnlyMemory<char>.Empty;
+                if (!isValue)
+                {
+                    if (LabelText.FirstChanged(text) < 0)
+                    {
+                        label = document.Text.AsMemory(cell.Start, cell.Length);
+                    }
+                    else
+                    {
+                        var length = LabelText.Normalize(text, _labels.AsSpan(used));
+                        label = new ReadOnlyMemory<char>(_labels, used, length);
+                        used += length;
+                    }
+                }
+                _tokens[Count++] = new TableToken(cell, label, isValue);
             }
         }
-        return tokens;
     }
+
+    public int Count { get; private set; }
+
+    public TableToken this[int index] => (uint)index < (uint)Count ? _tokens[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public ReadOnlySpan<TableToken>.Enumerator GetEnumerator() => new ReadOnlySpan<TableToken>(_tokens, 0, Count).GetEnumerator();
+
+    public int IndexOf(TableToken token) => Array.IndexOf(_tokens, token, 0, Count);
+
+    public void Dispose()
+    {
+        if (_tokens.Length > 0)
+        {
+            ArrayPool<TableToken>.Shared.Return(_tokens, clearArray: true);
+        }
+        if (_labels.Length > 0)
+        {
+            ArrayPool<char>.Shared.Return(_labels);
+        }
+        _tokens = [];
+        _labels = [];
+        Count = 0;
+    }
+}
+
+internal static class TableTokens
+{
+    public static TableTokenList Read(SourceDocument document, LineRange range) => new(document, range);
 
     public static Cell ToCell(SourceDocument document, TableToken token, string headerUnit = "")
     {
-        var cell = CellValueText.Read(token.Cell.Text, headerUnit);
+        var cell = CellValueText.Read(token.Cell.AsSpan(), headerUnit);
         cell.Span = document.Span(token.Cell);
         return cell;
     }
@@ -42,9 +105,6 @@ internal static class TableTokens
     public static Cell Missing() => new() { State = CellState.Missing };
 
     public static Cell Blank(SourceSpan? span) => new() { State = CellState.Blank, Span = span };
-
-    public static SourceSpan? SpanOf(SourceDocument document, List<TableToken> tokens) =>
-        tokens.Count == 0 ? null : document.Span(tokens[0].Cell.Start, tokens[^1].Cell.End);
 
     /// <summary>
     /// Fits the value tokens read after a row label to the row's column count. Returns the cells in

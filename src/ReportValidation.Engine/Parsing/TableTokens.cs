@@ -21,15 +21,35 @@ internal readonly record struct LineRange(int Start, int End)
 }
 
 /// <summary>
-/// The tokens of one table region, in arrays rented from the shared pool: labels that folding
-/// changes are written into one buffer, the others point into the document text.
+/// The tokens of the three table regions, in one array rented from the shared pool: labels that
+/// folding changes are written into one rented buffer, the others point into the document text.
 /// </summary>
-internal sealed class TableTokenList : IDisposable
+internal sealed class TableTokenSet : IDisposable
 {
     private TableToken[] _tokens;
     private char[] _labels;
+    private int _used;
+    private int _labelsUsed;
 
-    public TableTokenList(SourceDocument document, LineRange range)
+    public TableTokenSet(SourceDocument document, TableRegions regions)
+    {
+        var (cells, chars) = Size(document, regions.ActiveDisclosure);
+        var (applicationCells, applicationChars) = Size(document, regions.Applications);
+        var (reviewCells, reviewChars) = Size(document, regions.ReviewLitigation);
+        cells += applicationCells + reviewCells;
+        chars += applicationChars + reviewChars;
+        _tokens = cells == 0 ? [] : ArrayPool<TableToken>.Shared.Rent(cells);
+        _labels = chars == 0 ? [] : ArrayPool<char>.Shared.Rent(chars);
+        ActiveDisclosure = Read(document, regions.ActiveDisclosure);
+        Applications = Read(document, regions.Applications);
+        ReviewLitigation = Read(document, regions.ReviewLitigation);
+    }
+
+    public TableTokenList ActiveDisclosure { get; }
+    public TableTokenList Applications { get; }
+    public TableTokenList ReviewLitigation { get; }
+
+    private static (int Cells, int Chars) Size(SourceDocument document, LineRange range)
     {
         var lines = document.Lines;
         var cells = 0;
@@ -39,9 +59,13 @@ internal sealed class TableTokenList : IDisposable
             cells += lines[i].Cells.Count;
             chars += lines[i].End - lines[i].Start;
         }
-        _tokens = cells == 0 ? [] : ArrayPool<TableToken>.Shared.Rent(cells);
-        _labels = chars == 0 ? [] : ArrayPool<char>.Shared.Rent(chars);
-        var used = 0;
+        return (cells, chars);
+    }
+
+    private TableTokenList Read(SourceDocument document, LineRange range)
+    {
+        var first = _used;
+        var lines = document.Lines;
         for (var i = range.Start; i < range.End; i++)
         {
             foreach (var cell in lines[i].Cells)
@@ -57,23 +81,16 @@ internal sealed class TableTokenList : IDisposable
                     }
                     else
                     {
-                        var length = LabelText.Normalize(text, _labels.AsSpan(used));
-                        label = new ReadOnlyMemory<char>(_labels, used, length);
-                        used += length;
+                        var length = LabelText.Normalize(text, _labels.AsSpan(_labelsUsed));
+                        label = new ReadOnlyMemory<char>(_labels, _labelsUsed, length);
+                        _labelsUsed += length;
                     }
                 }
-                _tokens[Count++] = new TableToken(cell, label, isValue);
+                _tokens[_used++] = new TableToken(cell, label, isValue);
             }
         }
+        return new TableTokenList(_tokens, first, _used - first);
     }
-
-    public int Count { get; private set; }
-
-    public TableToken this[int index] => (uint)index < (uint)Count ? _tokens[index] : throw new ArgumentOutOfRangeException(nameof(index));
-
-    public ReadOnlySpan<TableToken>.Enumerator GetEnumerator() => new ReadOnlySpan<TableToken>(_tokens, 0, Count).GetEnumerator();
-
-    public int IndexOf(TableToken token) => Array.IndexOf(_tokens, token, 0, Count);
 
     public void Dispose()
     {
@@ -87,14 +104,27 @@ internal sealed class TableTokenList : IDisposable
         }
         _tokens = [];
         _labels = [];
-        Count = 0;
+    }
+}
+
+/// <summary>The tokens of one table region, in document order: a range of a <see cref="TableTokenSet"/>.</summary>
+internal sealed class TableTokenList(TableToken[] tokens, int first, int count)
+{
+    public int Count => count;
+
+    public TableToken this[int index] => (uint)index < (uint)count ? tokens[first + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public ReadOnlySpan<TableToken>.Enumerator GetEnumerator() => new ReadOnlySpan<TableToken>(tokens, first, count).GetEnumerator();
+
+    public int IndexOf(TableToken token)
+    {
+        var at = Array.IndexOf(tokens, token, first, count);
+        return at < 0 ? at : at - first;
     }
 }
 
 internal static class TableTokens
 {
-    public static TableTokenList Read(SourceDocument document, LineRange range) => new(document, range);
-
     public static Cell ToCell(SourceDocument document, TableToken token, string headerUnit = "")
     {
         var cell = CellValueText.Read(token.Cell.AsSpan(), headerUnit);

@@ -95,6 +95,10 @@ public static class TextDecoding
         {
             return Decoded(bytes, named, 0);
         }
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return Decoded(bytes, Encoding.UTF8, 0);
+        }
         var invalid = InvalidUtf8Sequences(bytes, out var nonAscii);
         if (invalid == 0 || (invalid <= MaxRepairs && (long)invalid * NonAsciiBytesPerRepair <= nonAscii))
         {

@@ -27,10 +27,12 @@ public readonly struct GridCell : IEquatable<GridCell>
     /// <summary>The cell's text, a new string on every call; parsing reads <see cref="AsSpan"/>.</summary>
     public string Text => _document.Text.Substring(Start, Length);
 
-    public string Container => _document.CellOrigin(_index).Container ?? "";
-    public int Page => _document.CellOrigin(_index).Page;
-    public double X => _document.CellOrigin(_index).X;
-    public double Y => _document.CellOrigin(_index).Y;
+    public string Container => Origin.Container ?? "";
+    public int Page => Origin.Page;
+    public double X => Origin.X;
+    public double Y => Origin.Y;
+
+    internal CellOrigin Origin => _document.CellOrigin(_index);
 
     public ReadOnlySpan<char> AsSpan() => _document.Text.AsSpan(Start, Length);
 
@@ -231,10 +233,14 @@ public sealed class SourceDocument : IDisposable
     public SourceSpan Span(GridCell cell)
     {
         var span = Span(cell.Start, cell.End);
-        span.Container = cell.Container;
-        span.Page = cell.Page;
-        span.X = cell.X;
-        span.Y = cell.Y;
+        if (_origins is not null)
+        {
+            var origin = cell.Origin;
+            span.Container = origin.Container ?? "";
+            span.Page = origin.Page;
+            span.X = origin.X;
+            span.Y = origin.Y;
+        }
         return span;
     }
 

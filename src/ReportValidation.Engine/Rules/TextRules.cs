@@ -38,8 +38,10 @@ public static class TextRules
     private static void CheckMismatches(RuleContext context, Rule rule, bool applications)
     {
         var comparison = new NarrativeComparison(context.Grid, context.Layout);
-        foreach (var mention in context.Mentions)
+        var mentions = context.Mentions;
+        for (var i = 0; i < mentions.Count; i++)
         {
+            var mention = mentions[i];
             if (mention.Subject.IsApplications != applications)
             {
                 continue;
@@ -50,8 +52,9 @@ public static class TextRules
                     $"{string.Join(" + ", disagreement.Cells.Select(c => c.Key))} says {disagreement.ExpectedText}");
             }
         }
-        foreach (var (whole, parts) in comparison.Wholes(context.Mentions, applications))
+        foreach (var parts in comparison.Wholes(mentions, applications))
         {
+            var whole = parts[0].Whole!;
             if (comparison.AgainstParts(whole, parts) is { } disagreement)
             {
                 var partsZh = string.Join("、", parts.Select(p => $"{p.Subject.NameZh}{p.Count.Value}件"));

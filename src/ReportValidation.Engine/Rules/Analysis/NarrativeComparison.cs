@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ReportValidation.Template;
 
 namespace ReportValidation.Rules.Analysis;
@@ -16,24 +18,68 @@ public sealed class NarrativeComparison(ReportGrid grid, TemplateLayout layout)
     private static readonly string[] ReviewOutcomes =
         [.. ReviewLitigationTemplate.Outcomes.Take(4).Select(o => o.Key)];
 
-    /// <summary>The cells a mention's subject names, in the template of the report; empty when the grammar cannot tell.</summary>
-    public IReadOnlyList<CellSlot> CellsOf(Mention mention)
+    /// <summary>
+    /// The cells each subject names (and each set of cells a whole is checked against), worked out once
+    /// per template: a subject, its whole's subject and the layout decide them, and there are a few
+    /// dozen subjects, so the narrative rules allocate no list per count.
+    /// </summary>
+    private static readonly ConcurrentDictionary<CellsKey, CellSlot[]> Cache = new();
+
+    private enum CellSet
     {
-        var subject = mention.Subject;
+        Named,
+        Applicants,
+        ResultLeaves,
+        ReviewOutcomes,
+    }
+
+    /// <summary>Subjects and layouts are told apart by identity: they are the engine's own static objects.</summary>
+    private readonly struct CellsKey(TemplateLayout layout, CellSet set, NarrativeSubject subject, NarrativeSubject? whole) : IEquatable<CellsKey>
+    {
+        public TemplateLayout Layout => layout;
+        public CellSet Set => set;
+        public NarrativeSubject Subject => subject;
+        public NarrativeSubject? Whole => whole;
+
+        public bool Equals(CellsKey other) => ReferenceEquals(layout, other.Layout) && set == other.Set
+            && ReferenceEquals(subject, other.Subject) && ReferenceEquals(whole, other.Whole);
+
+        public override bool Equals(object? obj) => obj is CellsKey other && Equals(other);
+
+        public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(layout), set,
+            RuntimeHelpers.GetHashCode(subject), whole is null ? 0 : RuntimeHelpers.GetHashCode(whole));
+    }
+
+    private CellSlot[] Cached(CellSet set, NarrativeSubject subject, NarrativeSubject? whole = null) =>
+        Cache.GetOrAdd(new CellsKey(layout, set, subject, whole), Compute);
+
+    private static CellSlot[] Compute(CellsKey key) => key.Set switch
+    {
+        CellSet.Named => [.. Named(key.Layout, key.Subject, key.Whole)],
+        CellSet.Applicants => [.. ApplicantCellsOf(key.Layout, key.Subject)],
+        CellSet.ResultLeaves => [.. ResultLeafCells(key.Layout)],
+        _ => [.. key.Subject.Groups!.SelectMany(g => ReviewOutcomes.SelectMany(o => ReviewCells(key.Layout, [g], o)))],
+    };
+
+    /// <summary>The cells a mention's subject names, in the template of the report; empty when the grammar cannot tell.</summary>
+    public IReadOnlyList<CellSlot> CellsOf(Mention mention) => Cached(CellSet.Named, mention.Subject, mention.Whole?.Subject);
+
+    private static IReadOnlyList<CellSlot> Named(TemplateLayout layout, NarrativeSubject subject, NarrativeSubject? whole)
+    {
         switch (subject.Kind)
         {
             case SubjectKind.Applicant:
-                return mention.Whole?.Subject.Rows is { } wholeRows ? ApplicationCells(wholeRows, subject.Column!) : [];
+                return whole?.Rows is { } wholeRows ? ApplicationCells(layout, wholeRows, subject.Column!) : [];
             case SubjectKind.Review or SubjectKind.Litigation:
-                return ReviewCells(subject.Groups!, ReviewLitigationTemplate.Total.Key);
+                return ReviewCells(layout, subject.Groups!, ReviewLitigationTemplate.Total.Key);
             case SubjectKind.ReviewOutcome:
-                return mention.Whole?.Subject.Groups is { } groups ? ReviewCells(groups, subject.Outcome!) : [];
+                return whole?.Groups is { } groups ? ReviewCells(layout, groups, subject.Outcome!) : [];
             default:
-                return ApplicationCells(subject.Rows!, ReviewLitigationTemplate.Total.Key);
+                return ApplicationCells(layout, subject.Rows!, ReviewLitigationTemplate.Total.Key);
         }
     }
 
-    private List<CellSlot> ApplicationCells(Func<string, bool> rows, string column)
+    private static List<CellSlot> ApplicationCells(TemplateLayout layout, Func<string, bool> rows, string column)
     {
         var cells = new List<CellSlot>();
         foreach (var row in layout.Rows)
@@ -55,7 +101,7 @@ public sealed class NarrativeComparison(ReportGrid grid, TemplateLayout layout)
         return cells;
     }
 
-    private List<CellSlot> ReviewCells(string[] groups, string outcome)
+    private static List<CellSlot> ReviewCells(TemplateLayout layout, string[] groups, string outcome)
     {
         var cells = new List<CellSlot>();
         foreach (var group in groups)
@@ -96,7 +142,7 @@ public sealed class NarrativeComparison(ReportGrid grid, TemplateLayout layout)
         }
         // "共受理申请20件（含上年结转2件）": received may be stated with last year's carried over.
         if (mention.Subject == NarrativeMentions.Received && Parsing.LabelText.FoldCharacters(mention.Sentence).Contains("结转", StringComparison.Ordinal)
-            && TrySum(ApplicationCells(NarrativeMentions.CarriedOver.Rows!, ReviewLitigationTemplate.Total.Key), out var carried)
+            && TrySum(Cached(CellSet.Named, NarrativeMentions.CarriedOver), out var carried)
             && table + carried == mention.Count.Value)
         {
             return null;
@@ -105,16 +151,19 @@ public sealed class NarrativeComparison(ReportGrid grid, TemplateLayout layout)
     }
 
     /// <summary>The wholes with parts, each with its parts of one kind (applicants, results, dispositions, outcomes).</summary>
-    public IEnumerable<(Mention Whole, List<Mention> Parts)> Wholes(IReadOnlyList<Mention> mentions, bool applications)
+    public IReadOnlyList<List<Mention>> Wholes(IReadOnlyList<Mention> mentions, bool applications)
     {
-        var groups = new List<List<Mention>>();
-        var index = new Dictionary<(Mention, SubjectKind), List<Mention>>(WholeComparer.Instance);
-        foreach (var mention in mentions)
+        List<List<Mention>>? groups = null;
+        Dictionary<(Mention, SubjectKind), List<Mention>>? index = null;
+        for (var i = 0; i < mentions.Count; i++)
         {
+            var mention = mentions[i];
             if (mention.Whole is not { } whole || mention.Subject.IsApplications != applications)
             {
                 continue;
             }
+            groups ??= [];
+            index ??= new(WholeComparer.Instance);
             var key = (whole, Family(mention.Subject.Kind));
             if (!index.TryGetValue(key, out var parts))
             {
@@ -124,10 +173,7 @@ public sealed class NarrativeComparison(ReportGrid grid, TemplateLayout layout)
             }
             parts.Add(mention);
         }
-        foreach (var parts in groups)
-        {
-            yield return (parts[0].Whole!, parts);
-        }
+        return groups ?? [];
     }
 
     /// <summary>Wholes are told apart by identity: two equal counts in two sentences are two wholes.</summary>
@@ -152,28 +198,32 @@ public sealed class NarrativeComparison(ReportGrid grid, TemplateLayout layout)
     /// <summary>A whole against the sum of its parts; null when they agree or the table cannot tell whether the list is complete.</summary>
     public NarrativeDisagreement? AgainstParts(Mention whole, List<Mention> parts)
     {
-        var sum = parts.Sum(p => p.Count.Value);
+        long sum = 0;
+        foreach (var part in parts)
+        {
+            sum += part.Count.Value;
+        }
         var wholeCells = CellsOf(whole);
         long allowance = 0;
         bool complete;
         switch (Family(parts[0].Subject.Kind))
         {
             case SubjectKind.Applicant:
-                complete = RestIsZero(parts, ApplicantCellsOf(whole));
+                complete = RestIsZero(parts, Cached(CellSet.Applicants, whole.Subject));
                 break;
             case SubjectKind.Result when whole.Subject == NarrativeMentions.Answered:
-                complete = RestIsZero(parts, ResultLeafCells());
+                complete = RestIsZero(parts, Cached(CellSet.ResultLeaves, whole.Subject));
                 break;
             case SubjectKind.Result or SubjectKind.Answered when whole.Subject == NarrativeMentions.Received:
                 // Answers this year include last year's carried-over applications.
-                if (!TrySum(ApplicationCells(NarrativeMentions.CarriedOver.Rows!, ReviewLitigationTemplate.Total.Key), out allowance))
+                if (!TrySum(Cached(CellSet.Named, NarrativeMentions.CarriedOver), out allowance))
                 {
                     return null;
                 }
-                complete = parts.Any(p => p.Subject == NarrativeMentions.Answered) && parts.Any(p => p.Subject == NarrativeMentions.CarriedForward);
+                complete = Lists(parts, NarrativeMentions.Answered) && Lists(parts, NarrativeMentions.CarriedForward);
                 break;
             case SubjectKind.ReviewOutcome:
-                complete = RestIsZero(parts, [.. whole.Subject.Groups!.SelectMany(g => ReviewOutcomes.SelectMany(o => ReviewCells([g], o)))]);
+                complete = RestIsZero(parts, Cached(CellSet.ReviewOutcomes, whole.Subject));
                 break;
             default:
                 return null;
@@ -191,11 +241,23 @@ public sealed class NarrativeComparison(ReportGrid grid, TemplateLayout layout)
         return new NarrativeDisagreement(expected, sum, wholeCells);
     }
 
-    /// <summary>Every applicant column of the whole's row (not 总计).</summary>
-    private IReadOnlyList<CellSlot> ApplicantCellsOf(Mention whole) =>
-        [.. ApplicationCells(whole.Subject.Rows!, "*org"), .. ApplicationCells(whole.Subject.Rows!, ApplicationsTemplate.Columns[0].Key)];
+    private static bool Lists(List<Mention> parts, NarrativeSubject subject)
+    {
+        foreach (var part in parts)
+        {
+            if (part.Subject == subject)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
-    private List<CellSlot> ResultLeafCells()
+    /// <summary>Every applicant column of the whole's row (not 总计).</summary>
+    private static IReadOnlyList<CellSlot> ApplicantCellsOf(TemplateLayout layout, NarrativeSubject whole) =>
+        [.. ApplicationCells(layout, whole.Rows!, "*org"), .. ApplicationCells(layout, whole.Rows!, ApplicationsTemplate.Columns[0].Key)];
+
+    private static List<CellSlot> ResultLeafCells(TemplateLayout layout)
     {
         var cells = new List<CellSlot>();
         foreach (var row in layout.Rows)
@@ -210,31 +272,39 @@ public sealed class NarrativeComparison(ReportGrid grid, TemplateLayout layout)
     }
 
     /// <summary>Whether every cell the parts do not name is read as zero: then the list is the whole.</summary>
-    private bool RestIsZero(List<Mention> parts, IReadOnlyList<CellSlot> universe)
+    private bool RestIsZero(List<Mention> parts, CellSlot[] universe)
     {
-        var named = new HashSet<CellSlot>(parts.SelectMany(CellsOf));
+        Span<bool> named = stackalloc bool[layout.Cells.Count];
+        foreach (var part in parts)
+        {
+            foreach (var slot in CellsOf(part))
+            {
+                named[slot.Index] = true;
+            }
+        }
         foreach (var slot in universe)
         {
-            if (!named.Contains(slot) && (!grid.Known[slot.Index] || grid.Values[slot.Index] != 0))
+            if (!named[slot.Index] && (!grid.Known[slot.Index] || grid.Values[slot.Index] != 0))
             {
                 return false;
             }
         }
-        return universe.Count > 0;
+        return universe.Length > 0;
     }
 
     /// <summary>A group and one of its own leaves both listed: the parts overlap, no sum to hold them to.</summary>
     private bool HasOverlap(List<Mention> parts)
     {
-        var seen = new HashSet<CellSlot>();
+        Span<bool> seen = stackalloc bool[layout.Cells.Count];
         foreach (var part in parts)
         {
             foreach (var slot in CellsOf(part))
             {
-                if (!seen.Add(slot))
+                if (seen[slot.Index])
                 {
                     return true;
                 }
+                seen[slot.Index] = true;
             }
         }
         return false;

@@ -285,8 +285,8 @@ public static class MetaRules
             {
                 continue;
             }
-            var before = text.AsSpan(Math.Max(0, start - 2), Math.Min(2, start));
-            var after = text.AsSpan(end, Math.Min(2, text.Length - end));
+            var before = text.Slice(Math.Max(0, start - 2), Math.Min(2, start));
+            var after = text.Slice(end, Math.Min(2, text.Length - end));
             if (before.IndexOfAny("比较与自从至截".AsSpan()) >= 0 || after.StartsWith("以来".AsSpan()) || after.StartsWith("起".AsSpan())
                 || after.StartsWith("底".AsSpan()) || after.StartsWith("度以".AsSpan()) || InsideTitle(text, start))
             {
@@ -297,7 +297,7 @@ public static class MetaRules
             {
                 continue;
             }
-            var phrase = text[start..clauseEnd];
+            var phrase = text[start..clauseEnd].ToString();
             var finding = context.Add(StaleYear,
                 $"“总体情况”中“{phrase}”报告的是{mentioned}年的数据，而本报告为{year}年度，请核实是否沿用了以前年度的内容。",
                 $"The overview reports {mentioned} figures (\"{phrase}\") in the {year} report.",
@@ -311,14 +311,20 @@ public static class MetaRules
     // A title runs a line at most: looking further made a page of years quadratic.
     private const int MaxTitleLength = 200;
 
-    private static bool InsideTitle(string text, int at)
+    private static bool InsideTitle(ReadOnlySpan<char> text, int at)
     {
         var window = Math.Max(0, at - MaxTitleLength);
-        var open = text.LastIndexOf('《', Math.Max(0, at - 1), at - window);
-        return open >= 0 && text.IndexOf('》', open, Math.Min(text.Length, at + MaxTitleLength) - open) is var close && (close < 0 || close > at);
+        var open = text[window..at].LastIndexOf('《');
+        if (open < 0)
+        {
+            return false;
+        }
+        open += window;
+        var close = text[open..Math.Min(text.Length, at + MaxTitleLength)].IndexOf('》');
+        return close < 0 || open + close > at;
     }
 
-    private static bool HasCount(string text, int from, int to)
+    private static bool HasCount(ReadOnlySpan<char> text, int from, int to)
     {
         for (var i = from; i < to; i++)
         {

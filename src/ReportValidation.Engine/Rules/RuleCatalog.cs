@@ -48,7 +48,7 @@ public sealed class RuleCatalog
     public List<Finding> Evaluate(Report report, Report? previous, ValidationOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var context = new RuleContext(report, previous, options, cancellationToken);
+        using var context = new RuleContext(report, previous, options, cancellationToken);
         // A document that is no report gets that one finding, not an error for every part it lacks.
         if (Rules.Contains(DocumentRules.NotAReport) && DocumentRules.IsNotAReport(report))
         {

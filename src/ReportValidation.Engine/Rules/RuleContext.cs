@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using ReportValidation.Rules.Analysis;
 using ReportValidation.Template;
@@ -5,13 +6,17 @@ using ReportValidation.V1;
 
 namespace ReportValidation.Rules;
 
-/// <summary>What the checks of one evaluation share: the report laid out once, and the findings so far.</summary>
-public sealed class RuleContext
+/// <summary>
+/// What the checks of one evaluation share: the report laid out once, its sections' text folded once,
+/// and the findings so far. Disposing it gives the folded text's buffer back to the pool.
+/// </summary>
+public sealed class RuleContext : IDisposable
 {
     private Arithmetic? _arithmetic;
     private ReportGrid? _previousGrid;
     private IReadOnlyList<Mention>? _mentions;
-    private readonly Dictionary<Section, string> _folded = new(ReferenceEqualityComparer.Instance);
+    // Every section's text folded, one after another in report order, in an array rented from the pool.
+    private char[]? _folded;
 
     public RuleContext(Report report, Report? previous, ValidationOptions? options, CancellationToken cancellationToken)
     {
@@ -34,20 +39,56 @@ public sealed class RuleContext
     public List<Finding> Findings { get; } = [];
 
     /// <summary>The figures the narrative states, read once and shared by the text rules.</summary>
-    public IReadOnlyList<Mention> Mentions => _mentions ??= NarrativeMentions.Read(Report, TextOf, CancellationToken);
+    public IReadOnlyList<Mention> Mentions => _mentions ??= NarrativeMentions.Read(this);
 
     /// <summary>
     /// A section's text as every text rule reads it: traditional script, Kangxi radicals and
-    /// full-width forms folded character for character (offsets unchanged), folded once.
+    /// full-width forms folded character for character (offsets unchanged). All sections are folded
+    /// at the first call, into one pooled buffer: no string per section, nothing on the large-object
+    /// heap for a long report.
     /// </summary>
-    public string TextOf(Section section)
+    public ReadOnlySpan<char> TextOf(Section section)
     {
-        if (!_folded.TryGetValue(section, out var text))
+        var sections = Report.Sections;
+        _folded ??= FoldSections(sections);
+        var start = 0;
+        for (var index = 0; index < sections.Count; index++)
         {
-            text = Parsing.LabelText.FoldCharacters(section.Text);
-            _folded[section] = text;
+            var text = sections[index].Text;
+            if (ReferenceEquals(sections[index], section))
+            {
+                return _folded.AsSpan(start, text.Length);
+            }
+            start += text.Length;
         }
-        return text;
+        return Parsing.LabelText.FoldCharacters(section.Text); // not this report's section
+    }
+
+    private static char[] FoldSections(IReadOnlyList<Section> sections)
+    {
+        var length = 0;
+        for (var index = 0; index < sections.Count; index++)
+        {
+            length += sections[index].Text.Length;
+        }
+        var folded = ArrayPool<char>.Shared.Rent(length);
+        var start = 0;
+        for (var index = 0; index < sections.Count; index++)
+        {
+            var text = sections[index].Text;
+            Parsing.LabelText.FoldCharacters(text, folded.AsSpan(start, text.Length));
+            start += text.Length;
+        }
+        return folded;
+    }
+
+    public void Dispose()
+    {
+        if (_folded is { } folded)
+        {
+            _folded = null;
+            ArrayPool<char>.Shared.Return(folded);
+        }
     }
 
     /// <summary>The identities evaluated once, shared by the arithmetic rules.</summary>

@@ -171,4 +171,41 @@ public class NarrativeGrammarTests
         report.Sections[5].Text = "本年度本機關未收取信息處理費。";
         Assert.Empty(Evaluate(report).Of("text.fee_statement"));
     }
+
+    [Theory]
+    [InlineData("部分予以公开", "partially_disclosed")]
+    [InlineData("予以公开", "disclosed")]
+    public void Of_key_phrases_ending_at_one_place_the_longest_names_the_subject(string phrase, string row)
+    {
+        var report = Consistent2021();
+        var stated = ValueAt(report, $"applications.{row}.total") + 3;
+        WithOverview($"办理政府信息公开申请，答复情况为：{phrase}{stated}件。", report);
+        var finding = Assert.Single(Evaluate(report).Of("text.applications_mismatch"));
+        Assert.Equal(row, Assert.Single(finding.Cells).Row);
+    }
+
+    [Theory]
+    [InlineData("！")]
+    [InlineData("？")]
+    [InlineData("；")]
+    public void A_full_width_sentence_end_ends_the_quoted_sentence_like_its_ascii_form(string end)
+    {
+        var report = Consistent2021();
+        var received = ValueAt(report, "applications.received.total");
+        WithOverview($"全年工作有序开展{end}本年度共收到政府信息公开申请{received + 1}件。", report);
+        var finding = Assert.Single(Evaluate(report).Of("text.applications_mismatch"));
+        Assert.Contains($"正文“本年度共收到政府信息公开申请{received + 1}件”", finding.MessageZh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_section_is_read_folded_at_its_own_offsets()
+    {
+        var report = Consistent2021();
+        report.Sections[0].Text = "收到申請２件。";
+        report.Sections[5].Text = "未收取信息處理費（０元）。";
+        using var context = new ReportValidation.Rules.RuleContext(report, null, null, CancellationToken.None);
+        Assert.Equal("未收取信息处理费(0元)。", context.TextOf(report.Sections[5]).ToString());
+        Assert.Equal("收到申请2件。", context.TextOf(report.Sections[0]).ToString());
+        Assert.Equal(report.Sections[2].Text.Length, context.TextOf(report.Sections[2]).Length);
+    }
 }

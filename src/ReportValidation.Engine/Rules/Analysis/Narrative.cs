@@ -14,7 +14,7 @@ public static class Narrative
     private const string ClauseEnds = "。；;！？!?\n，,、：:（）()【】[]";
 
     /// <summary>Counts stated with measure word <paramref name="unit"/> in [from, to) of the text.</summary>
-    public static List<StatedCount> Counts(string text, int from, int to, char unit)
+    public static List<StatedCount> Counts(ReadOnlySpan<char> text, int from, int to, char unit)
     {
         var counts = new List<StatedCount>();
         for (var i = from; i < to; i++)
@@ -28,7 +28,7 @@ public static class Narrative
     }
 
     /// <summary>The number ending right before <paramref name="end"/> (see <see cref="Numerals"/>).</summary>
-    public static bool TryNumberBefore(string text, int floor, int end, out int start, out long value) =>
+    public static bool TryNumberBefore(ReadOnlySpan<char> text, int floor, int end, out int start, out long value) =>
         Numerals.TryNumberBefore(text, floor, end, out start, out value);
 
     public static bool IsDigit(char ch) => Numerals.IsDigit(ch);
@@ -40,15 +40,15 @@ public static class Narrative
     private const int MaxSentenceLength = 1000;
 
     /// <summary>Start of the sentence holding position <paramref name="at"/>.</summary>
-    public static int SentenceStart(string text, int floor, int at) => Start(text, Math.Max(floor, at - MaxSentenceLength), at, SentenceEnds);
+    public static int SentenceStart(ReadOnlySpan<char> text, int floor, int at) => Start(text, Math.Max(floor, at - MaxSentenceLength), at, SentenceEnds);
 
-    public static int SentenceEnd(string text, int at, int ceiling) => End(text, at, Math.Min(ceiling, at + MaxSentenceLength), SentenceEnds);
+    public static int SentenceEnd(ReadOnlySpan<char> text, int at, int ceiling) => End(text, at, Math.Min(ceiling, at + MaxSentenceLength), SentenceEnds);
 
-    public static int ClauseStart(string text, int floor, int at) => Start(text, Math.Max(floor, at - MaxSentenceLength), at, ClauseEnds);
+    public static int ClauseStart(ReadOnlySpan<char> text, int floor, int at) => Start(text, Math.Max(floor, at - MaxSentenceLength), at, ClauseEnds);
 
-    public static int ClauseEnd(string text, int at, int ceiling) => End(text, at, Math.Min(ceiling, at + MaxSentenceLength), ClauseEnds);
+    public static int ClauseEnd(ReadOnlySpan<char> text, int at, int ceiling) => End(text, at, Math.Min(ceiling, at + MaxSentenceLength), ClauseEnds);
 
-    private static int Start(string text, int floor, int at, string ends)
+    private static int Start(ReadOnlySpan<char> text, int floor, int at, string ends)
     {
         var i = at - 1;
         while (i >= floor && !ends.Contains(text[i]))
@@ -58,7 +58,7 @@ public static class Narrative
         return i + 1;
     }
 
-    private static int End(string text, int at, int ceiling, string ends)
+    private static int End(ReadOnlySpan<char> text, int at, int ceiling, string ends)
     {
         var i = at;
         while (i < ceiling && !ends.Contains(text[i]))
@@ -82,31 +82,50 @@ public static class Narrative
 
     /// <summary>
     /// Years written as "2020年" in [from, to), also "2020 年" as word processors print them (a space or
-    /// two between the digits and 年): the year and where its digits start.
+    /// two between the digits and 年): the year and where its digits start. Found as they are
+    /// enumerated, over the text as a span: no iterator or copy of the text per sentence.
     /// </summary>
-    public static IEnumerable<(int Year, int Start, int End)> Years(string text, int from, int to)
+    public static YearScan Years(ReadOnlySpan<char> text, int from, int to) => new(text, from, to);
+
+    /// <summary>The enumeration <see cref="Years"/> returns (pattern-based, for <c>foreach</c>).</summary>
+    public ref struct YearScan(ReadOnlySpan<char> text, int from, int to)
     {
-        for (var i = from + 4; i < to; i++)
+        private readonly ReadOnlySpan<char> _text = text;
+        private int _at = from + 3; // a year's four digits stand before its 年
+
+        public (int Year, int Start, int End) Current { get; private set; }
+
+        public readonly YearScan GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            if (text[i] != '年')
+            while (++_at < to)
             {
-                continue;
+                var next = _text[_at..to].IndexOf('年');
+                if (next < 0)
+                {
+                    _at = to;
+                    return false;
+                }
+                _at += next;
+                var last = _at - 1;
+                while (last > _at - 3 && last >= from && Numerals.IsSpace(_text[last]))
+                {
+                    last--;
+                }
+                var first = last - 3;
+                if (first < from || (first - 1 >= from && IsDigit(_text[first - 1])) || !TryYear(_text, first, out var year))
+                {
+                    continue;
+                }
+                Current = (year, first, _at + 1);
+                return true;
             }
-            var last = i - 1;
-            while (last > i - 3 && last >= from && Numerals.IsSpace(text[last]))
-            {
-                last--;
-            }
-            var first = last - 3;
-            if (first < from || (first - 1 >= from && IsDigit(text[first - 1])) || !TryYear(text, first, out var year))
-            {
-                continue;
-            }
-            yield return (year, first, i + 1);
+            return false;
         }
     }
 
-    private static bool TryYear(string text, int first, out int year)
+    private static bool TryYear(ReadOnlySpan<char> text, int first, out int year)
     {
         year = 0;
         for (var j = first; j < first + 4; j++)

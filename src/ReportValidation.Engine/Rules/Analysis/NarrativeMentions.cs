@@ -183,9 +183,9 @@ public static class NarrativeMentions
     private static readonly int[] NarrativeSections = [1, 3, 4];
 
     /// <summary>Every count the narrative states and the grammar can place, in section and text order.</summary>
-    public static IReadOnlyList<Mention> Read(Report report, Func<Section, string>? fold = null, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<Mention> Read(RuleContext context)
     {
-        fold ??= s => Parsing.LabelText.FoldCharacters(s.Text);
+        var report = context.Report;
         var mentions = new List<Mention>();
         foreach (var ordinal in NarrativeSections)
         {
@@ -193,14 +193,14 @@ public static class NarrativeMentions
             {
                 if (section.Ordinal == ordinal)
                 {
-                    ReadSection(section, fold(section), report.Year, mentions, cancellationToken);
+                    ReadSection(section, context.TextOf(section), report.Year, mentions, context.CancellationToken);
                 }
             }
         }
         return mentions;
     }
 
-    private static void ReadSection(Section section, string text, int year, List<Mention> mentions, CancellationToken cancellationToken)
+    private static void ReadSection(Section section, ReadOnlySpan<char> text, int year, List<Mention> mentions, CancellationToken cancellationToken)
     {
         var start = 0;
         // "收到申请6件。答复情况为：…": a sentence goes on with the paragraph's topic.
@@ -210,7 +210,7 @@ public static class NarrativeMentions
             cancellationToken.ThrowIfCancellationRequested();
             // A "sentence" longer than any real one (a page without punctuation) is read in pieces,
             // so the work per count stays bounded.
-            var piece = text.AsSpan(start, Math.Min(text.Length - start, MaxSentence));
+            var piece = text.Slice(start, Math.Min(text.Length - start, MaxSentence));
             var found = piece.IndexOfAny(SentenceEnds);
             var end = start + (found < 0 ? piece.Length : found);
             if (end > start)
@@ -226,9 +226,9 @@ public static class NarrativeMentions
     }
 
     /// <summary>Reads one sentence; returns whether it is about applications.</summary>
-    private static bool ReadSentence(Section section, string text, int from, int to, int year, bool paragraphAboutApplications, List<Mention> mentions)
+    private static bool ReadSentence(Section section, ReadOnlySpan<char> text, int from, int to, int year, bool paragraphAboutApplications, List<Mention> mentions)
     {
-        var sentence = text.AsSpan(from, to - from);
+        var sentence = text.Slice(from, to - from);
         var aboutApplications = paragraphAboutApplications || sentence.Contains("申请", StringComparison.Ordinal);
         if (!sentence.ContainsAny(CountUnits))
         {
@@ -259,7 +259,7 @@ public static class NarrativeMentions
             }
             otherYearAt ??= FirstOtherYear(text, from, to, year);
             var clauseStart = ClauseStart(text, from, numberStart);
-            if (numberStart > otherYearAt.Value || text.AsSpan(clauseStart, ClauseEnd(text, i, to) - clauseStart).ContainsAny(ClauseStops)
+            if (numberStart > otherYearAt.Value || text.Slice(clauseStart, ClauseEnd(text, i, to) - clauseStart).ContainsAny(ClauseStops)
                 || FollowedByApproximation(text, i + 1, to))
             {
                 continue;
@@ -274,9 +274,9 @@ public static class NarrativeMentions
     }
 
     /// <summary>The subject of a count: the last key phrase before it in its clause, when the words between allow it.</summary>
-    private static (NarrativeSubject Subject, int Start)? Place(string text, int clauseStart, int numberStart, bool aboutApplications, bool aboutCases)
+    private static (NarrativeSubject Subject, int Start)? Place(ReadOnlySpan<char> text, int clauseStart, int numberStart, bool aboutApplications, bool aboutCases)
     {
-        var clause = text.AsSpan(clauseStart, numberStart - clauseStart);
+        var clause = text.Slice(clauseStart, numberStart - clauseStart);
         if (LastKey(clause) is not { } last || (last.Key.Subject.IsApplications ? !aboutApplications : !aboutCases))
         {
             return null;
@@ -284,7 +284,7 @@ public static class NarrativeMentions
         var best = last.Key;
         var bestStart = clauseStart + last.Start;
         var bestEnd = bestStart + best.Phrase.Length;
-        var window = text.AsSpan(bestEnd, numberStart - bestEnd);
+        var window = text.Slice(bestEnd, numberStart - bestEnd);
         if (window.Length > 24 || HasDigit(window) || window.ContainsAny(WindowStops) || (best.Stops is not null && Narrative.ContainsAny(window, best.Stops)))
         {
             return null;
@@ -328,7 +328,7 @@ public static class NarrativeMentions
     /// "whole，其中 part、part": a count after a part opener that follows a whole belongs to that whole
     /// when its kind is one the whole splits into; the list ends at a count of another kind.
     /// </summary>
-    private static void LinkParts(string text, List<Mention> mentions, int first)
+    private static void LinkParts(ReadOnlySpan<char> text, List<Mention> mentions, int first)
     {
         Mention? whole = null;
         var opened = false;
@@ -337,7 +337,7 @@ public static class NarrativeMentions
             var mention = mentions[i];
             // Each stretch of text between two counts is looked at once.
             var gapStart = i == first ? mention.Count.Start : mentions[i - 1].Count.End;
-            opened |= whole is not null && text.AsSpan(gapStart, mention.Count.Start - gapStart).ContainsAny(PartOpeners);
+            opened |= whole is not null && text.Slice(gapStart, mention.Count.Start - gapStart).ContainsAny(PartOpeners);
             if (whole is not null && opened && SplitsInto(whole.Subject, mention.Subject))
             {
                 mention.Whole = whole;
@@ -358,7 +358,7 @@ public static class NarrativeMentions
     };
 
     /// <summary>Where the sentence first names a year other than the report's: counts after it are that year's.</summary>
-    private static int FirstOtherYear(string text, int from, int to, int year)
+    private static int FirstOtherYear(ReadOnlySpan<char> text, int from, int to, int year)
     {
         if (year != 0)
         {
@@ -373,19 +373,19 @@ public static class NarrativeMentions
         return int.MaxValue;
     }
 
-    private static bool FollowedByApproximation(string text, int at, int to) =>
-        at < to && text[at] is '余' or '多' or '左' || (at + 1 < to && text.AsSpan(at, 2) is "以上" or "左右");
+    private static bool FollowedByApproximation(ReadOnlySpan<char> text, int at, int to) =>
+        at < to && text[at] is '余' or '多' or '左' || (at + 1 < to && text.Slice(at, 2) is "以上" or "左右");
 
-    private static int ClauseStart(string text, int floor, int at)
+    private static int ClauseStart(ReadOnlySpan<char> text, int floor, int at)
     {
         floor = Math.Max(floor, at - MaxClause);
-        return floor + text.AsSpan(floor, at - floor).LastIndexOfAny(ClauseEnds) + 1;
+        return floor + text.Slice(floor, at - floor).LastIndexOfAny(ClauseEnds) + 1;
     }
 
-    private static int ClauseEnd(string text, int at, int ceiling)
+    private static int ClauseEnd(ReadOnlySpan<char> text, int at, int ceiling)
     {
         ceiling = Math.Min(ceiling, at + MaxClause);
-        var found = text.AsSpan(at, ceiling - at).IndexOfAny(ClauseEnds);
+        var found = text.Slice(at, ceiling - at).IndexOfAny(ClauseEnds);
         return found < 0 ? ceiling : at + found;
     }
 

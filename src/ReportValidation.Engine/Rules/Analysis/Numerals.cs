@@ -150,7 +150,7 @@ public static class Numerals
     /// <paramref name="floor"/>. Approximations (约10件, 近10件, 数十件, 上千件) and ordinals (第3件)
     /// are not counts.
     /// </summary>
-    public static bool TryNumberBefore(string text, int floor, int end, out int start, out long value)
+    public static bool TryNumberBefore(ReadOnlySpan<char> text, int floor, int end, out int start, out long value)
     {
         // Word processors and clerks print "24 件" and "约 24": a space or two either side of a number.
         end = SkipSpacesBack(text, floor, end);
@@ -171,13 +171,13 @@ public static class Numerals
         {
             return false;
         }
-        return TryParse(text.AsSpan(start, end - start), out value);
+        return TryParse(text.Slice(start, end - start), out value);
     }
 
     /// <summary>The spaces word processors and clerks put around numbers: ASCII, no-break and ideographic.</summary>
     public static bool IsSpace(char ch) => ch is ' ' or '\u00A0' or '\u3000';
 
-    private static int SkipSpacesBack(string text, int floor, int end)
+    private static int SkipSpacesBack(ReadOnlySpan<char> text, int floor, int end)
     {
         var at = end;
         while (at > floor && end - at < 2 && IsSpace(text[at - 1]))

@@ -28,10 +28,10 @@ public sealed class EncodedResult
 
     private EncodedResult(ReadOnlyMemory<byte> encoded) => Encoding = encoded;
 
-    private EncodedResult(byte[] stored)
+    private EncodedResult(byte[] stored, int headerLength)
     {
         Stored = stored;
-        Encoding = stored.AsMemory(StoredResult.HeaderLength);
+        Encoding = stored.AsMemory(headerLength);
     }
 
     /// <summary>A result known only by its encoding (read from Redis); decoded only if a JSON response needs it.</summary>
@@ -48,7 +48,7 @@ public sealed class EncodedResult
     {
         var stored = new byte[StoredResult.HeaderLength + result.CalculateSize()];
         result.WriteTo(stored.AsSpan(StoredResult.HeaderLength));
-        return new EncodedResult(stored);
+        return new EncodedResult(stored, StoredResult.HeaderLength);
     }
 
     /// <summary>The array <see cref="Encode"/> wrote, header room included, for the cache to seal and store as it is.</summary>

@@ -4,11 +4,14 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using ReportValidation;
 using ReportValidation.Reading;
+using ReportValidation.Tests.Measurement;
 using ReportValidation.Tests.Reading;
 
 // Usage: FixtureTool <seeds folder> <output folder>
-// Writes <seed>.<layout>.<variant>.docx|html for every seed, layout (the seed's own, the official
-// template's) and variant (page, columns, footer, borders, digits) that make-fixtures.sh prints.
+// Writes <source>.<layout>.<variant>.docx|html for every fixture make-fixtures.sh prints, and beside it
+// <source>.<layout>.<variant>.txt: the text the fixture carries, which the tests read the PDF against.
+// Sources: the seeds, in their own layout and the official template's; clean reports of the held-out
+// measurement's generator (issue 12), both templates, in their own text layout.
 var seeds = args[0];
 var output = Directory.CreateDirectory(args[1]).FullName;
 foreach (var path in Directory.EnumerateFiles(seeds, "*.txt").Order(StringComparer.Ordinal))
@@ -16,35 +19,65 @@ foreach (var path in Directory.EnumerateFiles(seeds, "*.txt").Order(StringCompar
     var id = Path.GetFileName(path)[..3];
     var text = File.ReadAllText(path);
     var report = ReportEngine.Default.Parse(InputDocument.FromText(text));
-    var layouts = new Dictionary<string, List<LayoutBlock>>
+    foreach (var variant in FixtureVariant.All.Where(v => v.ForSeeds))
     {
-        ["seed"] = SeedLayout.FromText(text),
-        ["template"] = TemplateLayout.FromReport(report),
-    };
-    foreach (var (layoutName, blocks) in layouts)
-    {
-        foreach (var variant in FixtureVariant.All.Where(v => layoutName == "seed" || v.Name is "a4-dash" or "a5-narrow"))
-        {
-            var name = Path.Combine(output, $"{id}.{layoutName}.{variant.Name}");
-            var laidOut = variant.FullWidthDigits ? FixtureVariant.WithFullWidthDigits(blocks) : blocks;
-            if (variant.Html)
-            {
-                // The CMS page's tables fit the page's width, as a browser's print would fit them.
-                var html = HtmlRendering.Render(laidOut).Replace("<table class=MsoNormalTable border=1 cellspacing=0>",
-                    "<table class=MsoNormalTable border=1 cellspacing=0 width=\"100%\" style=\"font-size:9pt\">", StringComparison.Ordinal);
-                File.WriteAllText(name + ".html", html, Encoding.UTF8);
-            }
-            else
-            {
-                File.WriteAllBytes(name + ".docx", variant.Apply(DocxRendering.Render(laidOut)));
-            }
-        }
+        Write($"{id}.seed.{variant.Name}", SeedLayout.FromText(text), variant);
     }
+    foreach (var variant in FixtureVariant.All.Where(v => v.Name is "a4-dash" or "a5-narrow"))
+    {
+        Write($"{id}.template.{variant.Name}", TemplateLayout.FromReport(report), variant);
+    }
+}
+// Layouts and quirks the seeds lack: the 2019 template, figures in the hundred thousands wrapped in
+// narrow columns, long official labels in a narrow label column, full-width digits in the prose's
+// dates and period, a traditional-script narrative, the seed 004 template layout with narrow labels.
+foreach (var (generatorSeed, variantName) in GeneratedFixtures.All)
+{
+    var generated = HeldOutReports.Generate(generatorSeed, defect: null);
+    Write($"clean-{generatorSeed:0000}.seed.{variantName}", SeedLayout.FromText(generated.Text), FixtureVariant.Named(variantName));
+}
+Write("004.template.a4-narrow-labels", TemplateLayout.FromReport(ReportEngine.Default.Parse(InputDocument.FromText(
+    File.ReadAllText(Directory.EnumerateFiles(seeds, "004_*.txt").Single())))), FixtureVariant.Named("a4-narrow-labels"));
+
+void Write(string fixture, List<LayoutBlock> blocks, FixtureVariant variant)
+{
+    var name = Path.Combine(output, fixture);
+    var laidOut = variant.Digits(blocks);
+    File.WriteAllText(name + ".txt", LayoutText.Render(laidOut), new UTF8Encoding(false));
+    if (variant.Html)
+    {
+        // The CMS page's tables fit the page's width, as a browser's print would fit them.
+        var html = HtmlRendering.Render(laidOut).Replace("<table class=MsoNormalTable border=1 cellspacing=0>",
+            "<table class=MsoNormalTable border=1 cellspacing=0 width=\"100%\" style=\"font-size:9pt\">", StringComparison.Ordinal);
+        File.WriteAllText(name + ".html", html, Encoding.UTF8);
+    }
+    else
+    {
+        File.WriteAllBytes(name + ".docx", variant.Apply(DocxRendering.Render(laidOut)));
+    }
+}
+
+/// <summary>The held-out generator's clean reports printed as fixtures: its seed (which picks the template, year, text layout, scale, issuer, period form) and the page setup.</summary>
+internal static class GeneratedFixtures
+{
+    public static readonly (int Seed, string Variant)[] All =
+    [
+        (14, "a4-dash"),          // 2019 template, pipe rows, ×7
+        (24, "a5-narrow"),        // 2019, blank-separated cells, full-width figures in narrow columns
+        (16, "a4-landscape"),     // 2019, figures ×101, horizontal rulings only
+        (3, "a4-narrow-labels"),  // 2019, "统计时间为2020.1.1-2020.12.31", labels wrapped in a narrow column
+        (6, "a5-narrow"),         // 2021, figures ×101: five-digit full-width numbers wrap in their cells
+        (13, "a4-narrow-labels"), // 2021, figures ×101, long official labels over many lines
+        (8, "a4-landscape"),      // 2021, traditional-script narrative, full-width year in the period
+        (106, "a5-fullwidth"),    // 2019, ×101, every digit full-width, prose too: "统计期限为２０２０ 年 １ 月 １ 日至…"
+        (123, "html"),            // 2021, the CMS page, traditional script, "统计期限从2024年1月1日到12月31日止"
+    ];
 }
 
 /// <summary>How a publisher's Word set the page: size, orientation, footer, borders, header rows.</summary>
 internal sealed record FixtureVariant(string Name, int PageWidth, int PageHeight, string Footer, bool FullBorders,
-    bool RepeatHeader, bool FullWidthDigits = false, bool Html = false)
+    bool RepeatHeader, bool FullWidthDigits = false, bool Html = false, bool ForSeeds = true, bool NarrowLabels = false,
+    bool FullWidthProse = false)
 {
     // Page sizes in twentieths of a point.
     public static readonly FixtureVariant[] All =
@@ -53,7 +86,20 @@ internal sealed record FixtureVariant(string Name, int PageWidth, int PageHeight
         new("a5-narrow", 8391, 11906, "第 {PAGE} 页", FullBorders: true, RepeatHeader: false, FullWidthDigits: true),
         new("a4-landscape", 16838, 11906, "{PAGE}/{NUMPAGES}", FullBorders: false, RepeatHeader: false),
         new("html", 0, 0, "", FullBorders: true, RepeatHeader: false, Html: true),
+        new("a4-narrow-labels", 11906, 16838, "第 {PAGE} 页", FullBorders: true, RepeatHeader: true, ForSeeds: false, NarrowLabels: true),
+        new("a5-fullwidth", 8391, 11906, "{PAGE}/{NUMPAGES}", FullBorders: true, RepeatHeader: true, FullWidthDigits: true, ForSeeds: false, FullWidthProse: true),
     ];
+
+    public static FixtureVariant Named(string name) => All.Single(v => v.Name == name);
+
+    /// <summary>The blocks with this variant's full-width digits: the tables' figures, and the prose's too when it says so.</summary>
+    public List<LayoutBlock> Digits(List<LayoutBlock> blocks)
+    {
+        var laidOut = FullWidthDigits ? WithFullWidthDigits(blocks) : blocks;
+        return FullWidthProse ? laidOut.Select(b => b is LayoutParagraph p ? new LayoutParagraph(FullWidth(p.Text)) : b).ToList() : laidOut;
+    }
+
+    private static string FullWidth(string text) => string.Concat(text.Select(ch => char.IsAsciiDigit(ch) ? (char)(ch - '0' + '０') : ch));
 
     public byte[] Apply(byte[] docx)
     {
@@ -103,6 +149,16 @@ internal sealed record FixtureVariant(string Name, int PageWidth, int PageHeight
         var properties = table.GetFirstChild<TableProperties>()!;
         properties.RemoveAllChildren<TableBorders>();
         properties.Append(new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" });
+        if (NarrowLabels)
+        {
+            // A label column a third of a figure column's width: long labels wrap over many lines.
+            properties.Append(new TableLayout { Type = TableLayoutValues.Fixed });
+            var columns = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().ToList();
+            foreach (var column in columns)
+            {
+                column.Width = column == columns[0] ? "400" : "1200";
+            }
+        }
         if (FullBorders)
         {
             properties.Append(new TableBorders(
@@ -130,7 +186,7 @@ internal sealed record FixtureVariant(string Name, int PageWidth, int PageHeight
     /// <summary>Figures in table cells in full-width digits, as some publishers type them.</summary>
     public static List<LayoutBlock> WithFullWidthDigits(List<LayoutBlock> blocks) => blocks.Select(b => b is LayoutTable t
         ? new LayoutTable(t.Rows.Select(r => r.Select(c => new LayoutCell(
-            c.Text.All(ch => char.IsAsciiDigit(ch) || ch == '.') ? string.Concat(c.Text.Select(ch => char.IsAsciiDigit(ch) ? (char)(ch - '0' + '０') : ch)) : c.Text,
+            c.Text.All(ch => char.IsAsciiDigit(ch) || ch == '.') ? FullWidth(c.Text) : c.Text,
             c.ColSpan, c.RowSpan)).ToList()).ToList())
         : b).ToList();
 }

@@ -81,20 +81,21 @@ public static class CellValueText
             return cell;
         }
         var sign = 1;
+        // A space between the figure and its word ("129014 元", "减 4") is the printer's CJK–Latin gap or the clerk's.
         if (s.StartsWith('减'))
         {
             sign = -1;
-            s = s[1..];
+            s = s[1..].TrimStart();
         }
         else if (s.StartsWith('增'))
         {
-            s = s[1..];
+            s = s[1..].TrimStart();
         }
         foreach (var unit in (ReadOnlySpan<string>)["万元", "元", "件", "个", "项", "条", "次"])
         {
             if (s.EndsWith(unit, StringComparison.Ordinal))
             {
-                s = s[..^unit.Length];
+                s = s[..^unit.Length].TrimEnd();
                 if (unit.EndsWith('元'))
                 {
                     cell.Unit = unit;

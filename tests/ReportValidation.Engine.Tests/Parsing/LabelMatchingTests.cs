@@ -89,6 +89,8 @@ public class LabelMatchingTests
     [InlineData("－4", -4)]
     [InlineData("减4", -4)]
     [InlineData("12件", 12)]
+    [InlineData("减 4", -4)]
+    [InlineData("１２ 件", 12)]
     public void Counts_read_in_every_rendering(string raw, long expected)
     {
         var cell = CellValueText.Read(raw);
@@ -100,6 +102,7 @@ public class LabelMatchingTests
     [InlineData("251000元", "251000", "元")]
     [InlineData("398.3675", "398.3675", "")]
     [InlineData("20.3万元", "20.3", "万元")]
+    [InlineData("129014 元", "129014", "元")] // a printed PDF: the gap the printer sets between digits and CJK
     public void Money_keeps_its_exact_digits_and_unit(string raw, string digits, string unit)
     {
         var cell = CellValueText.Read(raw);

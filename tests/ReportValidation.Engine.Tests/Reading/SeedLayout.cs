@@ -185,7 +185,8 @@ internal static partial class SeedLayout
         for (var r = 0; r < rows.Count; r++)
         {
             var first = rows[r][0].Text;
-            if (first.StartsWith("三、本年度办理结果", StringComparison.Ordinal))
+            // Alone in its row, the group label is a heading row of its own, not a merged cell.
+            if (first.StartsWith("三、本年度办理结果", StringComparison.Ordinal) && rows[r].Count > 1)
             {
                 var end = r + 1;
                 while (end < rows.Count && !rows[end][0].Text.StartsWith("四、", StringComparison.Ordinal))
@@ -212,4 +213,33 @@ internal static partial class SeedLayout
 
     [GeneratedRegex(@"^[2-9]\.")]
     private static partial Regex ItemLabel();
+}
+
+/// <summary>
+/// A layout written back as plain text, one paragraph a line and one table row a pipe row (a colspan as
+/// empty segments after its cell, a rowspan in its first row only): the text a printed fixture carries.
+/// </summary>
+internal static class LayoutText
+{
+    public static string Render(IEnumerable<LayoutBlock> blocks)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case LayoutParagraph paragraph:
+                    text.Append(paragraph.Text).Append('\n');
+                    break;
+                case LayoutTable table:
+                    foreach (var row in table.Rows)
+                    {
+                        // As the seeds write them: "label | 1 | 2 |", a colspan's empty segments tight ("| |||").
+                        text.AppendJoin(' ', row.Select(c => $"{c.Text} |{new string('|', c.ColSpan - 1)}")).Append('\n');
+                    }
+                    break;
+            }
+        }
+        return text.ToString();
+    }
 }

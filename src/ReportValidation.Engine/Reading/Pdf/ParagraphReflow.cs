@@ -15,7 +15,7 @@ internal static partial class ParagraphReflow
         // The text area: where the document's paragraph lines start, and the right edge most full
         // lines run to (justified lines end there; a line a wide glyph pushed past it is no measure).
         var lines = pages.SelectMany(p => p.Blocks).OfType<PdfTextLine>().Where(l => l.Cells.Count == 1).ToList();
-        var edges = lines.Count == 0 ? (Left: 0.0, Right: 0.0) : (Left: lines.Min(l => l.Left), Right: RightEdge(lines));
+        var edges = lines.Count == 0 ? (Left: 0.0, Right: 0.0) : (Left: lines.Min(l => l.Left), Right: RightEdge(lines, pages[0].Width - lines.Min(l => l.Left)));
         JoinTitle(pages, lines);
         var result = new List<PdfBlock>();
         PdfTextLine? open = null;
@@ -37,8 +37,9 @@ internal static partial class ParagraphReflow
     }
 
     /// <summary>
-    /// The title: the first lines of the first page, centred, in one type size larger than the
-    /// body's, set a line apart. Authors break a long title where it looks balanced, not where it ends.
+    /// The title: the first lines of the first page in one type size larger than the body's, set a
+    /// line apart, centred or not (a CMS page prints its h1 flush left, under the site's navigation).
+    /// Authors break a long title where it looks balanced, not where it ends.
     /// </summary>
     private static void JoinTitle(List<PdfPageContent> pages, List<PdfTextLine> lines)
     {
@@ -47,33 +48,50 @@ internal static partial class ParagraphReflow
             return;
         }
         var body = lines.GroupBy(l => Math.Round(l.Size)).OrderByDescending(g => g.Count()).First().Key;
-        var page = pages[0];
-        var blocks = page.Blocks;
-        bool IsTitleLine(int i) => i < blocks.Count && blocks[i] is PdfTextLine { Cells.Count: 1 } l && l.Size > body * 1.15
-            && Math.Abs((l.Left + l.Right) / 2 - page.Width / 2) < page.Width * 0.05;
-        if (!IsTitleLine(0))
+        var blocks = pages[0].Blocks;
+        bool IsTitleLine(int i) => i < blocks.Count && blocks[i] is PdfTextLine { Cells.Count: 1 } l && l.Size > body * 1.15;
+        var first = Enumerable.Range(0, Math.Min(blocks.Count, TitleSearchLines)).FirstOrDefault(IsTitleLine, -1);
+        if (first < 0)
         {
             return;
         }
-        var title = (PdfTextLine)blocks[0];
-        while (IsTitleLine(1) && blocks[1] is PdfTextLine next && Math.Abs(next.Size - title.Size) < title.Size * 0.1
-            && title.Y - next.Y <= title.Size * 2.2)
+        var title = (PdfTextLine)blocks[first];
+        while (IsTitleLine(first + 1) && blocks[first + 1] is PdfTextLine next && Math.Abs(next.Size - title.Size) < title.Size * 0.1
+            && title.Y - next.Y <= title.Size * 2.2 && !Heading().IsMatch(next.Cells[0].Text.ToString()))
         {
             var joined = PdfText.JoinWrapped(title.Cells[0].Text.ToString(), next.Cells[0].Text.ToString());
             title.Cells[0].Text.Clear().Append(joined);
-            blocks.RemoveAt(1);
+            blocks.RemoveAt(first + 1);
         }
     }
 
+    // The title comes before the body, after at most a site's navigation and breadcrumb.
+    private const int TitleSearchLines = 6;
+
     /// <summary>
     /// The right edge full lines reach: the most common right end among lines of ten characters or
-    /// more, when at least two share it; otherwise there is no edge to tell a wrap by, and nothing joins.
+    /// more that end within two characters of the longest (justified lines end on the edge, hanging
+    /// punctuation or a wide glyph pushes a line past it), when at least two share it; or, in a report
+    /// with one wrapped paragraph, the longest line's end when it meets the margin mirrored from the
+    /// left one (<paramref name="mirroredMargin"/>). Short lines that happen to end together (a title
+    /// and a list item) are no edge; without one there is nothing to tell a wrap by, and nothing joins.
     /// </summary>
-    private static double RightEdge(List<PdfTextLine> lines)
+    private static double RightEdge(List<PdfTextLine> lines, double mirroredMargin)
     {
-        var edge = lines.Where(l => l.Cells[0].Text.Length >= 10).GroupBy(l => Math.Round(l.Right))
-            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).FirstOrDefault();
-        return edge is { } e && e.Count() >= 2 ? e.Key : double.PositiveInfinity;
+        var candidates = lines.Where(l => l.Cells[0].Text.Length >= 10).ToList();
+        if (candidates.Count == 0)
+        {
+            return double.PositiveInfinity;
+        }
+        var size = candidates.GroupBy(l => Math.Round(l.Size)).OrderByDescending(g => g.Count()).First().Key;
+        var longest = candidates.Max(l => l.Right);
+        var edge = candidates.Where(l => l.Right >= longest - size * 2).GroupBy(l => Math.Round(l.Right))
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First();
+        if (edge.Count() >= 2)
+        {
+            return edge.Key;
+        }
+        return Math.Abs(longest - mirroredMargin) <= size * 2 ? longest : double.PositiveInfinity;
     }
 
     private static bool Continues(PdfTextLine previous, PdfTextLine line, (double Left, double Right) edges)

@@ -23,7 +23,8 @@ public sealed class ReportEngine(RuleCatalog rules, ReadingLimits limits)
     /// <summary>Reads and parses a document. Throws <see cref="DocumentReadException"/> when it cannot be read.</summary>
     public Report Parse(InputDocument document, CancellationToken cancellationToken = default)
     {
-        var source = DocumentReader.Read(document, Limits, cancellationToken);
+        // The report copies what it keeps out of the source, whose pooled grid goes back when parsed.
+        using var source = DocumentReader.Read(document, Limits, cancellationToken);
         return ReportParser.Parse(source, cancellationToken);
     }
 

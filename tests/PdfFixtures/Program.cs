@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -46,8 +47,10 @@ void Write(string fixture, List<LayoutBlock> blocks, FixtureVariant variant)
     File.WriteAllText(name + ".txt", LayoutText.Render(laidOut), new UTF8Encoding(false));
     if (variant.Html)
     {
-        // The CMS page's tables fit the page's width, as a browser's print would fit them.
-        var html = HtmlRendering.Render(laidOut).Replace("<table class=MsoNormalTable border=1 cellspacing=0>",
+        // The CMS page's tables fit the page's width, as a browser's print would fit them. Word's HTML
+        // marks only Latin runs lang=EN-US: a Chinese label so marked is to LibreOffice one English
+        // word it never breaks, and table 四's fifteen columns ran off the page's edge.
+        var html = ChineseMarkedAsEnglish().Replace(HtmlRendering.Render(laidOut), "<span $1").Replace("<table class=MsoNormalTable border=1 cellspacing=0>",
             "<table class=MsoNormalTable border=1 cellspacing=0 width=\"100%\" style=\"font-size:9pt\">", StringComparison.Ordinal);
         File.WriteAllText(name + ".html", html, Encoding.UTF8);
     }
@@ -72,6 +75,13 @@ internal static class GeneratedFixtures
         (106, "a5-fullwidth"),    // 2019, ×101, every digit full-width, prose too: "统计期限为２０２０ 年 １ 月 １ 日至…"
         (123, "html"),            // 2021, the CMS page, traditional script, "统计期限从2024年1月1日到12月31日止"
     ];
+}
+
+internal static partial class Program
+{
+    /// <summary>A span marked English whose text (up to its end) has a non-ASCII character.</summary>
+    [GeneratedRegex(@"<span lang=EN-US (style='[^']*'>)(?=(?:(?!</span>).)*[^\x00-\x7F])", RegexOptions.Singleline)]
+    private static partial Regex ChineseMarkedAsEnglish();
 }
 
 /// <summary>How a publisher's Word set the page: size, orientation, footer, borders, header rows.</summary>

@@ -11,11 +11,11 @@ namespace ReportValidation.Parsing;
 internal static class ActiveDisclosureTableReader
 {
     // Headers by their folded text, without the unit a money header carries: official or a deviation.
-    private static readonly Dictionary<string, (TemplateColumn Column, bool Official)> Headers2021 =
-        HeaderLookup(ActiveDisclosureTemplate.V2021);
+    private static readonly Dictionary<string, (TemplateColumn Column, bool Official)>.AlternateLookup<ReadOnlySpan<char>> Headers2021 =
+        HeaderLookup(ActiveDisclosureTemplate.V2021).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly Dictionary<string, (TemplateColumn Column, bool Official)> Headers2019 =
-        HeaderLookup(ActiveDisclosureTemplate.V2019);
+    private static readonly Dictionary<string, (TemplateColumn Column, bool Official)>.AlternateLookup<ReadOnlySpan<char>> Headers2019 =
+        HeaderLookup(ActiveDisclosureTemplate.V2019).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static Dictionary<string, (TemplateColumn, bool)> HeaderLookup(ActiveDisclosureTemplate.Layout layout)
     {
@@ -34,30 +34,36 @@ internal static class ActiveDisclosureTableReader
     // A money header carries its unit: the fee amount（单位：万元）, the procurement amount（元）.
     private static string WithoutUnit(string label)
     {
-        var unit = label.IndexOf('(');
-        return unit > 0 && label.IndexOf('元', unit) > 0 ? label[..unit] : label;
+        var bare = WithoutUnit(label.AsSpan());
+        return bare.Length == label.Length ? label : bare.ToString();
     }
 
-    private static IEnumerable<ColumnHeader> ReadHeaders(SourceDocument document, List<TableToken> tokens, TemplateVersion version)
+    private static ReadOnlySpan<char> WithoutUnit(ReadOnlySpan<char> label)
+    {
+        var unit = label.IndexOf('(');
+        return unit > 0 && label[unit..].IndexOf('元') > 0 ? label[..unit] : label;
+    }
+
+    private static void ReadHeaders(SourceDocument document, TableTokenList tokens, TemplateVersion version, ActiveDisclosureTable table)
     {
         var lookup = version == TemplateVersion._2019 ? Headers2019 : Headers2021;
         foreach (var token in tokens)
         {
             if (!token.IsValue && token.Label.Length > 0 && lookup.TryGetValue(WithoutUnit(token.Label), out var match))
             {
-                yield return new ColumnHeader
+                table.Headers.Add(new ColumnHeader
                 {
                     Column = match.Column.Key,
-                    Label = token.Cell.Text.Trim(),
+                    Label = token.Cell.AsSpan().Trim().ToString(),
                     LabelMatch = match.Official ? LabelMatch.Official : LabelMatch.Alias,
                     OfficialLabel = match.Column.LabelZh,
                     Span = document.Span(token.Cell),
-                };
+                });
             }
         }
     }
 
-    public static ActiveDisclosureTable Read(SourceDocument document, List<TableToken> tokens, TemplateVersion version)
+    public static ActiveDisclosureTable Read(SourceDocument document, TableTokenList tokens, TemplateVersion version)
     {
         var layout = ActiveDisclosureTemplate.For(version);
         var rows = ReadRows(document, tokens, layout, out var first, out var last);
@@ -67,7 +73,7 @@ internal static class ActiveDisclosureTableReader
             return table;
         }
         table.Span = document.Span(tokens[first].Cell.Start, tokens[last].Cell.End);
-        table.Headers.AddRange(ReadHeaders(document, tokens, version));
+        ReadHeaders(document, tokens, version, table);
         if (version == TemplateVersion._2019)
         {
             table.V2019 = Place(new ActiveDisclosure2019(), layout, rows);
@@ -80,7 +86,7 @@ internal static class ActiveDisclosureTableReader
     }
 
     /// <summary>Rows found by their labels, each with the values after it assigned to its columns.</summary>
-    private static Dictionary<string, (RowSource Source, Cell[] Cells)> ReadRows(SourceDocument document, List<TableToken> tokens,
+    private static Dictionary<string, (RowSource Source, Cell[] Cells)> ReadRows(SourceDocument document, TableTokenList tokens,
         ActiveDisclosureTemplate.Layout layout, out int first, out int last)
     {
         var definitions = layout.Rows;
@@ -129,7 +135,7 @@ internal static class ActiveDisclosureTableReader
                 source = new RowSource
                 {
                     Found = true,
-                    Label = token.Cell.Text.Trim(),
+                    Label = token.Cell.AsSpan().Trim().ToString(),
                     OfficialLabel = definitions[match].LabelZh,
                     LabelMatch = official ? LabelMatch.Official : LabelMatch.Alias,
                     LabelSpan = document.Span(token.Cell),
@@ -170,13 +176,13 @@ internal static class ActiveDisclosureTableReader
         return table;
     }
 
-    private static int Match(IReadOnlyList<TemplateRow> definitions, string label, out bool official)
+    private static int Match(IReadOnlyList<TemplateRow> definitions, ReadOnlySpan<char> label, out bool official)
     {
         var bare = LabelText.WithoutOrdinal(label);
         official = false;
         for (var r = 0; r < definitions.Count; r++)
         {
-            if (bare == definitions[r].LabelZh)
+            if (bare.SequenceEqual(definitions[r].LabelZh))
             {
                 official = true;
                 return r;
@@ -186,7 +192,7 @@ internal static class ActiveDisclosureTableReader
         {
             foreach (var alias in definitions[r].Aliases)
             {
-                if (bare == alias)
+                if (bare.SequenceEqual(alias))
                 {
                     return r;
                 }
@@ -196,7 +202,7 @@ internal static class ActiveDisclosureTableReader
     }
 
     /// <summary>The unit a money column's header names (（单位：万元）, （元）), else the template's.</summary>
-    private static string HeaderUnit(List<TableToken> tokens, TemplateColumn column)
+    private static string HeaderUnit(TableTokenList tokens, TemplateColumn column)
     {
         var word = column.HeaderWord ?? column.LabelZh;
         var unit = column.Unit;
@@ -205,8 +211,8 @@ internal static class ActiveDisclosureTableReader
             var label = tokens[i].Label;
             if (label.Contains(word, StringComparison.Ordinal))
             {
-                var next = i + 1 < tokens.Count ? tokens[i + 1].Label : "";
-                unit = UnitOf(label + (label.Contains('元') ? "" : next)) is { Length: > 0 } u ? u : column.Unit;
+                var next = i + 1 < tokens.Count && !label.Contains('元') ? tokens[i + 1].Label : [];
+                unit = UnitOf(string.Concat(label, next)) is { Length: > 0 } u ? u : column.Unit;
             }
         }
         return unit;

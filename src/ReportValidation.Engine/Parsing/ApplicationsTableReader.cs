@@ -18,7 +18,7 @@ internal static class ApplicationsTableReader
     private static readonly int Total = ApplicationsTemplate.IndexOf("total");
     private static readonly int Disclosed = ApplicationsTemplate.IndexOf("disclosed");
 
-    public static ApplicationsTable Read(SourceDocument document, List<TableToken> tokens, TemplateVersion version)
+    public static ApplicationsTable Read(SourceDocument document, TableTokenList tokens, TemplateVersion version)
     {
         var table = new ApplicationsTable();
         var scan = new Scan(document, table, tokens);
@@ -66,7 +66,7 @@ internal static class ApplicationsTableReader
     /// values. A label that matches no row but carries values is kept as an orphan, assigned later
     /// by its position between the rows that did match, when that leaves no doubt.
     /// </summary>
-    private sealed class Scan(SourceDocument document, ApplicationsTable table, List<TableToken> tokens)
+    private sealed class Scan(SourceDocument document, ApplicationsTable table, TableTokenList tokens)
     {
         private readonly List<TableToken> _values = new(8);
         private readonly List<TableToken> _orphanValues = new(8);
@@ -154,13 +154,25 @@ internal static class ApplicationsTableReader
 
         private void CloseOrphan(int nextRow)
         {
-            if (_orphanLabel is { } label && _orphanValues.Any(v => !v.IsImplicitBlank))
+            if (_orphanLabel is { } label && HasValue(_orphanValues))
             {
                 Orphans.Add(new Orphan(label, [.. _orphanValues], _orphanAfter, nextRow));
             }
             _orphanLabel = null;
             _orphanValues.Clear();
         }
+    }
+
+    private static bool HasValue(List<TableToken> values)
+    {
+        foreach (var value in values)
+        {
+            if (!value.IsImplicitBlank)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private sealed record Orphan(TableToken Label, List<TableToken> Values, int After, int Before);
@@ -170,7 +182,7 @@ internal static class ApplicationsTableReader
         Source = new RowSource
         {
             Found = true,
-            Label = token.Cell.Text.Trim(),
+            Label = token.Cell.AsSpan().Trim().ToString(),
             OfficialLabel = ApplicationsTemplate.Rows[row].LabelZh,
             LabelMatch = match,
             LabelSpan = document.Span(token.Cell),
@@ -243,7 +255,7 @@ internal static class ApplicationsTableReader
     /// </summary>
     private static bool DropSubtotal(List<TableToken> values)
     {
-        var numbers = values.Select(v => CellValueText.Value(CellValueText.Read(v.Cell.Text))).ToArray();
+        var numbers = values.Select(v => CellValueText.Value(CellValueText.Read(v.Cell.AsSpan()))).ToArray();
         if (numbers.Any(n => n is null))
         {
             return false;
@@ -257,7 +269,7 @@ internal static class ApplicationsTableReader
         return true;
     }
 
-    private static int Match(string label, int lastMatched, List<TableToken> tokens, int index)
+    private static int Match(ReadOnlySpan<char> label, int lastMatched, TableTokenList tokens, int index)
     {
         // Row labels are short; a sentence of the narrative that names a row is no row.
         if (label.Length > 48 || label.Contains('。'))
@@ -282,7 +294,7 @@ internal static class ApplicationsTableReader
             }
         }
         var bare = LabelText.WithoutOrdinal(label);
-        if (bare == "其他" && lastMatched >= NoCorrection && lastMatched <= UnpaidFee)
+        if (bare.SequenceEqual("其他") && lastMatched >= NoCorrection && lastMatched <= UnpaidFee)
         {
             return OtherOther;
         }
@@ -294,7 +306,7 @@ internal static class ApplicationsTableReader
         return -1;
     }
 
-    private static bool HasKeyword(string label, int row)
+    private static bool HasKeyword(ReadOnlySpan<char> label, int row)
     {
         foreach (var keyword in ApplicationsTemplate.Rows[row].Keywords)
         {
@@ -307,7 +319,7 @@ internal static class ApplicationsTableReader
     }
 
     // 2019's （六） row carries values; 2021's group label is followed by its sub-row labels.
-    private static bool IsOtherLeaf(List<TableToken> tokens, int index)
+    private static bool IsOtherLeaf(TableTokenList tokens, int index)
     {
         for (var j = index + 1; j < tokens.Count; j++)
         {
@@ -327,5 +339,5 @@ internal static class ApplicationsTableReader
     private static readonly string[] OfficialCores =
         ApplicationsTemplate.Rows.Select(r => LabelText.WithoutOrdinal(LabelText.Normalize(r.LabelZh))).ToArray();
 
-    private static bool IsOfficial(string label, int row) => LabelText.WithoutOrdinal(label) == OfficialCores[row];
+    private static bool IsOfficial(ReadOnlySpan<char> label, int row) => LabelText.WithoutOrdinal(label).SequenceEqual(OfficialCores[row]);
 }

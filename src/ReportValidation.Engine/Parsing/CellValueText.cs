@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ReportValidation.V1;
 
 namespace ReportValidation.Parsing;
@@ -12,10 +11,16 @@ public static class CellValueText
 {
     private static readonly string[] BlankMarkers = ["", "/", "\\", "-", "--", "—", "——", "–", "_", "无", "空", "n/a", "na", "×", "x", "*"];
 
+    // Counts up to 999 as written (no leading zero): most cells are one of these, so they share strings.
+    private static readonly string?[] SmallCounts = new string?[1000];
+
     /// <summary>Whether a cell's text is a value (number or blank marker) rather than a label.</summary>
-    public static bool IsValue(string text)
+    public static bool IsValue(string text) => IsValue(text.AsSpan());
+
+    /// <inheritdoc cref="IsValue(string)"/>
+    public static bool IsValue(ReadOnlySpan<char> text)
     {
-        var s = text.AsSpan().Trim();
+        var s = text.Trim();
         if (s.Length == 0)
         {
             return true;
@@ -40,7 +45,7 @@ public static class CellValueText
             else if (digits == 0 && s.Length <= 3)
             {
                 // "/", "—", "无", "N/A": a blank marker is a value too.
-                return IsBlankMarker(Compact(text));
+                return IsCompactBlankMarker(text);
             }
             else
             {
@@ -48,15 +53,24 @@ public static class CellValueText
             }
         }
         // "5", "1,234", "+3", "减4", "251000元", "398.3675万元", "4件": digits with at most a unit word.
-        return digits > 0 ? words <= 2 : IsBlankMarker(Compact(text)) || (words == 0 && first is '-' or '－');
+        return digits > 0 ? words <= 2 : IsCompactBlankMarker(text) || (words == 0 && first is '-' or '－');
+    }
+
+    private static bool IsCompactBlankMarker(ReadOnlySpan<char> text)
+    {
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        return IsBlankMarker(Compact(text, buffer));
     }
 
     /// <summary>Whether a cell's text is an explicit blank: "/", "—", "无", or whitespace.</summary>
-    public static bool IsBlankMarker(string compact)
+    public static bool IsBlankMarker(string compact) => IsBlankMarker(compact.AsSpan());
+
+    /// <inheritdoc cref="IsBlankMarker(string)"/>
+    public static bool IsBlankMarker(ReadOnlySpan<char> compact)
     {
         foreach (var marker in BlankMarkers)
         {
-            if (string.Equals(compact, marker, StringComparison.OrdinalIgnoreCase))
+            if (compact.Equals(marker, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -65,16 +79,21 @@ public static class CellValueText
     }
 
     /// <summary>Parses a value cell. <paramref name="headerUnit"/> is the unit its column header names.</summary>
-    public static Cell Read(string text, string headerUnit = "")
+    public static Cell Read(string text, string headerUnit = "") => Read(text.AsSpan(), headerUnit);
+
+    /// <inheritdoc cref="Read(string, string)"/>
+    public static Cell Read(ReadOnlySpan<char> text, string headerUnit = "")
     {
         var raw = text.Trim();
         // Most cells are plain ASCII counts ("0", "12"): read them without folding.
         if (raw.Length is > 0 and <= 18 && IsAsciiDigits(raw))
         {
-            return new Cell { Raw = raw, Unit = headerUnit, State = CellState.Number, Integer = long.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture) };
+            var integer = long.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture);
+            return new Cell { Raw = CountText(raw, integer), Unit = headerUnit, State = CellState.Number, Integer = integer };
         }
-        var cell = new Cell { Raw = raw, Unit = headerUnit };
-        var s = Compact(raw);
+        var cell = new Cell { Raw = raw.ToString(), Unit = headerUnit };
+        var buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        ReadOnlySpan<char> s = Compact(raw, buffer);
         if (IsBlankMarker(s))
         {
             cell.State = CellState.Blank;
@@ -112,7 +131,8 @@ public static class CellValueText
             sign = -sign;
             s = s[1..];
         }
-        s = RemoveThousandsSeparators(s);
+        var digits = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
+        s = RemoveThousandsSeparators(s, digits);
         if (s.Length == 0 || !IsPlainNumber(s))
         {
             cell.State = CellState.Text;
@@ -120,20 +140,30 @@ public static class CellValueText
         }
         cell.State = CellState.Number;
         var point = s.IndexOf('.');
-        if (point < 0 && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var integer))
+        if (point < 0 && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
-            cell.Integer = sign * integer;
+            cell.Integer = sign * value;
         }
         else if (point >= 0 && decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
         {
             // Kept as written: "398.3675" 万元 must not lose digits to a binary float.
-            cell.Decimal = (sign < 0 ? "-" : "") + s;
+            cell.Decimal = string.Concat(sign < 0 ? "-" : "", s);
         }
         else
         {
             cell.State = CellState.Text;
         }
         return cell;
+    }
+
+    private static string CountText(ReadOnlySpan<char> digits, long value)
+    {
+        if (value >= SmallCounts.Length || (digits.Length > 1 && digits[0] == '0'))
+        {
+            return digits.ToString();
+        }
+        // A race only makes the same string twice.
+        return SmallCounts[value] ??= digits.ToString();
     }
 
     /// <summary>The numeric value of a cell, when it has one.</summary>
@@ -144,7 +174,7 @@ public static class CellValueText
         _ => null,
     };
 
-    private static bool IsAsciiDigits(string s)
+    private static bool IsAsciiDigits(ReadOnlySpan<char> s)
     {
         foreach (var c in s)
         {
@@ -156,7 +186,7 @@ public static class CellValueText
         return true;
     }
 
-    private static bool IsPlainNumber(string s)
+    private static bool IsPlainNumber(ReadOnlySpan<char> s)
     {
         var seenPoint = false;
         for (var i = 0; i < s.Length; i++)
@@ -178,33 +208,49 @@ public static class CellValueText
         return true;
     }
 
-    private static string RemoveThousandsSeparators(string s)
+    /// <summary>"1,234,567" as "1234567" in <paramref name="destination"/>; any other use of commas unchanged.</summary>
+    private static ReadOnlySpan<char> RemoveThousandsSeparators(ReadOnlySpan<char> s, Span<char> destination)
     {
-        if (!s.Contains(','))
+        var comma = s.IndexOf(',');
+        if (comma < 0)
         {
             return s;
         }
-        // "1,234,567": every group after a comma has exactly three digits.
-        var groups = s.Split(',');
-        for (var i = 1; i < groups.Length; i++)
+        // Every group after a comma has exactly three digits (before a decimal point).
+        var rest = s[(comma + 1)..];
+        while (true)
         {
-            var g = groups[i];
-            var digits = g.IndexOf('.') is var p && p >= 0 ? g[..p] : g;
-            if (digits.Length != 3)
+            var next = rest.IndexOf(',');
+            var group = next < 0 ? rest : rest[..next];
+            var point = group.IndexOf('.');
+            if ((point >= 0 ? point : group.Length) != 3)
             {
                 return s;
             }
+            if (next < 0)
+            {
+                break;
+            }
+            rest = rest[(next + 1)..];
         }
-        return string.Concat(groups);
+        var length = 0;
+        foreach (var c in s)
+        {
+            if (c != ',')
+            {
+                destination[length++] = c;
+            }
+        }
+        return destination[..length];
     }
 
     /// <summary>Full-width forms folded, surrounding and inner spaces kept only between digits.</summary>
-    private static string Compact(string text)
+    private static Span<char> Compact(ReadOnlySpan<char> text, Span<char> destination)
     {
-        var builder = new StringBuilder(text.Length);
-        foreach (var ch in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = ch switch
+            var ch = text[i];
+            destination[i] = ch switch
             {
                 >= '０' and <= '９' => (char)(ch - '０' + '0'),
                 '，' => ',',
@@ -215,8 +261,7 @@ public static class CellValueText
                 '\u3000' or '\u00A0' or '\t' or '\r' or '\n' => ' ',
                 _ => ch,
             };
-            builder.Append(c);
         }
-        return builder.ToString().Trim();
+        return destination[..text.Length].Trim();
     }
 }

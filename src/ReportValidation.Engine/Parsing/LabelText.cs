@@ -105,42 +105,69 @@ public static class LabelText
 
     public static string Normalize(string text)
     {
-        if (text.Length == 0)
+        var changed = FirstChanged(text);
+        if (changed < 0)
         {
             return text;
         }
-        var folded = text;
-        var changed = -1;
-        for (var i = 0; i < folded.Length; i++)
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        return new string(buffer[..Normalize(text, buffer)]);
+    }
+
+    /// <summary>Where folding first changes <paramref name="text"/>; −1 when the text is its own label form.</summary>
+    public static int FirstChanged(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
         {
-            if (Fold[folded[i]] != folded[i])
+            if (Fold[text[i]] != text[i])
             {
-                changed = i;
-                break;
+                return i;
             }
         }
-        if (changed < 0)
+        return -1;
+    }
+
+    /// <summary>
+    /// Writes the label form of <paramref name="text"/> into <paramref name="destination"/> (as long as
+    /// the text at least) and returns its length.
+    /// </summary>
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var length = 0;
+        foreach (var raw in text)
         {
-            return folded;
-        }
-        var buffer = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
-        folded.AsSpan(0, changed).CopyTo(buffer);
-        var length = changed;
-        for (var i = changed; i < folded.Length; i++)
-        {
-            var c = Fold[folded[i]];
+            var c = Fold[raw];
             if (c != '\0')
             {
-                buffer[length++] = c;
+                destination[length++] = c;
             }
         }
-        return new string(buffer[..length]);
+        return length;
+    }
+
+    /// <summary>
+    /// Folds <paramref name="text"/> as <see cref="FoldCharacters(string)"/> does, into
+    /// <paramref name="destination"/> (as long as the text).
+    /// </summary>
+    public static void FoldCharacters(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            destination[i] = CharacterFold[text[i]];
+        }
     }
 
     /// <summary>The label without its leading ordinal: "(一)", "一.", "1.", "(1)".</summary>
     public static string WithoutOrdinal(string normalized)
     {
-        var s = normalized.AsSpan();
+        var bare = WithoutOrdinal(normalized.AsSpan());
+        return bare.Length == normalized.Length ? normalized : bare.ToString();
+    }
+
+    /// <inheritdoc cref="WithoutOrdinal(string)"/>
+    public static ReadOnlySpan<char> WithoutOrdinal(ReadOnlySpan<char> normalized)
+    {
+        var s = normalized;
         for (var round = 0; round < 2; round++)
         {
             if (s.Length > 2 && s[0] == '(')
@@ -164,7 +191,7 @@ public static class LabelText
             }
             break;
         }
-        return s.ToString();
+        return s;
     }
 
     private static bool IsOrdinal(ReadOnlySpan<char> s)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using ReportValidation.Reading;
 using ReportValidation.V1;
@@ -40,24 +41,53 @@ public static partial class MetadataReader
     public static void Read(SourceDocument document, Report report)
     {
         // Read folded: ２０２３年 and 統計期限 as 2023年 and 统计期限; offsets are those of the text.
-        var text = LabelText.FoldCharacters(document.Text);
-        ReadTitle(document, report);
-        ReadPeriod(document, text, report);
-        var signer = ReadDates(document, text, report);
-        var metadataBody = MetadataBody().Match(text[..Math.Min(text.Length, 4000)]) is { Success: true } body ? body.Groups[2].Value.Trim() : "";
-        if (report.IssuingBody.Length == 0)
+        var folded = ArrayPool<char>.Shared.Rent(Math.Max(document.Text.Length, 1));
+        try
         {
-            report.IssuingBody = signer.Length > 0 ? signer : metadataBody;
+            var text = folded.AsSpan(0, document.Text.Length);
+            LabelText.FoldCharacters(document.Text, text);
+            ReadTitle(document, report);
+            ReadPeriod(document, text, report);
+            var signer = ReadDates(document, text, report);
+            var metadataBody = FirstMatch(MetadataBody(), text[..Math.Min(text.Length, 4000)]) is { Success: true } body ? body.Groups[2].Value.Trim() : "";
+            if (report.IssuingBody.Length == 0)
+            {
+                report.IssuingBody = signer.Length > 0 ? signer : metadataBody;
+            }
+            report.Year = report.TitleYear > 0 ? report.TitleYear
+                : report.Period?.End?.Year > 0 ? report.Period.End.Year
+                : report.Period?.Start?.Year > 0 ? report.Period.Start.Year
+                : 0;
+            report.PublisherKind = PublisherKinds.Classify(report.IssuingBody, signer, metadataBody, report.Title).Kind;
         }
-        report.Year = report.TitleYear > 0 ? report.TitleYear
-            : report.Period?.End?.Year > 0 ? report.Period.End.Year
-            : report.Period?.Start?.Year > 0 ? report.Period.Start.Year
-            : 0;
-        report.PublisherKind = PublisherKinds.Classify(report.IssuingBody, signer, metadataBody, report.Title).Kind;
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+        }
+    }
+
+    /// <summary>
+    /// The first match in <paramref name="text"/>, matched again on its own text for the groups; the
+    /// patterns read with this have no anchors or lookarounds, so both matches are the same.
+    /// <see cref="Match.Index"/> is relative to the match: add <paramref name="index"/>.
+    /// </summary>
+    private static Match FirstMatch(Regex regex, ReadOnlySpan<char> text) => FirstMatch(regex, text, out _);
+
+    private static Match FirstMatch(Regex regex, ReadOnlySpan<char> text, out int index)
+    {
+        foreach (var found in regex.EnumerateMatches(text))
+        {
+            index = found.Index;
+            return regex.Match(text.Slice(found.Index, found.Length).ToString());
+        }
+        index = -1;
+        return Match.Empty;
     }
 
     private static void ReadTitle(SourceDocument document, Report report)
     {
+        Span<char> folded = stackalloc char[90];
+        Span<char> normalized = stackalloc char[90];
         var seen = 0;
         foreach (var line in document.Lines)
         {
@@ -69,25 +99,26 @@ public static partial class MetadataReader
             {
                 break;
             }
-            var text = LabelText.FoldCharacters(line.Text.Trim());
-            if (text.Length > 90 || line.Cells.Count > 2)
+            var trimmed = line.AsSpan().Trim();
+            if (trimmed.Length > 90 || line.Cells.Count > 2)
             {
                 continue;
             }
-            var normalized = text.Replace(" ", "", StringComparison.Ordinal);
-            // A title ends with 年度报告 (or names 工作年度报告); page chrome such as "信息类别: 年度报告 …" does not.
-            if (!normalized.Contains("工作年度报告", StringComparison.Ordinal) && !normalized.EndsWith("年度报告", StringComparison.Ordinal)
-                && !normalized.EndsWith("年报", StringComparison.Ordinal))
+            LabelText.FoldCharacters(trimmed, folded);
+            var length = 0;
+            foreach (var c in folded[..trimmed.Length])
             {
-                continue;
+                if (c != ' ')
+                {
+                    normalized[length++] = c;
+                }
             }
-            if (normalized.Contains("根据", StringComparison.Ordinal) || normalized.Contains("依据", StringComparison.Ordinal)
-                || normalized.IndexOfAny(['，', '。', ':', '：']) >= 0)
+            if (!IsTitle(normalized[..length]))
             {
                 continue;
             }
             var cell = line.Cells[0];
-            report.Title = cell.Text.Trim();
+            report.Title = cell.AsSpan().Trim().ToString();
             report.TitleSpan = document.Span(cell);
             var year = YearInText().Match(LabelText.FoldCharacters(report.Title));
             if (year.Success)
@@ -99,24 +130,31 @@ public static partial class MetadataReader
         }
     }
 
-    private static void ReadPeriod(SourceDocument document, string text, Report report)
+    /// <summary>A title ends with 年度报告 (or names 工作年度报告); page chrome such as "信息类别: 年度报告 …" does not.</summary>
+    private static bool IsTitle(ReadOnlySpan<char> normalized) =>
+        (normalized.Contains("工作年度报告", StringComparison.Ordinal) || normalized.EndsWith("年度报告", StringComparison.Ordinal)
+            || normalized.EndsWith("年报", StringComparison.Ordinal))
+        && !normalized.Contains("根据", StringComparison.Ordinal) && !normalized.Contains("依据", StringComparison.Ordinal)
+        && normalized.IndexOfAny(['，', '。', ':', '：']) < 0;
+
+    private static void ReadPeriod(SourceDocument document, ReadOnlySpan<char> text, Report report)
     {
-        var sentence = PeriodSentence().Match(text);
+        var sentence = FirstMatch(PeriodSentence(), text, out var sentenceIndex);
         if (!sentence.Success)
         {
             return;
         }
         var period = new StatisticalPeriod
         {
-            Raw = document.Text.Substring(sentence.Index, sentence.Length).Trim(),
-            Span = document.Span(sentence.Index, sentence.Index + sentence.Length),
+            Raw = document.Text.Substring(sentenceIndex, sentence.Length).Trim(),
+            Span = document.Span(sentenceIndex, sentenceIndex + sentence.Length),
         };
         var dates = LooseDate().Matches(sentence.Value);
         var knownYear = 0;
         for (var i = 0; i < dates.Count && i < 2; i++)
         {
             var match = dates[i];
-            var offset = sentence.Index + match.Index;
+            var offset = sentenceIndex + match.Index;
             var mention = new DateMention
             {
                 Raw = document.Text.Substring(offset, match.Length),
@@ -167,24 +205,30 @@ public static partial class MetadataReader
     }
 
     /// <summary>Publication and signature dates; returns the signer named above the signature date, if any.</summary>
-    private static string ReadDates(SourceDocument document, string text, Report report)
+    private static string ReadDates(SourceDocument document, ReadOnlySpan<char> text, Report report)
     {
-        var signer = "";
-        var head = text.Length > 6000 ? text[..6000] : text;
-        foreach (Match match in MetadataDate().Matches(head))
+        var head = text[..Math.Min(text.Length, 6000)];
+        foreach (var found in MetadataDate().EnumerateMatches(head))
         {
+            // Matched again on its own text for the groups (the pattern has no anchors or lookarounds).
+            var match = MetadataDate().Match(head.Slice(found.Index, found.Length).ToString());
             var date = ParseDate(match.Groups[2].Value, true, match.Groups[3].Value, match.Groups[4].Value);
-            var valueStart = match.Groups[2].Index;
+            var valueStart = found.Index + match.Groups[2].Index;
             report.Dates.Add(new DateMention
             {
-                Raw = document.Text.Substring(match.Index, match.Length),
+                Raw = document.Text.Substring(found.Index, found.Length),
                 Date = date,
                 Malformed = date is null,
                 Kind = DateKind.Publication,
-                Span = document.Span(valueStart, match.Index + match.Length),
+                Span = document.Span(valueStart, found.Index + found.Length),
             });
         }
-        // The signature: a line holding only a date, among the last lines of the report.
+        return ReadSignature(document, report);
+    }
+
+    /// <summary>The signature: a line holding only a date, among the last lines of the report. Returns the signer above it.</summary>
+    private static string ReadSignature(SourceDocument document, Report report)
+    {
         var lines = document.Lines;
         var checkedLines = 0;
         for (var i = lines.Count - 1; i >= 0 && checkedLines < 25; i--)
@@ -194,34 +238,52 @@ public static partial class MetadataReader
                 continue;
             }
             checkedLines++;
-            var line = LabelText.FoldCharacters(lines[i].Text);
-            Date? date = null;
-            var numeric = SignatureDate().Match(line);
-            if (numeric.Success)
-            {
-                date = ParseDate(numeric.Groups[1].Value, true, numeric.Groups[2].Value, numeric.Groups[3].Value);
-            }
-            else if (SignatureDateInNumerals().Match(line) is { Success: true } numerals)
-            {
-                date = FromNumerals(numerals.Groups[1].Value, numerals.Groups[2].Value, numerals.Groups[3].Value);
-            }
+            var date = SignatureDateOf(lines[i].AsSpan());
             if (date is null)
             {
                 continue;
             }
             var cell = lines[i].Cells[0];
-            report.Dates.Add(new DateMention { Raw = cell.Text.Trim(), Date = date, Kind = DateKind.Signature, Span = document.Span(cell) });
+            report.Dates.Add(new DateMention { Raw = cell.AsSpan().Trim().ToString(), Date = date, Kind = DateKind.Signature, Span = document.Span(cell) });
             for (var j = i - 1; j >= 0 && j >= i - 3; j--)
             {
-                if (!lines[j].IsBlank && lines[j].Text.Trim().Length is > 1 and < 40)
+                if (!lines[j].IsBlank && lines[j].AsSpan().Trim().Length is > 1 and < 40)
                 {
-                    signer = lines[j].Text.Trim();
-                    break;
+                    return lines[j].AsSpan().Trim().ToString();
                 }
             }
             break;
         }
-        return signer;
+        return "";
+    }
+
+    private static Date? SignatureDateOf(ReadOnlySpan<char> line)
+    {
+        var rented = line.Length > 256 ? ArrayPool<char>.Shared.Rent(line.Length) : null;
+        try
+        {
+            var folded = (rented ?? stackalloc char[256])[..line.Length];
+            LabelText.FoldCharacters(line, folded);
+            // The patterns are anchored to the whole line: a match on the span is the match on its text.
+            if (SignatureDate().IsMatch(folded))
+            {
+                var numeric = SignatureDate().Match(folded.ToString());
+                return ParseDate(numeric.Groups[1].Value, true, numeric.Groups[2].Value, numeric.Groups[3].Value);
+            }
+            if (SignatureDateInNumerals().IsMatch(folded))
+            {
+                var numerals = SignatureDateInNumerals().Match(folded.ToString());
+                return FromNumerals(numerals.Groups[1].Value, numerals.Groups[2].Value, numerals.Groups[3].Value);
+            }
+            return null;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 
     private static Date? ParseDate(string year, bool hasYearMark, string month, string day)

@@ -26,14 +26,12 @@ public static class ReportParser
         report.Sections.AddRange(SectionReader.Read(document, headings));
         cancellationToken.ThrowIfCancellationRequested();
 
-        var regions = TableRegions.Find(document, headings);
-        var activeDisclosure = TableTokens.Read(document, regions.ActiveDisclosure);
-        var applications = TableTokens.Read(document, regions.Applications);
-        report.TemplateVersion = TemplateDetector.Detect(activeDisclosure, applications, report.Year);
-        report.ActiveDisclosure = ActiveDisclosureTableReader.Read(document, activeDisclosure, report.TemplateVersion);
+        using var tokens = new TableTokenSet(document, TableRegions.Find(document, headings));
+        report.TemplateVersion = TemplateDetector.Detect(tokens.ActiveDisclosure, tokens.Applications, report.Year);
+        report.ActiveDisclosure = ActiveDisclosureTableReader.Read(document, tokens.ActiveDisclosure, report.TemplateVersion);
         cancellationToken.ThrowIfCancellationRequested();
-        report.Applications = ApplicationsTableReader.Read(document, applications, report.TemplateVersion);
-        report.ReviewLitigation = ReviewLitigationTableReader.Read(document, TableTokens.Read(document, regions.ReviewLitigation));
+        report.Applications = ApplicationsTableReader.Read(document, tokens.Applications, report.TemplateVersion);
+        report.ReviewLitigation = ReviewLitigationTableReader.Read(document, tokens.ReviewLitigation);
         return report;
     }
 }

@@ -12,7 +12,7 @@ internal static class ReviewLitigationTableReader
 {
     private static readonly int Columns = ReviewLitigationTemplate.ColumnCount;
 
-    public static ReviewLitigationTable Read(SourceDocument document, List<TableToken> tokens)
+    public static ReviewLitigationTable Read(SourceDocument document, TableTokenList tokens)
     {
         var table = new ReviewLitigationTable();
         var header = -1;

@@ -42,12 +42,12 @@ public static class SectionReader
         var lines = document.Lines;
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = lines[i];
-            if (line.Cells.Count != 1 || line.Cells[0].Text.Length > 48)
+            var cells = lines[i].Cells;
+            if (cells.Count != 1 || cells[0].Length > 48)
             {
                 continue;
             }
-            var ordinal = HeadingOrdinal(line.Cells[0].Text);
+            var ordinal = HeadingOrdinal(cells[0].AsSpan());
             if (ordinal > 0)
             {
                 headings.Add(new SectionHeading(ordinal, i));
@@ -57,9 +57,12 @@ public static class SectionReader
     }
 
     /// <summary>The ordinal 1..6 of a heading line, or 0 when the text is no section heading.</summary>
-    public static int HeadingOrdinal(string text)
+    public static int HeadingOrdinal(string text) => HeadingOrdinal(text.AsSpan());
+
+    /// <inheritdoc cref="HeadingOrdinal(string)"/>
+    public static int HeadingOrdinal(ReadOnlySpan<char> text)
     {
-        var s = text.AsSpan().Trim();
+        var s = text.Trim();
         if (s.Length < 3)
         {
             return 0;
@@ -70,17 +73,19 @@ public static class SectionReader
             return 0;
         }
         // Folded and simplified, so traditional-script headings (一、總體情況) match too.
-        var rest = LabelText.Normalize(s[2..].ToString());
+        var tail = s[2..];
+        var buffer = tail.Length <= 256 ? stackalloc char[tail.Length] : new char[tail.Length];
+        var rest = buffer[..LabelText.Normalize(tail, buffer)];
         foreach (var excluded in Excluded[ordinal - 1])
         {
-            if (rest.Contains(excluded, StringComparison.Ordinal))
+            if (rest.IndexOf(excluded, StringComparison.Ordinal) >= 0)
             {
                 return 0;
             }
         }
         foreach (var keyword in Keywords[ordinal - 1])
         {
-            if (rest.Contains(keyword, StringComparison.Ordinal))
+            if (rest.IndexOf(keyword, StringComparison.Ordinal) >= 0)
             {
                 return ordinal;
             }
@@ -102,7 +107,7 @@ public static class SectionReader
             sections.Add(new Section
             {
                 Ordinal = headings[h].Ordinal,
-                Heading = cell.Text.Trim(),
+                Heading = cell.AsSpan().Trim().ToString(),
                 Text = document.Text[start..end],
                 HeadingSpan = document.Span(cell),
                 Span = document.Span(start, end),

@@ -17,27 +17,28 @@ internal readonly record struct TableRegions(LineRange ActiveDisclosure, LineRan
         var start4 = HeadingLine(headings, 4);
         if (start2 < 0 || start3 < 0 || start4 < 0)
         {
+            Span<char> buffer = stackalloc char[80];
             for (var i = 0; i < lines.Count; i++)
             {
                 if (lines[i].IsBlank)
                 {
                     continue;
                 }
-                var raw = lines[i].Cells[0].Text;
+                var raw = lines[i].Cells[0].AsSpan();
                 if (raw.Length > 80)
                 {
                     continue;
                 }
-                var text = LabelText.Normalize(raw);
-                if (start2 < 0 && text.Contains("第二十条", StringComparison.Ordinal))
+                var text = buffer[..LabelText.Normalize(raw, buffer)];
+                if (start2 < 0 && text.IndexOf("第二十条", StringComparison.Ordinal) >= 0)
                 {
                     start2 = i;
                 }
-                else if (start3 < 0 && (text.Contains("勾稽关系", StringComparison.Ordinal) || text.Contains("申请人情况", StringComparison.Ordinal)))
+                else if (start3 < 0 && (text.IndexOf("勾稽关系", StringComparison.Ordinal) >= 0 || text.IndexOf("申请人情况", StringComparison.Ordinal) >= 0))
                 {
                     start3 = i;
                 }
-                else if (start4 < 0 && start3 >= 0 && i > start3 && text == ReviewLitigationTemplate.Review.LabelZh)
+                else if (start4 < 0 && start3 >= 0 && i > start3 && text.SequenceEqual(ReviewLitigationTemplate.Review.LabelZh))
                 {
                     start4 = i;
                 }

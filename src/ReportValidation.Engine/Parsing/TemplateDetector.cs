@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using ReportValidation.Template;
 using ReportValidation.V1;
 
@@ -16,27 +16,30 @@ public static class TemplateDetector
     private static readonly string[] Markers2019 = [.. NationalTemplates.VersionMarkers(TemplateVersion._2019).Select(LabelText.Normalize)];
 
     /// <summary>Detects the version from the label tokens of the table 二 and 三 regions.</summary>
-    internal static TemplateVersion Detect(List<TableToken> activeDisclosure, List<TableToken> applications, int year)
+    internal static TemplateVersion Detect(TableTokenList activeDisclosure, TableTokenList applications, int year)
     {
         // Labels joined, so a header broken over two cells ("本年新" / "公开数量") still matches.
-        var text = new StringBuilder(2048);
-        foreach (var tokens in (ReadOnlySpan<List<TableToken>>)[activeDisclosure, applications])
+        var length = LabelLength(activeDisclosure) + LabelLength(applications);
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(length, 1));
+        try
         {
-            foreach (var token in tokens)
+            var used = Append(activeDisclosure, buffer, 0);
+            used = Append(applications, buffer, used);
+            var normalized = buffer.AsSpan(0, used);
+            var score2021 = Count(normalized, Markers2021);
+            var score2019 = Count(normalized, Markers2019);
+            if (score2021 > score2019)
             {
-                text.Append(token.Label);
+                return TemplateVersion._2021;
+            }
+            if (score2019 > score2021)
+            {
+                return TemplateVersion._2019;
             }
         }
-        var normalized = text.ToString();
-        var score2021 = Count(normalized, Markers2021);
-        var score2019 = Count(normalized, Markers2019);
-        if (score2021 > score2019)
+        finally
         {
-            return TemplateVersion._2021;
-        }
-        if (score2019 > score2021)
-        {
-            return TemplateVersion._2019;
+            ArrayPool<char>.Shared.Return(buffer);
         }
         return year switch
         {
@@ -46,12 +49,32 @@ public static class TemplateDetector
         };
     }
 
-    private static int Count(string text, string[] markers)
+    private static int LabelLength(TableTokenList tokens)
+    {
+        var length = 0;
+        foreach (var token in tokens)
+        {
+            length += token.Label.Length;
+        }
+        return length;
+    }
+
+    private static int Append(TableTokenList tokens, char[] buffer, int used)
+    {
+        foreach (var token in tokens)
+        {
+            token.Label.CopyTo(buffer.AsSpan(used));
+            used += token.Label.Length;
+        }
+        return used;
+    }
+
+    private static int Count(ReadOnlySpan<char> text, string[] markers)
     {
         var count = 0;
         foreach (var marker in markers)
         {
-            if (text.Contains(marker, StringComparison.Ordinal))
+            if (text.IndexOf(marker, StringComparison.Ordinal) >= 0)
             {
                 count++;
             }

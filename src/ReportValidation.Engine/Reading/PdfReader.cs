@@ -38,7 +38,8 @@ public static partial class PdfReader
         var letters = 0;
         try
         {
-            using var document = PdfDocument.Open(content.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            // PdfPig reads the caller's bytes in place: a copy of the file per read is not needed.
+            using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             if (document.NumberOfPages > limits.MaxPdfPages)
             {
                 throw DocumentReadException.LimitExceeded("PDF 页数", "PDF page count", document.NumberOfPages, limits.MaxPdfPages, nameof(ReadingLimits.MaxPdfPages));
@@ -80,43 +81,18 @@ public static partial class PdfReader
 
     private static List<PdfTextLine> PageLines(IEnumerable<Letter> pageLetters, int pageNumber)
     {
-        var letters = pageLetters
-            .OrderByDescending(l => l.StartBaseLine.Y)
-            .ThenBy(l => l.StartBaseLine.X)
-            .ToList();
         var lines = new List<PdfTextLine>();
-        var group = new List<Letter>();
-        double groupY = 0, groupSize = 0;
-        foreach (var letter in letters)
+        foreach (var line in PdfText.Lines(pageLetters))
         {
-            var size = Size(letter);
-            if (group.Count > 0 && Math.Abs(letter.StartBaseLine.Y - groupY) > Math.Max(groupSize, size) * 0.35)
-            {
-                AddLine(group, pageNumber, lines);
-                group.Clear();
-            }
-            if (group.Count == 0)
-            {
-                groupY = letter.StartBaseLine.Y;
-                groupSize = size;
-            }
-            group.Add(letter);
+            AddLine(line, pageNumber, lines);
         }
-        AddLine(group, pageNumber, lines);
         return lines;
     }
 
-    private static double Size(Letter letter) => letter.PointSize > 0 ? letter.PointSize : Math.Max(letter.FontSize, 1);
-
+    /// <summary>One line's letters (left to right) as cells: a gap wider than a character parts them.</summary>
     private static void AddLine(List<Letter> letters, int pageNumber, List<PdfTextLine> lines)
     {
-        if (letters.Count == 0)
-        {
-            return;
-        }
-        letters.Sort((a, b) => a.StartBaseLine.X.CompareTo(b.StartBaseLine.X));
-        var sizes = letters.Select(Size).OrderBy(s => s).ToList();
-        var size = sizes[sizes.Count / 2];
+        var size = PdfText.MedianSize(letters);
         var y = letters[0].StartBaseLine.Y;
         var cells = new List<PdfCell>();
         PdfCell? cell = null;

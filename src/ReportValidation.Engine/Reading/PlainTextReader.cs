@@ -12,7 +12,9 @@ public static class PlainTextReader
 {
     public static SourceDocument Read(string text, CancellationToken cancellationToken = default)
     {
-        var lines = new List<GridLine>(text.Length / 16 + 1);
+        // Exact bounds, so the pooled arrays are rented once: a line has at most its pipes plus one cells.
+        var lineCount = text.AsSpan().Count('\n') + 1;
+        var grid = new GridWriter(lineCount, lineCount + text.AsSpan().Count('|'), withOrigins: false);
         var number = 0;
         var start = 0;
         // Whether the last line with content ended its cells with pipes: then a line of pipes alone
@@ -28,19 +30,18 @@ public static class PlainTextReader
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            var line = ReadLine(text, number, start, contentEnd, pipeTerminated, out var kind);
+            var kind = ReadLine(text, start, contentEnd, pipeTerminated, grid);
             if (kind != LineKind.Blank && kind != LineKind.PipesOnly)
             {
                 pipeTerminated = kind == LineKind.PipeRow;
             }
-            lines.Add(line);
             if (newline < 0)
             {
                 break;
             }
             start = newline + 1;
         }
-        return new SourceDocument(text, lines, SourceFormat.Text);
+        return grid.Build(text, SourceFormat.Text);
     }
 
     private enum LineKind
@@ -51,15 +52,14 @@ public static class PlainTextReader
         PipesOnly,
     }
 
-    private static GridLine ReadLine(string text, int number, int start, int end, bool pipesAreCells, out LineKind kind)
+    private static LineKind ReadLine(string text, int start, int end, bool pipesAreCells, GridWriter grid)
     {
         var line = text.AsSpan(start, end - start);
         var pipes = line.Count('|');
-        kind = LineKind.Plain;
+        var firstCell = grid.CellCount;
         if (pipes == 0)
         {
-            // The common case, one cell or none: no list, and the line shares the cell's string when
-            // the cell is the whole line.
+            // The common case, one cell or none.
             var cellStart = start;
             var cellEnd = end;
             while (cellStart < cellEnd && IsSpace(text[cellStart]))
@@ -70,16 +70,14 @@ public static class PlainTextReader
             {
                 cellEnd--;
             }
-            if (cellStart == cellEnd)
+            if (cellStart < cellEnd)
             {
-                kind = LineKind.Blank;
-                return new GridLine(number, start, end, "", [], isRow: false);
+                grid.AddCell(cellStart, cellEnd);
             }
-            var cellText = text[cellStart..cellEnd];
-            var lineText = cellEnd - cellStart == end - start ? cellText : text[start..end];
-            return new GridLine(number, start, end, lineText, [new GridCell(cellText, cellStart, cellEnd)], isRow: false);
+            grid.AddLine(start, end, firstCell, isRow: false);
+            return cellStart == cellEnd ? LineKind.Blank : LineKind.Plain;
         }
-        var cells = new List<GridCell>(Math.Min(pipes + 1, 16));
+        LineKind kind;
         if (line.Trim().Trim('|').IsWhiteSpace())
         {
             // A line of pipes alone stands for that many empty cells in renderings that end every
@@ -90,7 +88,7 @@ public static class PlainTextReader
                 var first = start + line.IndexOf('|');
                 for (var i = 0; i < pipes; i++)
                 {
-                    cells.Add(new GridCell("", first, first));
+                    grid.AddCell(first, first);
                 }
             }
         }
@@ -106,16 +104,17 @@ public static class PlainTextReader
                     // Between two pipes, whitespace is an empty cell; "||" is the filler of collapsed
                     // merged cells and carries nothing.
                     var bounded = segment > 0 && i < end;
-                    AddTrimmed(text, segmentStart, i, cells, keepBlank: bounded);
+                    AddTrimmed(text, segmentStart, i, grid, keepBlank: bounded);
                     segmentStart = i + 1;
                     segment++;
                 }
             }
         }
-        return new GridLine(number, start, end, text[start..end], cells, pipes > 0);
+        grid.AddLine(start, end, firstCell, isRow: true);
+        return kind;
     }
 
-    private static void AddTrimmed(string text, int start, int end, List<GridCell> cells, bool keepBlank)
+    private static void AddTrimmed(string text, int start, int end, GridWriter grid, bool keepBlank)
     {
         var rawStart = start;
         while (start < end && IsSpace(text[start]))
@@ -130,12 +129,12 @@ public static class PlainTextReader
         {
             if (!IsSeparatorRow(text, start, end))
             {
-                cells.Add(new GridCell(text[start..end], start, end));
+                grid.AddCell(start, end);
             }
         }
         else if (keepBlank && start > rawStart)
         {
-            cells.Add(new GridCell("", rawStart, rawStart));
+            grid.AddCell(rawStart, rawStart);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using ReportValidation.V1;
 
@@ -11,33 +12,29 @@ internal readonly record struct CellOrigin(string Container, int Page = 0, doubl
 /// <summary>
 /// Builds the extracted text and its grid together, so every cell's offsets point at its own text:
 /// a table row is its cells joined by " | ", a paragraph is one line, lines are joined by "\n".
+/// Cells are normalised straight into the text; no cell becomes a string of its own.
 /// </summary>
 internal sealed class SourceDocumentBuilder
 {
     private const string CellSeparator = " | ";
     private readonly StringBuilder _text = new();
-    private readonly List<GridLine> _lines = [];
+    private readonly GridWriter _grid = new(lineCapacity: 64, cellCapacity: 128, withOrigins: true);
 
-    public int LineCount => _lines.Count;
+    public int LineCount => _grid.LineCount;
 
     /// <summary>A line outside tables: one cell, skipped when it holds nothing.</summary>
     public void AddParagraph(string text, CellOrigin origin)
     {
-        text = CellText.Normalize(text);
-        if (text.Length == 0)
+        var mark = _text.Length;
+        var start = BeginLine();
+        if (CellText.AppendNormalized(_text, text) == 0)
         {
+            _text.Length = mark;
             return;
         }
-        var start = BeginLine();
-        _text.Append(text);
-        var cell = new GridCell(text, start, start + text.Length)
-        {
-            Container = origin.Container,
-            Page = origin.Page,
-            X = origin.X,
-            Y = origin.Y,
-        };
-        EndLine(start, [cell], isRow: false);
+        var firstCell = _grid.CellCount;
+        _grid.AddCell(start, _text.Length, origin);
+        _grid.AddLine(start, _text.Length, firstCell, isRow: false);
     }
 
     /// <summary>
@@ -46,19 +43,10 @@ internal sealed class SourceDocumentBuilder
     /// </summary>
     public void AddRow(IReadOnlyList<(string Text, CellOrigin Origin)> cells, bool isRow = true)
     {
-        var normalized = new string[cells.Count];
-        var any = false;
-        for (var i = 0; i < cells.Count; i++)
-        {
-            normalized[i] = CellText.Normalize(cells[i].Text);
-            any |= normalized[i].Length > 0;
-        }
-        if (!any)
-        {
-            return;
-        }
+        var mark = _text.Length;
         var start = BeginLine();
-        var gridCells = new List<GridCell>(cells.Count);
+        var firstCell = _grid.CellCount;
+        var any = false;
         for (var i = 0; i < cells.Count; i++)
         {
             if (i > 0)
@@ -66,34 +54,82 @@ internal sealed class SourceDocumentBuilder
                 _text.Append(CellSeparator);
             }
             var cellStart = _text.Length;
-            _text.Append(normalized[i]);
-            var origin = cells[i].Origin;
-            gridCells.Add(new GridCell(normalized[i], cellStart, _text.Length)
-            {
-                Container = origin.Container,
-                Page = origin.Page,
-                X = origin.X,
-                Y = origin.Y,
-            });
+            any |= CellText.AppendNormalized(_text, cells[i].Text) > 0;
+            _grid.AddCell(cellStart, _text.Length, cells[i].Origin);
         }
-        EndLine(start, gridCells, isRow);
+        if (!any)
+        {
+            _text.Length = mark;
+            _grid.TruncateCells(firstCell);
+            return;
+        }
+        _grid.AddLine(start, _text.Length, firstCell, isRow);
     }
 
-    public SourceDocument Build(SourceFormat format) => new(_text.ToString(), _lines, format);
+    public SourceDocument Build(SourceFormat format) => _grid.Build(_text.ToString(), format);
 
     private int BeginLine()
     {
-        if (_lines.Count > 0)
+        if (_grid.LineCount > 0)
         {
             _text.Append('\n');
         }
         return _text.Length;
     }
+}
 
-    private void EndLine(int start, List<GridCell> cells, bool isRow)
+/// <summary>Collects a document's lines and cells as offsets, in pooled arrays the document takes over.</summary>
+internal sealed class GridWriter(int lineCapacity, int cellCapacity, bool withOrigins)
+{
+    private LineRecord[] _lines = GridPool.Rent<LineRecord>(lineCapacity);
+    private CellRange[] _cells = GridPool.Rent<CellRange>(cellCapacity);
+    private CellOrigin[]? _origins = withOrigins ? GridPool.Rent<CellOrigin>(cellCapacity) : null;
+
+    public int LineCount { get; private set; }
+    public int CellCount { get; private set; }
+
+    public void AddCell(int start, int end)
     {
-        var end = _text.Length;
-        _lines.Add(new GridLine(_lines.Count + 1, start, end, _text.ToString(start, end - start), cells, isRow));
+        if (CellCount == _cells.Length)
+        {
+            _cells = GridPool.Grow(_cells, CellCount);
+        }
+        _cells[CellCount++] = new CellRange(start, end);
+    }
+
+    public void AddCell(int start, int end, CellOrigin origin)
+    {
+        if (_origins is { } origins)
+        {
+            if (CellCount == origins.Length)
+            {
+                _origins = origins = GridPool.Grow(origins, CellCount);
+            }
+            origins[CellCount] = origin;
+        }
+        AddCell(start, end);
+    }
+
+    /// <summary>Forgets the cells from <paramref name="count"/> on (a row that turned out empty).</summary>
+    public void TruncateCells(int count) => CellCount = count;
+
+    /// <summary>A line holding the cells added since <paramref name="firstCell"/>.</summary>
+    public void AddLine(int start, int end, int firstCell, bool isRow)
+    {
+        if (LineCount == _lines.Length)
+        {
+            _lines = GridPool.Grow(_lines, LineCount);
+        }
+        _lines[LineCount++] = new LineRecord(start, end, firstCell, CellCount - firstCell, isRow);
+    }
+
+    public SourceDocument Build(string text, SourceFormat format)
+    {
+        var document = new SourceDocument(text, _lines, LineCount, _cells, _origins, format);
+        _lines = [];
+        _cells = [];
+        _origins = null;
+        return document;
     }
 }
 
@@ -107,13 +143,31 @@ internal static class CellText
     /// <summary>Marks a soft line break (HTML &lt;br&gt;, a paragraph boundary inside a cell).</summary>
     public const char Break = '\n';
 
+    // What normalisation changes; text without any of them is already normalised.
+    private static readonly SearchValues<char> Changed =
+        SearchValues.Create("\u200B\u200C\u200D\uFEFF\u00AD\n\r\v\f\u2028\u2029 \t\u00A0\u3000\u2002\u2003\u2009\u202F|");
+
     public static string Normalize(string text)
     {
-        if (text.Length == 0)
+        if (!text.AsSpan().ContainsAny(Changed))
         {
             return text;
         }
         var sb = new StringBuilder(text.Length);
+        AppendNormalized(sb, text);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> normalised; returns how many characters that added.</summary>
+    public static int AppendNormalized(StringBuilder target, string text)
+    {
+        if (!text.AsSpan().ContainsAny(Changed))
+        {
+            target.Append(text);
+            return text.Length;
+        }
+        var written = 0;
+        var last = '\0';
         var pendingSpace = false;
         var pendingBreak = false;
         foreach (var raw in text)
@@ -137,19 +191,22 @@ internal static class CellText
             {
                 c = '｜'; // a literal pipe would read as a cell boundary in the extracted text
             }
-            if (sb.Length > 0 && (pendingSpace || pendingBreak))
+            if (written > 0 && (pendingSpace || pendingBreak))
             {
                 // Spaces next to a break are source indentation, not content.
-                var joinTight = pendingBreak && IsCjk(sb[^1]) && IsCjk(c);
+                var joinTight = pendingBreak && IsCjk(last) && IsCjk(c);
                 if (!joinTight)
                 {
-                    sb.Append(' ');
+                    target.Append(' ');
+                    written++;
                 }
             }
             pendingSpace = pendingBreak = false;
-            sb.Append(c);
+            target.Append(c);
+            written++;
+            last = c;
         }
-        return sb.ToString();
+        return written;
     }
 
     internal static bool IsCjk(char c) =>

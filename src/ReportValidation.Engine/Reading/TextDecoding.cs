@@ -95,6 +95,10 @@ public static class TextDecoding
         {
             return Decoded(bytes, named, 0);
         }
+        if (TryDecodeValidUtf8(bytes) is { } valid)
+        {
+            return new DecodedText(valid, "UTF-8");
+        }
         var invalid = InvalidUtf8Sequences(bytes, out var nonAscii);
         if (invalid == 0 || (invalid <= MaxRepairs && (long)invalid * NonAsciiBytesPerRepair <= nonAscii))
         {
@@ -110,6 +114,22 @@ public static class TextDecoding
         var text = encoding.GetString(bytes);
         var name = encoding == Gb18030 ? "GB18030" : encoding.WebName.ToUpperInvariant();
         return new DecodedText(text, name, replaced, replaced > 0 ? text.IndexOf('\uFFFD') : -1);
+    }
+
+    /// <summary>The text when the bytes are valid UTF-8 (the common case), checked and decoded in one pass; else null.</summary>
+    private static string? TryDecodeValidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        // A UTF-8 byte never becomes more than one UTF-16 unit.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(bytes.Length, 1));
+        try
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(bytes, buffer, out _, out var written, replaceInvalidSequences: false);
+            return status == OperationStatus.Done ? new string(buffer, 0, written) : null;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Byte sequences that are not UTF-8, counted as the decoder replaces them; and the non-ASCII bytes.</summary>

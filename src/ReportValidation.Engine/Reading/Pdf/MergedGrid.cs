@@ -52,9 +52,14 @@ internal sealed class MergedGrid(List<double> xs, List<double> ys)
     /// <summary>The merged cell a grid cell belongs to, named by its first grid cell.</summary>
     public int CellOf(int row, int column) => Root(row * Columns + column);
 
-    /// <summary>Rows of cells: each merged cell once, in its first row, left to right.</summary>
+    /// <summary>
+    /// Rows of cells: each merged cell once, in its first row, left to right, with the rows it spans.
+    /// Without vertical rulings an empty cell cannot be seen: it is kept (it may be a merged cell a
+    /// page break cut) but hidden.
+    /// </summary>
     public List<List<PdfTableCell>> Emit(int page, Dictionary<int, List<Letter>> contents, bool splitAtGaps)
     {
+        var extents = Extents();
         var rows = new List<List<PdfTableCell>>();
         for (var r = 0; r < Rows; r++)
         {
@@ -66,19 +71,40 @@ internal sealed class MergedGrid(List<double> xs, List<double> ys)
                 {
                     continue;
                 }
+                var lastRow = extents[index];
                 var letters = contents.GetValueOrDefault(index) ?? [];
+                var rowSpan = lastRow - r + 1;
                 if (splitAtGaps)
                 {
-                    row.AddRange(GapColumns.Split(page, letters, xs[c], ys[r]));
+                    row.AddRange(GapColumns.Split(page, letters, xs[c], ys[r]).Select(cell => cell with { RowSpan = rowSpan, Hidden = letters.Count == 0 }));
                 }
                 else
                 {
-                    row.Add(new PdfTableCell(PdfText.BlockText(letters), page, Math.Round(xs[c], 2), Math.Round(ys[r], 2)) { Size = PdfText.MedianSize(letters) });
+                    row.Add(new PdfTableCell(PdfText.BlockText(letters), page, Math.Round(xs[c], 2), Math.Round(ys[r], 2))
+                    {
+                        Size = PdfText.MedianSize(letters),
+                        Right = Math.Round(letters.Count == 0 ? xs[c] : letters.Max(PdfText.Right), 2),
+                        RowSpan = rowSpan,
+                    });
                 }
             }
             rows.Add(row);
         }
         return rows;
+    }
+
+    /// <summary>The last row each merged cell reaches, by its first grid cell.</summary>
+    private Dictionary<int, int> Extents()
+    {
+        var extents = new Dictionary<int, int>();
+        for (var r = 0; r < Rows; r++)
+        {
+            for (var c = 0; c < Columns; c++)
+            {
+                extents[Root(r * Columns + c)] = r;
+            }
+        }
+        return extents;
     }
 }
 
@@ -92,7 +118,7 @@ internal static class GapColumns
     {
         if (letters.Count == 0)
         {
-            return [new PdfTableCell("", page, Math.Round(left, 2), Math.Round(top, 2))];
+            return [new PdfTableCell("", page, Math.Round(left, 2), Math.Round(top, 2)) { Right = Math.Round(left, 2) }];
         }
         var pieces = new List<(double Left, double Right, List<Letter> Letters)>();
         foreach (var line in PdfText.Lines(letters))
@@ -126,6 +152,7 @@ internal static class GapColumns
                 columns.Add((piece.Left, piece.Right, [.. piece.Letters]));
             }
         }
-        return columns.Select(c => new PdfTableCell(PdfText.BlockText(c.Letters), page, Math.Round(c.Left, 2), Math.Round(top, 2)) { Size = PdfText.MedianSize(c.Letters) });
+        return columns.Select(c => new PdfTableCell(PdfText.BlockText(c.Letters), page, Math.Round(c.Left, 2), Math.Round(top, 2))
+            { Size = PdfText.MedianSize(c.Letters), Right = Math.Round(c.Right, 2) });
     }
 }

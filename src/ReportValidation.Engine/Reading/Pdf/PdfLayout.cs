@@ -12,6 +12,10 @@ internal static class PdfLayout
     {
         PdfPageFurniture.Remove(pages);
         PdfTableContinuation.Join(pages);
+        foreach (var table in pages.SelectMany(p => p.Blocks).OfType<PdfTableBlock>())
+        {
+            table.Table.HideEmptyCells();
+        }
         var blocks = ParagraphReflow.Join(pages);
         var builder = new SourceDocumentBuilder();
         var linesOnPage = new Dictionary<int, int>();
@@ -24,7 +28,7 @@ internal static class PdfLayout
                     var t = tablesOnPage[table.Page] = tablesOnPage.GetValueOrDefault(table.Page) + 1;
                     for (var r = 0; r < table.Rows.Count; r++)
                     {
-                        var row = table.Rows[r];
+                        var row = table.Rows[r].Where(c => !c.Hidden);
                         builder.AddRow([.. row.Select((cell, c) => (cell.Text, new CellOrigin($"page[{table.Page}]/table[{t}]/row[{r + 1}]/cell[{c + 1}]", cell.Page, cell.X, cell.Y)))]);
                     }
                     break;

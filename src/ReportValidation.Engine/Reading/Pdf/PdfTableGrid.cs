@@ -8,10 +8,50 @@ internal sealed record PdfTableCell(string Text, int Page, double X, double Y)
 {
     /// <summary>The type size of the cell's text (0 for an empty cell).</summary>
     public double Size { get; init; }
+
+    /// <summary>Where the cell's text ends on the right (its left edge for an empty cell).</summary>
+    public double Right { get; init; }
+
+    /// <summary>How many of the page's table rows the cell spans (a merged group label, several).</summary>
+    public int RowSpan { get; init; } = 1;
+
+    /// <summary>
+    /// An empty cell a reader does not take for a cell: one no ruling shows (a table without vertical
+    /// rulings), or one in a column where nothing of the table is printed.
+    /// </summary>
+    public bool Hidden { get; init; }
 }
 
 /// <summary>A table found on one page: its rows top to bottom, a merged cell once, in its first row.</summary>
-internal sealed record PdfTable(int Page, double Top, List<List<PdfTableCell>> Rows);
+internal sealed record PdfTable(int Page, double Top, List<List<PdfTableCell>> Rows)
+{
+    private const double ColumnTolerance = 3;
+
+    /// <summary>Drawn without vertical rulings: an empty cell is not drawn, a row shows only its texts.</summary>
+    public bool Unruled { get; init; }
+
+    /// <summary>
+    /// Hides the empty cells that are no cells to a reader: those of columns where nothing of the
+    /// table (on any page it runs over) is printed, the strips that rows of unequal colspans or
+    /// rulings whose ends do not line up leave; and in a table printed one cell per row (no row with
+    /// two texts), the empty cells beside each one, which only pad its rows to the table's width.
+    /// </summary>
+    public void HideEmptyCells()
+    {
+        var printed = Rows.SelectMany(r => r).Where(c => c.Text.Length > 0).Select(c => Math.Round(c.X)).Distinct().ToList();
+        var oneCellPerRow = Rows.All(r => r.Count(c => c.Text.Length > 0) <= 1);
+        foreach (var row in Rows)
+        {
+            for (var i = 0; i < row.Count; i++)
+            {
+                if (row[i].Text.Length == 0 && (oneCellPerRow || !printed.Any(x => Math.Abs(x - row[i].X) <= ColumnTolerance)))
+                {
+                    row[i] = row[i] with { Hidden = true };
+                }
+            }
+        }
+    }
+}
 
 /// <summary>
 /// Rebuilds a printed table's grid the way a reader sees it (after Camelot's and Tabula's lattice
@@ -28,9 +68,11 @@ internal static partial class PdfTableGrid
     public static List<PdfBlock> Find(int page, List<Ruling> rulings, List<Letter> letters, HashSet<Letter> used)
     {
         var blocks = new List<PdfBlock>();
-        foreach (var component in Components(rulings))
+        var components = Components(rulings);
+        var runStarts = components.Count > 0 ? PdfOverprint.RunStarts(letters) : [];
+        foreach (var component in components)
         {
-            if (Build(page, component, letters, used) is { } table)
+            if (Build(page, component, letters, runStarts, used) is { } table)
             {
                 blocks.AddRange(component.Any(r => !r.Horizontal) ? [new PdfTableBlock(table)] : SplitAtHeadings(table));
             }
@@ -55,7 +97,7 @@ internal static partial class PdfTableGrid
             {
                 if (rows.Count > 0)
                 {
-                    yield return new PdfTableBlock(new PdfTable(table.Page, rows[0].Max(c => c.Y), rows));
+                    yield return new PdfTableBlock(new PdfTable(table.Page, rows[0].Max(c => c.Y), rows) { Unruled = table.Unruled });
                     rows = [];
                 }
                 var heading = filled[0];
@@ -68,7 +110,7 @@ internal static partial class PdfTableGrid
         }
         if (rows.Count > 0)
         {
-            yield return new PdfTableBlock(new PdfTable(table.Page, rows[0].Max(c => c.Y), rows));
+            yield return new PdfTableBlock(new PdfTable(table.Page, rows[0].Max(c => c.Y), rows) { Unruled = table.Unruled });
         }
     }
 
@@ -123,7 +165,7 @@ internal static partial class PdfTableGrid
             .ToList();
     }
 
-    private static PdfTable? Build(int page, List<Ruling> component, List<Letter> letters, HashSet<Letter> used)
+    private static PdfTable? Build(int page, List<Ruling> component, List<Letter> letters, Dictionary<Letter, Letter> runStarts, HashSet<Letter> used)
     {
         var horizontals = component.Where(r => r.Horizontal).ToList();
         var verticals = component.Where(r => !r.Horizontal).ToList();
@@ -158,12 +200,14 @@ internal static partial class PdfTableGrid
         var inside = new List<(Letter Letter, int Row, int Column)>();
         foreach (var letter in letters)
         {
-            if (!used.Contains(letter) && grid.Locate(PdfText.CenterX(letter), PdfText.CenterY(letter)) is { } at)
+            // Text set over other text belongs to the cell it starts in.
+            var x = PdfText.CenterX(runStarts.GetValueOrDefault(letter, letter));
+            if (!used.Contains(letter) && grid.Locate(x, PdfText.CenterY(letter)) is { } at)
             {
                 inside.Add((letter, at.Row, at.Column));
             }
         }
-        MergeWhereTextCrosses(grid, inside);
+        MergeWhereTextCrosses(grid, inside.Where(l => !runStarts.ContainsKey(l.Letter)));
         var contents = new Dictionary<int, List<Letter>>();
         foreach (var (letter, row, column) in inside)
         {
@@ -175,14 +219,15 @@ internal static partial class PdfTableGrid
         {
             return null;
         }
-        return new PdfTable(page, ys[0], grid.Emit(page, contents, splitAtGaps: !ruledColumns));
+        return new PdfTable(page, ys[0], grid.Emit(page, contents, splitAtGaps: !ruledColumns)) { Unruled = !ruledColumns };
     }
 
     /// <summary>
     /// Text never runs through a cell border: where the letters of one word sit on both sides of a
-    /// vertical ruling (a printer that draws a column's border through a merged cell), the cells are one.
+    /// vertical ruling (a printer that draws a column's border through a merged cell), the cells are one
+    /// (text set over other text aside: it ran over its border).
     /// </summary>
-    private static void MergeWhereTextCrosses(MergedGrid grid, List<(Letter Letter, int Row, int Column)> inside)
+    private static void MergeWhereTextCrosses(MergedGrid grid, IEnumerable<(Letter Letter, int Row, int Column)> inside)
     {
         foreach (var line in inside.Where(l => !string.IsNullOrWhiteSpace(l.Letter.Value))
             .GroupBy(l => (l.Row, Baseline: Math.Round(l.Letter.StartBaseLine.Y))))

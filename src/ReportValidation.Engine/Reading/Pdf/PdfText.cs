@@ -8,8 +8,20 @@ internal static class PdfText
 {
     public static double Size(Letter letter) => letter.PointSize > 0 ? letter.PointSize : Math.Max(letter.FontSize, 1);
 
-    public static double MedianSize(List<Letter> letters) =>
-        letters.Count == 0 ? 0 : letters.Select(Size).Order().ElementAt(letters.Count / 2);
+    public static double MedianSize(IReadOnlyList<Letter> letters)
+    {
+        if (letters.Count == 0)
+        {
+            return 0;
+        }
+        var sizes = new double[letters.Count];
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            sizes[i] = Size(letters[i]);
+        }
+        Array.Sort(sizes);
+        return sizes[sizes.Length / 2];
+    }
 
     public static double Left(Letter letter) => letter.StartBaseLine.X;
 
@@ -26,7 +38,7 @@ internal static class PdfText
         var lines = new List<List<Letter>>();
         List<Letter>? line = null;
         double y = 0, size = 0;
-        foreach (var letter in letters.OrderByDescending(l => l.StartBaseLine.Y).ThenBy(l => l.StartBaseLine.X))
+        foreach (var letter in TopDownLeftToRight(letters))
         {
             if (line is null || Math.Abs(letter.StartBaseLine.Y - y) > Math.Max(size, Size(letter)) * 0.35)
             {
@@ -42,6 +54,36 @@ internal static class PdfText
             l.Sort((a, b) => a.StartBaseLine.X.CompareTo(b.StartBaseLine.X));
         }
         return lines;
+    }
+
+    /// <summary>
+    /// The letters by baseline, top first, then left to right; letters on the same spot keep the
+    /// page's order (a stable sort, as LINQ's OrderBy is, without its key arrays and delegates per comparison).
+    /// </summary>
+    private static Letter[] TopDownLeftToRight(IEnumerable<Letter> letters)
+    {
+        var sorted = letters.ToArray();
+        var keys = new ReadingPosition[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            keys[i] = new ReadingPosition(sorted[i].StartBaseLine.Y, sorted[i].StartBaseLine.X, i);
+        }
+        Array.Sort(keys, sorted);
+        return sorted;
+    }
+
+    private readonly record struct ReadingPosition(double Y, double X, int Index) : IComparable<ReadingPosition>
+    {
+        public int CompareTo(ReadingPosition other)
+        {
+            var byY = other.Y.CompareTo(Y);
+            if (byY != 0)
+            {
+                return byY;
+            }
+            var byX = X.CompareTo(other.X);
+            return byX != 0 ? byX : Index.CompareTo(other.Index);
+        }
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public class PrintedPdfTests
 
     // Measured on the 40 fixtures (README, "How PDFs are read"); the target is 97%. A reader change
     // that loses a fixture fails here.
-    private const int FixturesReadExact = 34;
+    private const int FixturesReadExact = 40;
 
     [Theory]
     [MemberData(nameof(A4Fixtures))]
@@ -47,6 +47,19 @@ public class PrintedPdfTests
     }
 
     public static IEnumerable<object[]> SeedIds() => GridTexts.SeedIds();
+
+    public static IEnumerable<object[]> CmsPages() => PdfFixtures.Names.Where(n => n.EndsWith(".html.pdf", StringComparison.Ordinal)).Select(n => new object[] { n });
+
+    [Theory]
+    [MemberData(nameof(CmsPages))]
+    public void A_cms_page_is_printed_with_every_column_of_its_tables_on_the_page(string fixture)
+    {
+        // A table laid out wider than the page is clipped by the printer: its last columns' figures
+        // are in no PDF, and no reader could read them. The fixtures are printed as publishers print.
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(PdfFixtures.Directory, fixture));
+
+        Assert.All(pdf.GetPages(), page => Assert.All(page.Letters, letter => Assert.InRange(letter.EndBaseLine.X, 0, page.Width)));
+    }
 
     [Fact]
     public void Printed_reports_read_every_cell_of_tables_two_three_and_four_exact_in_most_layouts()

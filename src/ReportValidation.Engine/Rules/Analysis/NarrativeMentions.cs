@@ -167,6 +167,10 @@ public static class NarrativeMentions
         ["同比", "较上年", "比上年", "累计", "历年", "以来", "环比", "增长", "下降", "减少", "增加", "去年", "上一年度的", "上年度的", "上年同期", "以上", "左右"],
         StringComparison.Ordinal);
 
+    // A clause naming the share one body handled ("区政府办代表区政府受理申请17件", "区政府本级受理…"): the
+    // table may count the whole (Hongze 2024: 17 against 95), so comparing would be a guess.
+    private static readonly string[] PartialScopes = ["代表", "本级"];
+
     // After a whole, these open the list of its parts.
     private static readonly SearchValues<string> PartOpeners = SearchValues.Create(
         ["其中", "情况为", "结果为", "分别为", "分别是", "包括", "具体为", "如下"], StringComparison.Ordinal);
@@ -189,8 +193,9 @@ public static class NarrativeMentions
         var mentions = new List<Mention>();
         foreach (var ordinal in NarrativeSections)
         {
-            foreach (var section in report.Sections)
+            for (var index = 0; index < report.Sections.Count; index++)
             {
+                var section = report.Sections[index];
                 if (section.Ordinal == ordinal)
                 {
                     ReadSection(section, context.TextOf(section), report.Year, mentions, context.CancellationToken);
@@ -259,7 +264,8 @@ public static class NarrativeMentions
             }
             otherYearAt ??= FirstOtherYear(text, from, to, year);
             var clauseStart = ClauseStart(text, from, numberStart);
-            if (numberStart > otherYearAt.Value || text.Slice(clauseStart, ClauseEnd(text, i, to) - clauseStart).ContainsAny(ClauseStops)
+            var clause = text.Slice(clauseStart, ClauseEnd(text, i, to) - clauseStart);
+            if (numberStart > otherYearAt.Value || clause.ContainsAny(ClauseStops) || Narrative.ContainsAny(clause, PartialScopes)
                 || FollowedByApproximation(text, i + 1, to))
             {
                 continue;

@@ -15,8 +15,11 @@ public sealed class RuleContext : IDisposable
     private Arithmetic? _arithmetic;
     private ReportGrid? _previousGrid;
     private IReadOnlyList<Mention>? _mentions;
-    // Every section's text folded, one after another in report order, in an array rented from the pool.
+    // Each section's text folded at its first reading, at its place in report order, in an array rented
+    // from the pool; which sections are folded so far.
     private char[]? _folded;
+    private bool[]? _isFolded;
+    private int _lastIndex, _lastStart;
 
     public RuleContext(Report report, Report? previous, ValidationOptions? options, CancellationToken cancellationToken)
     {
@@ -43,43 +46,58 @@ public sealed class RuleContext : IDisposable
 
     /// <summary>
     /// A section's text as every text rule reads it: traditional script, Kangxi radicals and
-    /// full-width forms folded character for character (offsets unchanged). All sections are folded
-    /// at the first call, into one pooled buffer: no string per section, nothing on the large-object
-    /// heap for a long report.
+    /// full-width forms folded character for character (offsets unchanged). Folded once, into one
+    /// pooled buffer for all sections: no string per section, nothing on the large-object heap for a
+    /// long report.
     /// </summary>
     public ReadOnlySpan<char> TextOf(Section section)
     {
         var sections = Report.Sections;
-        _folded ??= FoldSections(sections);
-        var start = 0;
-        for (var index = 0; index < sections.Count; index++)
+        if (_folded is null)
         {
-            var text = sections[index].Text;
-            if (ReferenceEquals(sections[index], section))
+            var length = 0;
+            foreach (var each in sections)
             {
-                return _folded.AsSpan(start, text.Length);
+                length += each.Text.Length;
             }
-            start += text.Length;
+            _folded = ArrayPool<char>.Shared.Rent(length);
+            _isFolded = new bool[sections.Count];
         }
-        return Parsing.LabelText.FoldCharacters(section.Text); // not this report's section
-    }
-
-    private static char[] FoldSections(IReadOnlyList<Section> sections)
-    {
-        var length = 0;
-        for (var index = 0; index < sections.Count; index++)
+        if (!TryLocate(section, out var index, out var start))
         {
-            length += sections[index].Text.Length;
+            return Parsing.LabelText.FoldCharacters(section.Text); // not this report's section
         }
-        var folded = ArrayPool<char>.Shared.Rent(length);
-        var start = 0;
-        for (var index = 0; index < sections.Count; index++)
+        var folded = _folded.AsSpan(start, section.Text.Length);
+        if (!_isFolded![index])
         {
-            var text = sections[index].Text;
-            Parsing.LabelText.FoldCharacters(text, folded.AsSpan(start, text.Length));
-            start += text.Length;
+            Parsing.LabelText.FoldCharacters(section.Text, folded);
+            _isFolded[index] = true;
         }
         return folded;
+    }
+
+    /// <summary>
+    /// Where a section stands in the report and in the folded buffer. The rules read sections in
+    /// report order, so the search starts at the last one found: a long report stays linear.
+    /// </summary>
+    private bool TryLocate(Section section, out int index, out int start)
+    {
+        var sections = Report.Sections;
+        for (var round = 0; round < 2; round++)
+        {
+            (index, start) = round == 0 ? (_lastIndex, _lastStart) : (0, 0);
+            for (; index < sections.Count; index++)
+            {
+                if (ReferenceEquals(sections[index], section))
+                {
+                    (_lastIndex, _lastStart) = (index, start);
+                    return true;
+                }
+                start += sections[index].Text.Length;
+            }
+        }
+        (index, start) = (-1, 0);
+        return false;
     }
 
     public void Dispose()

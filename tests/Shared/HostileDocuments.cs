@@ -479,6 +479,44 @@ public static class HostileDocuments
         return Pdf(content: content.ToString(), deflate: true);
     }
 
+    /// <summary>
+    /// One page showing the report's line, then <paramref name="times"/> inline images
+    /// (<c>BI dictionary ID data EI</c>), <paramref name="after"/> following each EI; without
+    /// <paramref name="endImage"/> the last image's data runs to the end of the stream. The content is
+    /// deflated, so the file is small.
+    /// </summary>
+    public static byte[] PdfInlineImages(string dictionary, byte[] data, int times = 1, string after = "", bool endImage = true)
+    {
+        using var content = new MemoryStream();
+        content.Write("BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET\n"u8);
+        var head = Ascii($"BI {dictionary} ID ");
+        var tail = Ascii(" EI" + after + "\n");
+        for (var i = 0; i < times; i++)
+        {
+            content.Write(head);
+            content.Write(data);
+            if (endImage || i + 1 < times)
+            {
+                content.Write(tail);
+            }
+        }
+        return Pdf(encoded: (Zlib(content.ToArray()), "/FlateDecode"));
+    }
+
+    /// <summary>Deflate of <paramref name="zeros"/> zero bytes (about 1,000:1), for an inline image's data.</summary>
+    public static byte[] DeflatedZeros(long zeros)
+    {
+        using var output = new MemoryStream();
+        using (var zlib = new ZLibStream(output, CompressionLevel.SmallestSize))
+        {
+            Repeat(zlib, new byte[1], zeros);
+        }
+        return output.ToArray();
+    }
+
+    /// <summary>LZW of <paramref name="spaces"/> spaces (about 2,000:1), for an inline image's data.</summary>
+    public static byte[] LzwSpaces(long spaces) => Lzw([], spaces);
+
     // ---------------------------------------------------------------- DOCX and zip
 
     private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";

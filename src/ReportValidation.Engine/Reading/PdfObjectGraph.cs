@@ -27,6 +27,7 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
 
     private long _contentBytes;
     private long _glyphs;
+    private long _inlineImages;
 
     private static readonly long ResourcesName = NameHash("Resources"u8);
     private static readonly long XObjectName = NameHash("XObject"u8);
@@ -34,11 +35,11 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
     private static readonly long ParentName = NameHash("Parent"u8);
 
     /// <summary>A content stream, as measured while it was decoded: a page's, or a form XObject's.</summary>
-    public void AddContent(int number, bool isForm, Dictionary<long, long> drawn, long bytes, long glyphs) =>
-        _contents[number] = new PdfContentStream(isForm, drawn, bytes, glyphs);
+    public void AddContent(int number, bool isForm, Dictionary<long, long> drawn, long bytes, long glyphs, long inlineImages) =>
+        _contents[number] = new PdfContentStream(isForm, drawn, bytes, glyphs, inlineImages);
 
-    /// <summary>The content size and glyphs of all streams, each counted once.</summary>
-    public void AddContentTotals(long bytes, long glyphs) => (_contentBytes, _glyphs) = (bytes, glyphs);
+    /// <summary>The content size, glyphs and inline images of all streams, each counted once.</summary>
+    public void AddContentTotals(long bytes, long glyphs, long inlineImages) => (_contentBytes, _glyphs, _inlineImages) = (bytes, glyphs, inlineImages);
 
     /// <summary>PDF names compared by a 64-bit FNV-1a hash of their bytes, built one byte at a time.</summary>
     public const long NameHashStart = unchecked((long)14695981039346656037);
@@ -106,9 +107,10 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
             throw DocumentReadException.LimitExceeded("PDF 表单对象（XObject）相互嵌套的深度", "PDF form XObject nesting depth (forms drawing each other count as endless)",
                 _limits.MaxPdfReferenceDepth, nameof(ReadingLimits.MaxPdfReferenceDepth));
         }
-        var (extraBytes, extraGlyphs) = drawing.RepeatedContent();
+        var (extraBytes, extraGlyphs, extraImages) = drawing.RepeatedContent();
         var bytes = Saturated(_contentBytes + extraBytes);
         var glyphs = Saturated(_glyphs + extraGlyphs);
+        var images = Saturated(_inlineImages + extraImages);
         if (bytes > _limits.MaxPdfContentBytes)
         {
             throw DocumentReadException.LimitExceeded("PDF 页面内容流大小（字节，表单对象按绘制次数计）", "PDF page content size in bytes (a form counted each time it is drawn)",
@@ -118,6 +120,11 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
         {
             throw DocumentReadException.LimitExceeded("PDF 页面文字的字形数（表单对象按绘制次数计）", "PDF glyph count of its page text (a form counted each time it is drawn)",
                 glyphs, _limits.MaxPdfGlyphs, nameof(ReadingLimits.MaxPdfGlyphs));
+        }
+        if (images > _limits.MaxPdfInlineImages)
+        {
+            throw DocumentReadException.LimitExceeded("PDF 页面内嵌图像数（表单对象按绘制次数计）", "PDF inline image count (a form counted each time it is drawn)",
+                images, _limits.MaxPdfInlineImages, nameof(ReadingLimits.MaxPdfInlineImages));
         }
     }
 

@@ -58,6 +58,14 @@ public static class HostileDocuments
         new("pdf-form-drawn-100000-times-through-inherited-resources", PdfFormDrawnManyTimes(100_000, inheritedResources: true), PdfType, "form-drawn-inherited.pdf", LimitExceeded, "MaxPdfGlyphs"),
         new("pdf-forms-drawing-forms-10-times-6-deep", PdfFormsFanningOut(10, 6), PdfType, "form-fan.pdf", LimitExceeded, "MaxPdfContentBytes"),
         new("pdf-forms-drawing-each-other-through-page-resources", PdfFormsDrawingEachOther(throughPageResources: true), PdfType, "inherited-forms.pdf", LimitExceeded, "MaxPdfReferenceDepth", OverflowedTheStack: true),
+        new("pdf-inline-images-250000", PdfInlineImages(OnePixelMask, [0x80], 250_000), PdfType, "inline-images.pdf", LimitExceeded, "MaxPdfInlineImages"),
+        new("pdf-inline-image-with-200000-stray-ends", PdfInlineImageWithStrayEnds(200_000), PdfType, "inline-stray-ends.pdf", LimitExceeded, "MaxPdfContentBytes"),
+        new("pdf-inline-image-with-200000-unknown-operators-and-ends", PdfInlineImageWithStrayEnds(200_000, afterUnknownOperators: true), PdfType, "inline-unknown-ends.pdf", LimitExceeded, "MaxPdfContentBytes"),
+        // PdfPig keeps an inline image's data as it is and decodes it only when asked for the image: these read.
+        new("pdf-inline-image-deflate-bomb-256mib", PdfInlineImages("/W 16384 /H 16384 /CS /G /BPC 8 /F /Fl", DeflatedZeros(256L << 20)), PdfType, "inline-deflate.pdf", null),
+        new("pdf-inline-image-lzw-bomb-256mib", PdfInlineImages("/W 16384 /H 16384 /CS /G /BPC 8 /F /LZW", LzwSpaces(256L << 20)), PdfType, "inline-lzw.pdf", null),
+        new("pdf-inline-image-without-end-7mb", PdfInlineImages("/W 4096 /H 4096 /CS /G /BPC 8", BinaryWithoutEnd(7_000_000), endImage: false), PdfType, "inline-no-end.pdf", null),
+        new("pdf-inline-image-2000000000-pixels-square", PdfInlineImages("/W 2000000000 /H 2000000000 /CS /RGB /BPC 16", [0x80]), PdfType, "inline-huge.pdf", null),
         new("docx-nesting-100000", DocxNesting(100_000), DocxType, "deep.docx", LimitExceeded, "MaxXmlDepth", OverflowedTheStack: true),
         new("docx-nesting-1000000", DocxNesting(1_000_000), DocxType, "deeper.docx", LimitExceeded, "MaxXmlDepth", OverflowedTheStack: true),
         new("docx-elements-3000000", DocxManyElements(3_000_000), DocxType, "flat.docx", LimitExceeded, "MaxXmlElements"),
@@ -501,6 +509,26 @@ public static class HostileDocuments
             }
         }
         return Pdf(encoded: (Zlib(content.ToArray()), "/FlateDecode"));
+    }
+
+    /// <summary>A one-pixel image mask: the smallest inline image PdfPig reads.</summary>
+    public const string OnePixelMask = "/W 1/H 1/IM true";
+
+    /// <summary>
+    /// An inline image followed by <paramref name="ends"/> EI operators that end no image (each after an
+    /// operator PdfPig does not know, when asked): PdfPig takes each for the image's real end and joins
+    /// the bytes since back onto its data.
+    /// </summary>
+    public static byte[] PdfInlineImageWithStrayEnds(int ends, bool afterUnknownOperators = false) =>
+        PdfInlineImages(OnePixelMask, [0x80], after: string.Concat(Enumerable.Repeat(afterUnknownOperators ? " zz EI" : " EI", ends)));
+
+    /// <summary>Seeded random bytes with no 'E' in them, so no "EI" can end the image they are the data of.</summary>
+    public static byte[] BinaryWithoutEnd(int length)
+    {
+        var data = new byte[length];
+        new Random(9).NextBytes(data);
+        data.AsSpan().Replace((byte)'E', (byte)'F');
+        return data;
     }
 
     /// <summary>Deflate of <paramref name="zeros"/> zero bytes (about 1,000:1), for an inline image's data.</summary>

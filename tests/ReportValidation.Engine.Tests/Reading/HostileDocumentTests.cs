@@ -170,6 +170,41 @@ public class HostileDocumentTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Inline_images_up_to_the_limit_read_and_one_more_is_refused(int overTheLimit)
+    {
+        var pdf = HostileDocuments.PdfInlineImages(HostileDocuments.OnePixelMask, [0x80], times: 100 + overTheLimit);
+
+        var outcome = Record.Exception(() => DocumentReader.Read(new InputDocument(pdf), new ReadingLimits { MaxPdfInlineImages = 100 }));
+
+        Assert.Equal(overTheLimit == 0 ? null : nameof(ReadingLimits.MaxPdfInlineImages), (outcome as DocumentReadException)?.Limit);
+        Assert.True(overTheLimit == 1 || outcome is null, outcome?.ToString());
+    }
+
+    [Fact]
+    public void An_inline_image_whose_data_held_a_few_false_ends_reads_and_thousands_are_refused()
+    {
+        // PdfPig joins each stray EI back onto the image's data, copying it whole: 100 copy 15 KB, 10,000 150 MB.
+        var few = DocumentReader.Read(new InputDocument(HostileDocuments.PdfInlineImageWithStrayEnds(100)));
+        Assert.Equal("2023 annual report", few.Text);
+
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(new InputDocument(HostileDocuments.PdfInlineImageWithStrayEnds(10_000))));
+        Assert.Equal(nameof(ReadingLimits.MaxPdfContentBytes), error.Limit);
+    }
+
+    [Fact]
+    public void Inline_image_data_is_not_counted_as_glyphs()
+    {
+        // 400,000 '(' would each open a string of page text; as an image's data PdfPig shows none of them.
+        var pdf = HostileDocuments.PdfInlineImages("/W 400 /H 1000 /CS /G /BPC 8", [.. Enumerable.Repeat((byte)'(', 400_000)]);
+
+        var document = DocumentReader.Read(new InputDocument(pdf));
+
+        Assert.Equal("2023 annual report", document.Text);
+    }
+
     [Fact]
     public void An_lzw_stream_carried_in_ascii_hex_reads_within_the_limits()
     {

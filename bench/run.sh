@@ -12,5 +12,8 @@ dotnet build ReportValidation.sln -c Release -nologo -v q >/dev/null
 # The server measured is the one the Dockerfile ships: published ReadyToRun.
 dotnet publish src/ReportValidation.Server/ReportValidation.Server.csproj -c Release -r linux-x64 --self-contained false \
   -p:PublishReadyToRun=true -p:UseAppHost=false -o "$root/.bench/server" -nologo -v q >/dev/null
+# ...with the runtime settings the image sets (Dockerfile, ENV DOTNET_GC...).
+image_env=()
+for setting in $(grep -oE '^ENV DOTNET_GC[A-Za-z0-9]+=[^ ]+' Dockerfile | cut -d' ' -f2); do image_env+=(--server-env "$setting"); done
 dotnet bench/ReportValidation.LoadGenerator/bin/Release/net10.0/ReportValidation.LoadGenerator.dll \
-  --server-dll "$root/.bench/server/ReportValidation.Server.dll" "$@"
+  --server-dll "$root/.bench/server/ReportValidation.Server.dll" "${image_env[@]}" "$@"

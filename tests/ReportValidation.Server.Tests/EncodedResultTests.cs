@@ -66,4 +66,27 @@ public sealed class EncodedResultTests
         Assert.Equal(result, read.Result);
         Assert.Equal("r", read.RequestId);
     }
+
+    [Fact]
+    public void A_computed_result_is_encoded_once_into_the_value_the_cache_stores_and_answers_both_kinds()
+    {
+        var result = ReportEngine.Default.Validate(InputDocument.FromText(Documents.Seed("004")));
+        var key = ContentHash.FromBytes(new byte[ContentHash.Length]);
+
+        var encoded = EncodedResult.Encode(result);
+        var stored = StoredResult.Seal(key, encoded.Stored!);
+
+        Assert.Same(encoded.Stored, stored);
+        Assert.True(StoredResult.TryRead(stored, key, out var read));
+        Assert.Equal(result.ToByteArray(), read.ToArray());
+        Assert.Same(encoded, encoded.WithoutMessage()); // nothing but the bytes is kept
+        var json = new ValidateDocumentResponse();
+        encoded.SetOn(json, binary: false);
+        Assert.Equal(result, json.Result);
+        var binary = new ValidateDocumentResponse();
+        encoded.FindingsOnly.SetOn(binary, binary: true);
+        var findings = ValidateDocumentResponse.Parser.ParseFrom(Marshalling.Write(ValidatorBinding.ValidateDocument.ResponseMarshaller, binary)).Result;
+        Assert.Null(findings.Report);
+        Assert.Equal(result.Findings, findings.Findings);
+    }
 }

@@ -198,8 +198,9 @@ public static class CrossYearRules
 
     private static Section? PreviousSection(Report previous, int ordinal)
     {
-        foreach (var section in previous.Sections)
+        for (var index = 0; index < previous.Sections.Count; index++)
         {
+            var section = previous.Sections[index];
             if (section.Ordinal == ordinal)
             {
                 return section;

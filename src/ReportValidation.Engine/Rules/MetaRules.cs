@@ -126,8 +126,9 @@ public static class MetaRules
             return;
         }
         DateMention? earliest = null;
-        foreach (var mention in report.Dates)
+        for (var index = 0; index < report.Dates.Count; index++)
         {
+            var mention = report.Dates[index];
             if (mention.Kind is DateKind.Publication or DateKind.Signature && !mention.Malformed && mention.Date is { Year: > 0 } date
                 && Key(date) < Key(report.Year + 1, 1, 1)
                 && (earliest is null || Key(date) < Key(earliest.Date)))
@@ -232,8 +233,9 @@ public static class MetaRules
     private static DateMention? Earliest(Report report, DateKind kind)
     {
         DateMention? earliest = null;
-        foreach (var mention in report.Dates)
+        for (var index = 0; index < report.Dates.Count; index++)
         {
+            var mention = report.Dates[index];
             if (mention.Kind == kind && !mention.Malformed && mention.Date is { Year: > 0 }
                 && (earliest is null || Key(mention.Date) < Key(earliest.Date)))
             {

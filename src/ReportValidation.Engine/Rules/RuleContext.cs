@@ -61,8 +61,10 @@ public sealed class RuleContext
     /// <summary>The first section with this ordinal (1..6), or null when absent.</summary>
     public Section? Section(int ordinal)
     {
-        foreach (var section in Report.Sections)
+        // By index, here and in the rules: a RepeatedField's enumerator is an iterator, an object per loop.
+        for (var index = 0; index < Report.Sections.Count; index++)
         {
+            var section = Report.Sections[index];
             if (section.Ordinal == ordinal)
             {
                 return section;

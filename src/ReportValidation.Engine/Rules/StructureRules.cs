@@ -31,8 +31,9 @@ public static class StructureRules
     private static void CheckSectionMissing(RuleContext context)
     {
         Span<bool> seen = stackalloc bool[7];
-        foreach (var section in context.Report.Sections)
+        for (var index = 0; index < context.Report.Sections.Count; index++)
         {
+            var section = context.Report.Sections[index];
             if (section.Ordinal is >= 1 and <= 6)
             {
                 seen[section.Ordinal] = true;
@@ -63,8 +64,9 @@ public static class StructureRules
     {
         var firsts = new List<Section>(6);
         Span<bool> seen = stackalloc bool[7];
-        foreach (var section in context.Report.Sections)
+        for (var index = 0; index < context.Report.Sections.Count; index++)
         {
+            var section = context.Report.Sections[index];
             if (section.Ordinal is >= 1 and <= 6 && !seen[section.Ordinal])
             {
                 seen[section.Ordinal] = true;
@@ -122,8 +124,9 @@ public static class StructureRules
     private static void CheckSectionDuplicate(RuleContext context)
     {
         Span<bool> seen = stackalloc bool[7];
-        foreach (var section in context.Report.Sections)
+        for (var index = 0; index < context.Report.Sections.Count; index++)
         {
+            var section = context.Report.Sections[index];
             var ordinal = section.Ordinal;
             if (ordinal is < 1 or > 6)
             {

@@ -62,15 +62,15 @@ public sealed class TemplateLayout
         {
             row.Layout = this;
         }
-        Rows = rows;
-        Cells = cells;
+        Rows = new(rows);
+        Cells = new(cells);
         ByKey = cells.ToFrozenDictionary(c => c.Key, StringComparer.Ordinal);
         RowsByKey = rows.ToFrozenDictionary(r => r.Table + "." + r.Row, StringComparer.Ordinal);
     }
 
     public TemplateVersion Version { get; }
-    public IReadOnlyList<RowSlot> Rows { get; }
-    public IReadOnlyList<CellSlot> Cells { get; }
+    public Slots<RowSlot> Rows { get; }
+    public Slots<CellSlot> Cells { get; }
     public FrozenDictionary<string, CellSlot> ByKey { get; }
     public FrozenDictionary<string, RowSlot> RowsByKey { get; }
 
@@ -79,6 +79,23 @@ public sealed class TemplateLayout
         : throw new KeyNotFoundException($"no cell '{key}' in the {Version} template");
 
     public RowSlot Row(string table, string row) => RowsByKey[table + "." + row];
+}
+
+/// <summary>
+/// A layout's rows or cells: read-only, and walked by <c>foreach</c> without an enumerator on the heap
+/// (the rules walk them dozens of times per report).
+/// </summary>
+public sealed class Slots<T>(List<T> slots) : IReadOnlyList<T>
+{
+    public int Count => slots.Count;
+
+    public T this[int index] => slots[index];
+
+    public List<T>.Enumerator GetEnumerator() => slots.GetEnumerator();
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.IO.Hashing;
-using Google.Protobuf;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using ReportValidation.Server.Telemetry;
@@ -27,13 +25,7 @@ public enum CacheSource
 /// </summary>
 public sealed class ResponseCache : IDisposable
 {
-    // A stored value is this tag, the key's hash, a checksum of the encoding, then the encoding. A value
-    // that is not ours (garbage, an older format, a truncated or damaged write) fails the checks and is a
-    // miss, without decoding the result: binary responses reuse the bytes as they are.
-    private static ReadOnlySpan<byte> Magic => "RVC2"u8;
-    private const int ChecksumLength = sizeof(ulong);
-
-    // The value format is part of the Redis key, so replicas of two versions sharing one Redis during a
+    // The value format (StoredResult) is part of the Redis key, so replicas of two versions sharing one Redis during a
     // rollout each keep their own entries instead of taking each other's for garbage.
     private const string StorageFormat = "v2";
 
@@ -69,13 +61,12 @@ public sealed class ResponseCache : IDisposable
     }
 
     public async ValueTask<(EncodedResult Result, CacheSource Source)> GetOrComputeAsync(ContentHash key,
-        Func<CancellationToken, ValueTask<ValidationResult>> compute, CancellationToken cancellationToken)
+        Func<CancellationToken, ValueTask<EncodedResult>> compute, CancellationToken cancellationToken)
     {
         if (!_options.Enabled)
         {
             _telemetry.CacheMiss();
-            var result = await compute(cancellationToken).ConfigureAwait(false);
-            return (new EncodedResult(result, result.ToByteArray()), CacheSource.Computed);
+            return (await compute(cancellationToken).ConfigureAwait(false), CacheSource.Computed);
         }
         if (TryRemembered(key, out var remembered))
         {
@@ -125,7 +116,7 @@ public sealed class ResponseCache : IDisposable
     }
 
     private async Task<(EncodedResult, CacheSource)> LoadOrComputeAsync(ContentHash key,
-        Func<CancellationToken, ValueTask<ValidationResult>> compute, CancellationToken cancellationToken)
+        Func<CancellationToken, ValueTask<EncodedResult>> compute, CancellationToken cancellationToken)
     {
         var redisKey = StorageKey(key.Hex);
         if (_shared.IsEnabled)
@@ -134,7 +125,7 @@ public sealed class ResponseCache : IDisposable
             var stored = await _shared.GetAsync(redisKey, cancellationToken).ConfigureAwait(false);
             if (stored is not null)
             {
-                if (TryRead(stored, key, out var encoding))
+                if (StoredResult.TryRead(stored, key, out var encoding))
                 {
                     lookup?.SetTag("cache.hit", true);
                     _telemetry.CacheHit("redis");
@@ -147,9 +138,8 @@ public sealed class ResponseCache : IDisposable
             lookup?.SetTag("cache.hit", false);
         }
         _telemetry.CacheMiss();
-        var result = await compute(cancellationToken).ConfigureAwait(false);
-        var value = Write(key, result);
-        var computed = new EncodedResult(result, value.AsMemory(HeaderLength));
+        var computed = await compute(cancellationToken).ConfigureAwait(false);
+        var value = Sealed(key, computed);
         if (value.Length <= _options.MaxEntryBytes)
         {
             Remember(key, computed, value.Length);
@@ -161,8 +151,6 @@ public sealed class ResponseCache : IDisposable
         }
         return (computed, CacheSource.Computed);
     }
-
-    private static int HeaderLength => Magic.Length + ContentHash.Length + ChecksumLength;
 
     /// <summary>Where the value for a content hash lives in Redis (after the configured instance prefix).</summary>
     public static string StorageKey(string contentHash) => $"{contentHash}:{StorageFormat}";
@@ -177,34 +165,9 @@ public sealed class ResponseCache : IDisposable
         _memory.Set(key, result.WithoutMessage(), new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = TimeToLive });
     }
 
-    internal static byte[] Write(ContentHash key, ValidationResult result)
-    {
-        var value = new byte[HeaderLength + result.CalculateSize()];
-        var encoding = value.AsSpan(HeaderLength);
-        result.WriteTo(encoding);
-        Magic.CopyTo(value);
-        key.CopyTo(value.AsSpan(Magic.Length));
-        BinaryPrimitives.WriteUInt64LittleEndian(value.AsSpan(Magic.Length + ContentHash.Length), XxHash3.HashToUInt64(encoding));
-        return value;
-    }
-
-    /// <summary>The encoding in a stored value, if the value is one this version wrote for this key, whole.</summary>
-    internal static bool TryRead(byte[] value, ContentHash key, out ReadOnlyMemory<byte> encoding)
-    {
-        encoding = default;
-        if (value.Length < HeaderLength || !value.AsSpan(0, Magic.Length).SequenceEqual(Magic)
-            || !key.Matches(value.AsSpan(Magic.Length, ContentHash.Length)))
-        {
-            return false;
-        }
-        var checksum = BinaryPrimitives.ReadUInt64LittleEndian(value.AsSpan(Magic.Length + ContentHash.Length));
-        if (XxHash3.HashToUInt64(value.AsSpan(HeaderLength)) != checksum)
-        {
-            return false;
-        }
-        encoding = value.AsMemory(HeaderLength);
-        return true;
-    }
+    // The stored value: the array the engine thread encoded into, its header written in place.
+    private static byte[] Sealed(ContentHash key, EncodedResult computed) =>
+        StoredResult.Seal(key, computed.Stored ?? throw new InvalidOperationException("A computed result is encoded with EncodedResult.Encode."));
 
     public void Dispose() => _memory?.Dispose();
 }

@@ -60,8 +60,17 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
         return Served(result, source, hash);
     }
 
-    private ValueTask<ValidationResult> OnEngineThread(CancellationToken token, Func<ValidationResult> run) =>
-        new(engineThreads.RunAsync(run, token));
+    // The engine's result is counted and encoded where it was computed, and only its bytes leave the
+    // engine thread (EncodedResult.Encode says why).
+    private ValueTask<EncodedResult> OnEngineThread(CancellationToken token, Func<ValidationResult> run) =>
+        new(engineThreads.RunAsync(() => Encoded(run()), token));
+
+    private EncodedResult Encoded(ValidationResult result)
+    {
+        // Counted where the engine found them; a cached answer repeats findings already counted.
+        telemetry.Findings(result);
+        return EncodedResult.Encode(result);
+    }
 
     public IReadOnlyList<RuleDescription> Rules => engine.Rules.Descriptions;
 
@@ -70,11 +79,6 @@ public sealed class CachedValidation(ReportEngine engine, ResponseCache cache, S
     private (EncodedResult, CacheSource, ContentHash) Served(EncodedResult result, CacheSource source, ContentHash hash)
     {
         Activity.Current?.SetTag("reportvalidation.cache.source", source.ToString());
-        if (source == CacheSource.Computed)
-        {
-            // Counted where the engine found them; a cached answer repeats findings already counted.
-            telemetry.Findings(result.Result);
-        }
         return (result, source, hash);
     }
 }

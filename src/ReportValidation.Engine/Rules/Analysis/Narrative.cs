@@ -82,27 +82,43 @@ public static class Narrative
 
     /// <summary>
     /// Years written as "2020年" in [from, to), also "2020 年" as word processors print them (a space or
-    /// two between the digits and 年): the year and where its digits start.
+    /// two between the digits and 年): the year and where its digits start. Found as they are
+    /// enumerated, by a struct: the narrative rules look at every sentence, and an iterator per
+    /// sentence was a twentieth of what the rules allocated.
     /// </summary>
-    public static IEnumerable<(int Year, int Start, int End)> Years(string text, int from, int to)
+    public static YearScan Years(string text, int from, int to) => new(text, from, to);
+
+    /// <summary>The enumeration <see cref="Years"/> returns (pattern-based, for <c>foreach</c>).</summary>
+    public struct YearScan(string text, int from, int to)
     {
-        for (var i = from + 4; i < to; i++)
+        private int _at = from + 3; // a year's four digits stand before its 年
+
+        public (int Year, int Start, int End) Current { get; private set; }
+
+        public readonly YearScan GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            if (text[i] != '年')
+            while (++_at < to)
             {
-                continue;
+                if (text[_at] != '年')
+                {
+                    continue;
+                }
+                var last = _at - 1;
+                while (last > _at - 3 && last >= from && Numerals.IsSpace(text[last]))
+                {
+                    last--;
+                }
+                var first = last - 3;
+                if (first < from || (first - 1 >= from && IsDigit(text[first - 1])) || !TryYear(text, first, out var year))
+                {
+                    continue;
+                }
+                Current = (year, first, _at + 1);
+                return true;
             }
-            var last = i - 1;
-            while (last > i - 3 && last >= from && Numerals.IsSpace(text[last]))
-            {
-                last--;
-            }
-            var first = last - 3;
-            if (first < from || (first - 1 >= from && IsDigit(text[first - 1])) || !TryYear(text, first, out var year))
-            {
-                continue;
-            }
-            yield return (year, first, i + 1);
+            return false;
         }
     }
 

@@ -176,8 +176,9 @@ public static class NarrativeMentions
         var mentions = new List<Mention>();
         foreach (var ordinal in NarrativeSections)
         {
-            foreach (var section in report.Sections)
+            for (var index = 0; index < report.Sections.Count; index++)
             {
+                var section = report.Sections[index];
                 if (section.Ordinal == ordinal)
                 {
                     ReadSection(section, fold(section), report.Year, mentions, cancellationToken);

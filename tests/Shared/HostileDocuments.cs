@@ -310,13 +310,12 @@ public static class HostileDocuments
     }
 
     /// <summary>
-    /// A page drawing one form of ten glyphs <paramref name="times"/> times: each stream small, the
-    /// drawing not. With <paramref name="inheritedResources"/> the page has no resources and takes
-    /// its parent's in the page tree.
+    /// A page drawing one form (of ten glyphs, unless <paramref name="form"/> says otherwise)
+    /// <paramref name="times"/> times: each stream small, the drawing not. With
+    /// <paramref name="inheritedResources"/> the page has no resources and takes its parent's in the page tree.
     /// </summary>
-    public static byte[] PdfFormDrawnManyTimes(int times, bool inheritedResources = false)
+    public static byte[] PdfFormDrawnManyTimes(int times, bool inheritedResources = false, string form = "BT /F1 1 Tf 0 0 Td (0123456789) Tj ET")
     {
-        const string Form = "BT /F1 1 Tf 0 0 Td (0123456789) Tj ET";
         var page = new StringBuilder("BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET\n", times * 8 + 64);
         for (var i = 0; i < times; i++)
         {
@@ -324,7 +323,7 @@ public static class HostileDocuments
         }
         const string Resources = "<< /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >>";
         return Pdf(content: page.ToString(), deflate: true, resources: inheritedResources ? "" : Resources, pagesExtra: inheritedResources ? " /Resources " + Resources : "",
-            objects: [$"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Length {Form.Length} >>\nstream\n{Form}\nendstream"]);
+            objects: [$"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Length {form.Length} >>\nstream\n{form}\nendstream"]);
     }
 
     /// <summary>

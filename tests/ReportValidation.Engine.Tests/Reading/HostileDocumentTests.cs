@@ -183,6 +183,19 @@ public class HostileDocumentTests
         Assert.True(overTheLimit == 1 || outcome is null, outcome?.ToString());
     }
 
+    [Theory]
+    [InlineData(100, null)]
+    [InlineData(101, nameof(ReadingLimits.MaxPdfInlineImages))]
+    public void A_form_counts_its_inline_images_each_time_it_is_drawn(int times, string? limit)
+    {
+        var pdf = HostileDocuments.PdfFormDrawnManyTimes(times, form: $"BI {HostileDocuments.OnePixelMask} ID x EI");
+
+        var outcome = Record.Exception(() => DocumentReader.Read(new InputDocument(pdf), new ReadingLimits { MaxPdfInlineImages = 100 }));
+
+        Assert.Equal(limit, (outcome as DocumentReadException)?.Limit);
+        Assert.True(limit is not null || outcome is null, outcome?.ToString());
+    }
+
     [Fact]
     public void An_inline_image_whose_data_held_a_few_false_ends_reads_and_thousands_are_refused()
     {

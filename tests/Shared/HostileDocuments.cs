@@ -59,6 +59,8 @@ public static class HostileDocuments
         new("pdf-forms-drawing-forms-10-times-6-deep", PdfFormsFanningOut(10, 6), PdfType, "form-fan.pdf", LimitExceeded, "MaxPdfContentBytes"),
         new("pdf-forms-drawing-each-other-through-page-resources", PdfFormsDrawingEachOther(throughPageResources: true), PdfType, "inherited-forms.pdf", LimitExceeded, "MaxPdfReferenceDepth", OverflowedTheStack: true),
         new("pdf-inline-images-250000", PdfInlineImages(OnePixelMask, [0x80], 250_000), PdfType, "inline-images.pdf", LimitExceeded, "MaxPdfInlineImages"),
+        new("pdf-inline-image-data-opening-a-string-then-a-29000-glyph-form-drawn-100-times", PdfFormDrawnManyTimes(100, form: "BT /F1 1 Tf 0 0 Td " + string.Concat(Enumerable.Repeat("(0123456789) Tj ", 2_900)) + "ET",
+            beforeDrawing: $"BI {OnePixelMask} ID ( EI\n"), PdfType, "inline-hiding-draws.pdf", LimitExceeded, "MaxPdfGlyphs"),
         new("pdf-inline-image-with-200000-stray-ends", PdfInlineImageWithStrayEnds(200_000), PdfType, "inline-stray-ends.pdf", LimitExceeded, "MaxPdfContentBytes"),
         new("pdf-inline-image-with-200000-unknown-operators-and-ends", PdfInlineImageWithStrayEnds(200_000, afterUnknownOperators: true), PdfType, "inline-unknown-ends.pdf", LimitExceeded, "MaxPdfContentBytes"),
         // PdfPig keeps an inline image's data as it is and decodes it only when asked for the image: these read.
@@ -313,10 +315,12 @@ public static class HostileDocuments
     /// A page drawing one form (of ten glyphs, unless <paramref name="form"/> says otherwise)
     /// <paramref name="times"/> times: each stream small, the drawing not. With
     /// <paramref name="inheritedResources"/> the page has no resources and takes its parent's in the page tree.
+    /// <paramref name="beforeDrawing"/> goes between the page's line and the drawing.
     /// </summary>
-    public static byte[] PdfFormDrawnManyTimes(int times, bool inheritedResources = false, string form = "BT /F1 1 Tf 0 0 Td (0123456789) Tj ET")
+    public static byte[] PdfFormDrawnManyTimes(int times, bool inheritedResources = false, string form = "BT /F1 1 Tf 0 0 Td (0123456789) Tj ET",
+        string beforeDrawing = "")
     {
-        var page = new StringBuilder("BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET\n", times * 8 + 64);
+        var page = new StringBuilder("BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET\n" + beforeDrawing, times * 8 + 64);
         for (var i = 0; i < times; i++)
         {
             page.Append("/Fm1 Do\n");

@@ -191,6 +191,7 @@ internal static class PdfStreamBudget
                 _previousWasName = false;
                 _inImageDictionary = false;
                 _inImageData = false; // PdfPig parses a form on its own: image data never runs into it
+                (_inComment, _depth, _closingDictionary) = (false, 0, false);
             }
         }
 
@@ -219,6 +220,10 @@ internal static class PdfStreamBudget
         private long _imageDataStart;
         private byte _dataBack1;
         private byte _dataBack2;
+        private bool _inComment;
+        private int _depth;
+        private int _imageDepth;
+        private bool _closingDictionary;
 
         public long Glyphs => _literalBytes + _hexDigits / 2;
 
@@ -249,20 +254,54 @@ internal static class PdfStreamBudget
                     _angle = false;
                     _hex = b != '<' && b != '>'; // "<<" opens a dictionary, not a string
                     _hexDigits += char.IsAsciiHexDigit((char)b) ? 1 : 0;
+                    Nest(b == '<' ? 1 : 0);
+                }
+                else if (_inComment)
+                {
+                    _inComment = b is not ((byte)'\r' or (byte)'\n');
                 }
                 else
                 {
-                    Token(b);
-                    if (b == '(')
-                    {
-                        _literalDepth = 1;
-                    }
-                    else if (b == '<')
-                    {
-                        _angle = true;
-                    }
+                    Outside(b);
                 }
             }
+        }
+
+        // A byte outside strings, image data and comments.
+        private void Outside(byte b)
+        {
+            Token(b);
+            var closing = _closingDictionary;
+            _closingDictionary = false;
+            switch (b)
+            {
+                case (byte)'(':
+                    _literalDepth = 1;
+                    break;
+                case (byte)'<':
+                    _angle = true;
+                    break;
+                case (byte)'%':
+                    _inComment = true; // as PdfPig: a "BI … ID" in a comment starts no image
+                    break;
+                case (byte)'[':
+                    Nest(1);
+                    break;
+                case (byte)']':
+                    Nest(-1);
+                    break;
+                case (byte)'>':
+                    _closingDictionary = !closing;
+                    Nest(closing ? -1 : 0);
+                    break;
+            }
+        }
+
+        // PdfPig reads an array or a dictionary with a scanner of its own: an ID there ends no BI outside it.
+        private void Nest(int change)
+        {
+            _depth = Math.Max(0, _depth + change);
+            _inImageDictionary &= _depth >= _imageDepth;
         }
 
         // Follows names and words so that "/Fm1 Do" is seen, across the pieces the stream arrives in.
@@ -321,9 +360,9 @@ internal static class PdfStreamBudget
         {
             if (_word0 == 'B' && _word1 == 'I')
             {
-                (_inImageDictionary, _afterImage) = (true, false);
+                (_inImageDictionary, _afterImage, _imageDepth) = (true, false, _depth);
             }
-            else if (_word0 == 'I' && _word1 == 'D' && _inImageDictionary && IsWhitespace(end))
+            else if (_word0 == 'I' && _word1 == 'D' && _inImageDictionary && _depth == _imageDepth && IsWhitespace(end))
             {
                 (_inImageDictionary, _inImageData) = (false, true);
                 (_imageDataStart, _dataBack1, _dataBack2) = (_offset, 0, 0);

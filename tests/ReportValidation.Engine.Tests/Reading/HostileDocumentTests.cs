@@ -207,6 +207,20 @@ public class HostileDocumentTests
         Assert.Equal(nameof(ReadingLimits.MaxPdfContentBytes), error.Limit);
     }
 
+    [Theory]
+    [InlineData("% BI /W 1 ID x\n")]
+    [InlineData("BI /W 1 [ID x] ")]
+    [InlineData("[BI] ID x ")]
+    public void A_BI_and_ID_that_pdfpig_does_not_take_for_an_image_hide_no_page_text_from_the_count(string notAnImage)
+    {
+        // The report's line (18 glyphs) and ten more after what only looks like an image's data.
+        var pdf = HostileDocuments.Pdf(content: "BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET\n" + notAnImage + "BT /F1 12 Tf 72 700 Td (0123456789) Tj ET");
+
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(new InputDocument(pdf), new ReadingLimits { MaxPdfGlyphs = 20 }));
+
+        Assert.Equal(nameof(ReadingLimits.MaxPdfGlyphs), error.Limit);
+    }
+
     [Fact]
     public void Inline_image_data_is_not_counted_as_glyphs()
     {

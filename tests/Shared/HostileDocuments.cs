@@ -108,7 +108,7 @@ public static class HostileDocuments
     /// </summary>
     public static byte[] Pdf(string pagesReference = "2 0 R", string pageExtra = "", IReadOnlyList<string>? objects = null,
         string kids = "[3 0 R]", int count = 1, string trailerExtra = "", string content = "BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET",
-        bool deflate = false, string resources = "<< /Font << /F1 5 0 R >> >>", (byte[] Data, string Filter)? encoded = null, string pagesExtra = "")
+        bool deflate = false, string resources = "<< /Font << /F1 5 0 R >> >>", (byte[] Data, string Filter)? encoded = null, string pagesExtra = "", string contents = "4 0 R")
     {
         var data = encoded?.Data ?? (deflate ? Zlib(Encoding.ASCII.GetBytes(content)) : Encoding.ASCII.GetBytes(content));
         var filter = encoded is { Filter: var named } ? " /Filter " + named : deflate ? " /Filter /FlateDecode" : "";
@@ -116,7 +116,7 @@ public static class HostileDocuments
         [
             Ascii($"<< /Type /Catalog /Pages {pagesReference} >>"),
             Ascii($"<< /Type /Pages /Kids {kids} /Count {count}{pagesExtra} >>"),
-            Ascii($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]{(resources.Length > 0 ? " /Resources " + resources : "")} /Contents 4 0 R{pageExtra} >>"),
+            Ascii($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]{(resources.Length > 0 ? " /Resources " + resources : "")} /Contents {contents}{pageExtra} >>"),
             [.. Ascii($"<< /Length {data.Length}{filter} >>\nstream\n"), .. data, .. "\nendstream"u8],
             Ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
         ];

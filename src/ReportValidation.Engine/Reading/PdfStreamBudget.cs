@@ -82,6 +82,10 @@ internal static class PdfStreamBudget
             {
                 objects.AddObjectStream(dictionary, kept.GetBuffer().AsSpan(0, (int)kept.Length));
             }
+            if (number >= 0 && contents.EndsInImageData)
+            {
+                objects.AddUnendedInlineImage(number);
+            }
             if (number >= 0)
             {
                 objects.AddContent(number, isForm: form >= 0, contents.Drawn!, contents.Bytes - bytesBefore, contents.Glyphs - glyphsBefore, contents.InlineImages - imagesBefore);
@@ -190,7 +194,7 @@ internal static class PdfStreamBudget
                 _wordLength = 0;
                 _previousWasName = false;
                 _inImageDictionary = false;
-                _inImageData = false; // PdfPig parses a form on its own: image data never runs into it
+                (_inImageData, _lookahead) = (false, -1); // a form is parsed on its own; a page's next stream, see EndsInImageData
                 (_inComment, _depth, _closingDictionary) = (false, 0, false);
             }
         }
@@ -220,6 +224,9 @@ internal static class PdfStreamBudget
         private long _imageDataStart;
         private byte _dataBack1;
         private byte _dataBack2;
+        private long _dataLength;
+        private readonly byte[] _afterEnd = new byte[6];
+        private int _lookahead = -1; // bytes of _afterEnd read after a possible end; -1: none pending
         private bool _inComment;
         private int _depth;
         private int _imageDepth;
@@ -236,34 +243,39 @@ internal static class PdfStreamBudget
             foreach (var b in data)
             {
                 _offset++;
-                if (_inImageData)
-                {
-                    ImageData(b);
-                }
-                else if (_literalDepth > 0)
-                {
-                    Literal(b);
-                }
-                else if (_hex)
-                {
-                    _hex = b != '>';
-                    _hexDigits += char.IsAsciiHexDigit((char)b) ? 1 : 0;
-                }
-                else if (_angle)
-                {
-                    _angle = false;
-                    _hex = b != '<' && b != '>'; // "<<" opens a dictionary, not a string
-                    _hexDigits += char.IsAsciiHexDigit((char)b) ? 1 : 0;
-                    Nest(b == '<' ? 1 : 0);
-                }
-                else if (_inComment)
-                {
-                    _inComment = b is not ((byte)'\r' or (byte)'\n');
-                }
-                else
-                {
-                    Outside(b);
-                }
+                Feed(b);
+            }
+        }
+
+        private void Feed(byte b)
+        {
+            if (_inImageData)
+            {
+                ImageData(b);
+            }
+            else if (_literalDepth > 0)
+            {
+                Literal(b);
+            }
+            else if (_hex)
+            {
+                _hex = b != '>';
+                _hexDigits += char.IsAsciiHexDigit((char)b) ? 1 : 0;
+            }
+            else if (_angle)
+            {
+                _angle = false;
+                _hex = b != '<' && b != '>'; // "<<" opens a dictionary, not a string
+                _hexDigits += char.IsAsciiHexDigit((char)b) ? 1 : 0;
+                Nest(b == '<' ? 1 : 0);
+            }
+            else if (_inComment)
+            {
+                _inComment = b is not ((byte)'\r' or (byte)'\n');
+            }
+            else
+            {
+                Outside(b);
             }
         }
 
@@ -365,7 +377,7 @@ internal static class PdfStreamBudget
             else if (_word0 == 'I' && _word1 == 'D' && _inImageDictionary && _depth == _imageDepth && IsWhitespace(end))
             {
                 (_inImageDictionary, _inImageData) = (false, true);
-                (_imageDataStart, _dataBack1, _dataBack2) = (_offset, 0, 0);
+                (_imageDataStart, _dataBack1, _dataBack2, _dataLength, _lookahead) = (_offset, 0, 0, 0, -1);
                 InlineImages++;
             }
             else if (_word0 == 'E' && _word1 == 'I' && _afterImage)
@@ -374,17 +386,53 @@ internal static class PdfStreamBudget
             }
         }
 
-        // Image data is no text: it shows no glyphs and draws no forms. It ends at the first "EI" that
-        // follows a white-space byte, where PdfPig ends it or (checking what follows) reads on: never later.
+        /// <summary>The stream ended inside an image's data: PdfPig runs it into a page's next content stream.</summary>
+        public bool EndsInImageData => _inImageData && _lookahead < 0;
+
+        // Image data is no text: it shows no glyphs and draws no forms. It ends where PdfPig ends it: at
+        // an "EI" after a white-space byte, if the six bytes after it are plain text with white space in
+        // them (or the stream ends first). Reading data as text would let a "(" in it hide what follows.
         private void ImageData(byte b)
         {
-            if (b == 'I' && _dataBack1 == 'E' && IsWhitespace(_dataBack2) && _offset - _imageDataStart >= 3)
+            if (_lookahead >= 0)
+            {
+                Confirm(b);
+            }
+            else if (b == 'I' && _dataBack1 == 'E' && IsWhitespace(_dataBack2) && _dataLength >= 2)
+            {
+                _lookahead = 0;
+            }
+            else
+            {
+                (_dataBack2, _dataBack1, _dataLength) = (_dataBack1, b, _dataLength + 1);
+            }
+        }
+
+        // PdfPig reads the six bytes after a possible end, then goes back: they are read again, as text
+        // after an end or as more data.
+        private void Confirm(byte b)
+        {
+            _afterEnd[_lookahead++] = b;
+            var plain = IsWhitespace(b) || b is >= 32 and <= 127;
+            if (plain && _lookahead < _afterEnd.Length)
+            {
+                return;
+            }
+            var again = _afterEnd[.._lookahead];
+            _lookahead = -1;
+            if (plain && Array.Exists(again, IsWhitespace))
             {
                 (_inImageData, _afterImage) = (false, true);
                 (_inName, _wordLength, _previousWasName) = (false, 0, false);
-                return;
             }
-            (_dataBack2, _dataBack1) = (_dataBack1, b);
+            else
+            {
+                (_dataBack2, _dataBack1, _dataLength) = ((byte)'E', (byte)'I', _dataLength + 1);
+            }
+            foreach (var next in again)
+            {
+                Feed(next);
+            }
         }
 
         private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'\f' or 0;

@@ -222,6 +222,35 @@ public class HostileDocumentTests
     }
 
     [Fact]
+    public void An_EI_that_pdfpig_reads_past_does_not_end_the_image_for_the_count()
+    {
+        // PdfPig reads on past an EI followed by bytes that are not text, so the "(" after it is image
+        // data, and the page draws its 29,000-glyph form 100 times: 2.9 million glyphs.
+        var pdf = HostileDocuments.PdfFormDrawnManyTimes(100, form: "BT /F1 1 Tf 0 0 Td " + string.Concat(Enumerable.Repeat("(0123456789) Tj ", 2_900)) + "ET",
+            beforeDrawing: $"BI {HostileDocuments.OnePixelMask} ID x EI\u0001\u0001\u0001\u0001\u0001\u0001 ( EI\n");
+
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(new InputDocument(pdf)));
+
+        Assert.Equal(nameof(ReadingLimits.MaxPdfGlyphs), error.Limit);
+    }
+
+    [Fact]
+    public void Inline_image_data_running_into_the_pages_next_content_stream_is_a_corrupt_document()
+    {
+        // PdfPig joins a page's streams and reads on into the next as the image's data, where the count
+        // reads each stream on its own. A page of one stream may end an image's data with it: that reads.
+        const string Unended = "BI /W 1/H 1/IM true ID x (";
+        var split = HostileDocuments.Pdf(contents: "[6 0 R 4 0 R]", objects: [$"<< /Length {Unended.Length} >>\nstream\n{Unended}\nendstream"]);
+
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(new InputDocument(split)));
+
+        Assert.Equal(DocumentErrorKind.Corrupt, error.Kind);
+        Assert.Contains("no EI", error.Message, StringComparison.Ordinal);
+        var alone = HostileDocuments.PdfInlineImages(HostileDocuments.OnePixelMask, "x ("u8.ToArray(), endImage: false);
+        Assert.Equal("2023 annual report", DocumentReader.Read(new InputDocument(alone)).Text);
+    }
+
+    [Fact]
     public void Inline_image_data_is_not_counted_as_glyphs()
     {
         // 400,000 '(' would each open a string of page text; as an image's data PdfPig shows none of them.

@@ -61,6 +61,9 @@ public static class HostileDocuments
         new("pdf-inline-images-250000", PdfInlineImages(OnePixelMask, [0x80], 250_000), PdfType, "inline-images.pdf", LimitExceeded, "MaxPdfInlineImages"),
         new("pdf-inline-image-data-opening-a-string-then-a-29000-glyph-form-drawn-100-times", PdfFormDrawnManyTimes(100, form: "BT /F1 1 Tf 0 0 Td " + string.Concat(Enumerable.Repeat("(0123456789) Tj ", 2_900)) + "ET",
             beforeDrawing: $"BI {OnePixelMask} ID ( EI\n"), PdfType, "inline-hiding-draws.pdf", LimitExceeded, "MaxPdfGlyphs"),
+        new("pdf-inline-image-false-end-then-a-29000-glyph-form-drawn-100-times", PdfFormDrawnManyTimes(100, form: "BT /F1 1 Tf 0 0 Td " + string.Concat(Enumerable.Repeat("(0123456789) Tj ", 2_900)) + "ET",
+            beforeDrawing: $"BI {OnePixelMask} ID x EI\u0001\u0001\u0001\u0001\u0001\u0001 ( EI\n"), PdfType, "inline-false-end.pdf", LimitExceeded, "MaxPdfGlyphs"),
+        new("pdf-inline-image-running-into-the-next-content-stream", PdfInlineImageRunningIntoTheNextStream(), PdfType, "inline-split.pdf", Corrupt),
         new("pdf-inline-image-with-200000-stray-ends", PdfInlineImageWithStrayEnds(200_000), PdfType, "inline-stray-ends.pdf", LimitExceeded, "MaxPdfContentBytes"),
         new("pdf-inline-image-with-200000-unknown-operators-and-ends", PdfInlineImageWithStrayEnds(200_000, afterUnknownOperators: true), PdfType, "inline-unknown-ends.pdf", LimitExceeded, "MaxPdfContentBytes"),
         // PdfPig keeps an inline image's data as it is and decodes it only when asked for the image: these read.
@@ -524,6 +527,13 @@ public static class HostileDocuments
     /// </summary>
     public static byte[] PdfInlineImageWithStrayEnds(int ends, bool afterUnknownOperators = false) =>
         PdfInlineImages(OnePixelMask, [0x80], after: string.Concat(Enumerable.Repeat(afterUnknownOperators ? " zz EI" : " EI", ends)));
+
+    /// <summary>A page of two content streams, the first ending inside an inline image's data (no EI).</summary>
+    public static byte[] PdfInlineImageRunningIntoTheNextStream()
+    {
+        const string Unended = "BI /W 1/H 1/IM true ID x (";
+        return Pdf(contents: "[6 0 R 4 0 R]", objects: [$"<< /Length {Unended.Length} >>\nstream\n{Unended}\nendstream"]);
+    }
 
     /// <summary>Seeded random bytes with no 'E' in them, so no "EI" can end the image they are the data of.</summary>
     public static byte[] BinaryWithoutEnd(int length)

@@ -39,20 +39,19 @@ public sealed class BatchFaultTests
     }
 
     /// <summary>The engine with one more rule, which throws what no reader or rule is expected to.</summary>
-    private static ReportEngine FailingOn(string trigger)
+    private static ReportEngine FailingOn(string trigger) => WithRule(context =>
+    {
+        if (context.Report.Title.Contains(trigger))
+        {
+            throw new InvalidOperationException("a fault no reader turned into a document error");
+        }
+    });
+
+    /// <summary>The engine with one more rule, run on every report it validates.</summary>
+    internal static ReportEngine WithRule(Action<RuleContext> check)
     {
         var engine = ReportEngine.Default;
-        var failing = StructureRules.SectionMissing with
-        {
-            Id = "test.throws",
-            Check = context =>
-            {
-                if (context.Report.Title.Contains(trigger))
-                {
-                    throw new InvalidOperationException("a fault no reader turned into a document error");
-                }
-            },
-        };
-        return new ReportEngine(new RuleCatalog([.. engine.Rules.Rules, failing]), engine.Limits);
+        var rule = StructureRules.SectionMissing with { Id = "test.extra", Check = check };
+        return new ReportEngine(new RuleCatalog([.. engine.Rules.Rules, rule]), engine.Limits);
     }
 }

@@ -48,6 +48,8 @@ public static class ServiceRegistration
             return new EngineThreads(limits.MaxConcurrentValidations > 0 ? limits.MaxConcurrentValidations : Environment.ProcessorCount);
         });
         services.AddSingleton<CachedValidation>();
+        services.AddSingleton<CallValidation>();
+        services.AddSingleton<BatchValidation>();
 
         services.AddCheckedSettings<BrowserAccessOptions>(BrowserAccessOptions.Section);
         services.AddCors();

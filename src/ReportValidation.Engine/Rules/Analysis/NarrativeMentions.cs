@@ -158,6 +158,10 @@ public static class NarrativeMentions
     private static readonly string[] ClauseStops =
         ["同比", "较上年", "比上年", "累计", "历年", "以来", "环比", "增长", "下降", "减少", "增加", "去年", "上一年度的", "上年度的", "上年同期", "以上", "左右"];
 
+    // A clause naming the share one body handled ("区政府办代表区政府受理申请17件", "区政府本级受理…"): the
+    // table may count the whole (Hongze 2024: 17 against 95), so comparing would be a guess.
+    private static readonly string[] PartialScopes = ["代表", "本级"];
+
     // After a whole, these open the list of its parts.
     private static readonly string[] PartOpeners = ["其中", "情况为", "结果为", "分别为", "分别是", "包括", "具体为", "如下"];
 
@@ -238,7 +242,8 @@ public static class NarrativeMentions
                 continue;
             }
             var clauseStart = ClauseStart(text, from, numberStart);
-            if (numberStart > otherYearAt || Narrative.ContainsAny(text.AsSpan(clauseStart, ClauseEnd(text, i, to) - clauseStart), ClauseStops)
+            var clause = text.AsSpan(clauseStart, ClauseEnd(text, i, to) - clauseStart);
+            if (numberStart > otherYearAt || Narrative.ContainsAny(clause, ClauseStops) || Narrative.ContainsAny(clause, PartialScopes)
                 || FollowedByApproximation(text, i + 1, to))
             {
                 continue;

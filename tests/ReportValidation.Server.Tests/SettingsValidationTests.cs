@@ -26,6 +26,7 @@ public sealed class SettingsValidationTests
     [InlineData("Telemetry__OtlpProtocol", "udp", "Telemetry:OtlpProtocol")]
     [InlineData("Telemetry__OtlpEndpoint", "otel collector", "Telemetry:OtlpEndpoint")]
     [InlineData("Reading__MaxXmlDepth", "0", "Reading:MaxXmlDepth")]
+    [InlineData("Reading__MaxPdfInlineImages", "0", "Reading:MaxPdfInlineImages")]
     public async Task A_bad_setting_stops_the_server_at_start_with_the_setting_named(string variable, string value, string setting)
     {
         var (exit, output, error) = await RunServer(new() { [variable] = value });

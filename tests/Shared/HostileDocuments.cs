@@ -58,6 +58,19 @@ public static class HostileDocuments
         new("pdf-form-drawn-100000-times-through-inherited-resources", PdfFormDrawnManyTimes(100_000, inheritedResources: true), PdfType, "form-drawn-inherited.pdf", LimitExceeded, "MaxPdfGlyphs"),
         new("pdf-forms-drawing-forms-10-times-6-deep", PdfFormsFanningOut(10, 6), PdfType, "form-fan.pdf", LimitExceeded, "MaxPdfContentBytes"),
         new("pdf-forms-drawing-each-other-through-page-resources", PdfFormsDrawingEachOther(throughPageResources: true), PdfType, "inherited-forms.pdf", LimitExceeded, "MaxPdfReferenceDepth", OverflowedTheStack: true),
+        new("pdf-inline-images-250000", PdfInlineImages(OnePixelMask, [0x80], 250_000), PdfType, "inline-images.pdf", LimitExceeded, "MaxPdfInlineImages"),
+        new("pdf-inline-image-data-opening-a-string-then-a-29000-glyph-form-drawn-100-times", PdfFormDrawnManyTimes(100, form: "BT /F1 1 Tf 0 0 Td " + string.Concat(Enumerable.Repeat("(0123456789) Tj ", 2_900)) + "ET",
+            beforeDrawing: $"BI {OnePixelMask} ID ( EI\n"), PdfType, "inline-hiding-draws.pdf", LimitExceeded, "MaxPdfGlyphs"),
+        new("pdf-inline-image-false-end-then-a-29000-glyph-form-drawn-100-times", PdfFormDrawnManyTimes(100, form: "BT /F1 1 Tf 0 0 Td " + string.Concat(Enumerable.Repeat("(0123456789) Tj ", 2_900)) + "ET",
+            beforeDrawing: $"BI {OnePixelMask} ID x EI\u0001\u0001\u0001\u0001\u0001\u0001 ( EI\n"), PdfType, "inline-false-end.pdf", LimitExceeded, "MaxPdfGlyphs"),
+        new("pdf-inline-image-running-into-the-next-content-stream", PdfInlineImageRunningIntoTheNextStream(), PdfType, "inline-split.pdf", Corrupt),
+        new("pdf-inline-image-with-200000-stray-ends", PdfInlineImageWithStrayEnds(200_000), PdfType, "inline-stray-ends.pdf", LimitExceeded, "MaxPdfContentBytes"),
+        new("pdf-inline-image-with-200000-unknown-operators-and-ends", PdfInlineImageWithStrayEnds(200_000, afterUnknownOperators: true), PdfType, "inline-unknown-ends.pdf", LimitExceeded, "MaxPdfContentBytes"),
+        // PdfPig keeps an inline image's data as it is and decodes it only when asked for the image: these read.
+        new("pdf-inline-image-deflate-bomb-256mib", PdfInlineImages("/W 16384 /H 16384 /CS /G /BPC 8 /F /Fl", DeflatedZeros(256L << 20)), PdfType, "inline-deflate.pdf", null),
+        new("pdf-inline-image-lzw-bomb-256mib", PdfInlineImages("/W 16384 /H 16384 /CS /G /BPC 8 /F /LZW", LzwSpaces(256L << 20)), PdfType, "inline-lzw.pdf", null),
+        new("pdf-inline-image-without-end-7mb", PdfInlineImages("/W 4096 /H 4096 /CS /G /BPC 8", BinaryWithoutEnd(7_000_000), endImage: false), PdfType, "inline-no-end.pdf", null),
+        new("pdf-inline-image-2000000000-pixels-square", PdfInlineImages("/W 2000000000 /H 2000000000 /CS /RGB /BPC 16", [0x80]), PdfType, "inline-huge.pdf", null),
         new("docx-nesting-100000", DocxNesting(100_000), DocxType, "deep.docx", LimitExceeded, "MaxXmlDepth", OverflowedTheStack: true),
         new("docx-nesting-1000000", DocxNesting(1_000_000), DocxType, "deeper.docx", LimitExceeded, "MaxXmlDepth", OverflowedTheStack: true),
         new("docx-elements-3000000", DocxManyElements(3_000_000), DocxType, "flat.docx", LimitExceeded, "MaxXmlElements"),
@@ -98,7 +111,7 @@ public static class HostileDocuments
     /// </summary>
     public static byte[] Pdf(string pagesReference = "2 0 R", string pageExtra = "", IReadOnlyList<string>? objects = null,
         string kids = "[3 0 R]", int count = 1, string trailerExtra = "", string content = "BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET",
-        bool deflate = false, string resources = "<< /Font << /F1 5 0 R >> >>", (byte[] Data, string Filter)? encoded = null, string pagesExtra = "")
+        bool deflate = false, string resources = "<< /Font << /F1 5 0 R >> >>", (byte[] Data, string Filter)? encoded = null, string pagesExtra = "", string contents = "4 0 R")
     {
         var data = encoded?.Data ?? (deflate ? Zlib(Encoding.ASCII.GetBytes(content)) : Encoding.ASCII.GetBytes(content));
         var filter = encoded is { Filter: var named } ? " /Filter " + named : deflate ? " /Filter /FlateDecode" : "";
@@ -106,7 +119,7 @@ public static class HostileDocuments
         [
             Ascii($"<< /Type /Catalog /Pages {pagesReference} >>"),
             Ascii($"<< /Type /Pages /Kids {kids} /Count {count}{pagesExtra} >>"),
-            Ascii($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]{(resources.Length > 0 ? " /Resources " + resources : "")} /Contents 4 0 R{pageExtra} >>"),
+            Ascii($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]{(resources.Length > 0 ? " /Resources " + resources : "")} /Contents {contents}{pageExtra} >>"),
             [.. Ascii($"<< /Length {data.Length}{filter} >>\nstream\n"), .. data, .. "\nendstream"u8],
             Ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
         ];
@@ -302,21 +315,22 @@ public static class HostileDocuments
     }
 
     /// <summary>
-    /// A page drawing one form of ten glyphs <paramref name="times"/> times: each stream small, the
-    /// drawing not. With <paramref name="inheritedResources"/> the page has no resources and takes
-    /// its parent's in the page tree.
+    /// A page drawing one form (of ten glyphs, unless <paramref name="form"/> says otherwise)
+    /// <paramref name="times"/> times: each stream small, the drawing not. With
+    /// <paramref name="inheritedResources"/> the page has no resources and takes its parent's in the page tree.
+    /// <paramref name="beforeDrawing"/> goes between the page's line and the drawing.
     /// </summary>
-    public static byte[] PdfFormDrawnManyTimes(int times, bool inheritedResources = false)
+    public static byte[] PdfFormDrawnManyTimes(int times, bool inheritedResources = false, string form = "BT /F1 1 Tf 0 0 Td (0123456789) Tj ET",
+        string beforeDrawing = "")
     {
-        const string Form = "BT /F1 1 Tf 0 0 Td (0123456789) Tj ET";
-        var page = new StringBuilder("BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET\n", times * 8 + 64);
+        var page = new StringBuilder("BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET\n" + beforeDrawing, times * 8 + 64);
         for (var i = 0; i < times; i++)
         {
             page.Append("/Fm1 Do\n");
         }
         const string Resources = "<< /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >>";
         return Pdf(content: page.ToString(), deflate: true, resources: inheritedResources ? "" : Resources, pagesExtra: inheritedResources ? " /Resources " + Resources : "",
-            objects: [$"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Length {Form.Length} >>\nstream\n{Form}\nendstream"]);
+            objects: [$"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Length {form.Length} >>\nstream\n{form}\nendstream"]);
     }
 
     /// <summary>
@@ -478,6 +492,71 @@ public static class HostileDocuments
         }
         return Pdf(content: content.ToString(), deflate: true);
     }
+
+    /// <summary>
+    /// One page showing the report's line, then <paramref name="times"/> inline images
+    /// (<c>BI dictionary ID data EI</c>), <paramref name="after"/> following each EI; without
+    /// <paramref name="endImage"/> the last image's data runs to the end of the stream. The content is
+    /// deflated, so the file is small.
+    /// </summary>
+    public static byte[] PdfInlineImages(string dictionary, byte[] data, int times = 1, string after = "", bool endImage = true)
+    {
+        using var content = new MemoryStream();
+        content.Write("BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET\n"u8);
+        var head = Ascii($"BI {dictionary} ID ");
+        var tail = Ascii(" EI" + after + "\n");
+        for (var i = 0; i < times; i++)
+        {
+            content.Write(head);
+            content.Write(data);
+            if (endImage || i + 1 < times)
+            {
+                content.Write(tail);
+            }
+        }
+        return Pdf(encoded: (Zlib(content.ToArray()), "/FlateDecode"));
+    }
+
+    /// <summary>A one-pixel image mask: the smallest inline image PdfPig reads.</summary>
+    public const string OnePixelMask = "/W 1/H 1/IM true";
+
+    /// <summary>
+    /// An inline image followed by <paramref name="ends"/> EI operators that end no image (each after an
+    /// operator PdfPig does not know, when asked): PdfPig takes each for the image's real end and joins
+    /// the bytes since back onto its data.
+    /// </summary>
+    public static byte[] PdfInlineImageWithStrayEnds(int ends, bool afterUnknownOperators = false) =>
+        PdfInlineImages(OnePixelMask, [0x80], after: string.Concat(Enumerable.Repeat(afterUnknownOperators ? " zz EI" : " EI", ends)));
+
+    /// <summary>A page of two content streams, the first ending inside an inline image's data (no EI).</summary>
+    public static byte[] PdfInlineImageRunningIntoTheNextStream()
+    {
+        const string Unended = "BI /W 1/H 1/IM true ID x (";
+        return Pdf(contents: "[6 0 R 4 0 R]", objects: [$"<< /Length {Unended.Length} >>\nstream\n{Unended}\nendstream"]);
+    }
+
+    /// <summary>Seeded random bytes with no 'E' in them, so no "EI" can end the image they are the data of.</summary>
+    public static byte[] BinaryWithoutEnd(int length)
+    {
+        var data = new byte[length];
+        new Random(9).NextBytes(data);
+        data.AsSpan().Replace((byte)'E', (byte)'F');
+        return data;
+    }
+
+    /// <summary>Deflate of <paramref name="zeros"/> zero bytes (about 1,000:1), for an inline image's data.</summary>
+    public static byte[] DeflatedZeros(long zeros)
+    {
+        using var output = new MemoryStream();
+        using (var zlib = new ZLibStream(output, CompressionLevel.SmallestSize))
+        {
+            Repeat(zlib, new byte[1], zeros);
+        }
+        return output.ToArray();
+    }
+
+    /// <summary>LZW of <paramref name="spaces"/> spaces (about 2,000:1), for an inline image's data.</summary>
+    public static byte[] LzwSpaces(long spaces) => Lzw([], spaces);
 
     // ---------------------------------------------------------------- DOCX and zip
 

@@ -71,6 +71,13 @@ public sealed record ReadingLimits
     [Range(1L, long.MaxValue)]
     public long MaxPdfContentBytes { get; init; } = 8L * 1024 * 1024;
 
+    /// <summary>
+    /// Most inline images (<c>BI … ID … EI</c>) a PDF's page contents may draw: PdfPig keeps an object of
+    /// about 1.8 KB for each, so 250,000 tiny ones within the content limit took 490 MB.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxPdfInlineImages { get; init; } = 20_000;
+
     /// <summary>Deepest HTML element nesting read.</summary>
     [Range(1, int.MaxValue)]
     public int MaxHtmlDepth { get; init; } = 256;

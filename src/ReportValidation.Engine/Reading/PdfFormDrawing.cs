@@ -1,7 +1,7 @@
 namespace ReportValidation.Reading;
 
 /// <summary>A content stream as the pre-scan measured it: a page's or a form XObject's, its size, glyphs, and the names it draws with <c>Do</c>, how often.</summary>
-internal sealed record PdfContentStream(bool IsForm, Dictionary<long, long> Drawn, long Bytes, long Glyphs);
+internal sealed record PdfContentStream(bool IsForm, Dictionary<long, long> Drawn, long Bytes, long Glyphs, long InlineImages);
 
 /// <summary>
 /// Which form XObjects each page and form draws, and how often. PdfPig draws a form's content each time
@@ -71,11 +71,11 @@ internal sealed class PdfFormDrawing
         .ToDictionary(d => d.Key, d => d.Value.Keys.ToList());
 
     /// <summary>
-    /// The content bytes and glyphs forms add by being drawn more than once: each form's times its
+    /// The content bytes, glyphs and inline images forms add by being drawn more than once: each form's times its
     /// draws (through every page and form that draws it) less the once already counted. Call only once
     /// the forms are known not to draw each other in a cycle.
     /// </summary>
-    public (long Bytes, long Glyphs) RepeatedContent()
+    public (long Bytes, long Glyphs, long InlineImages) RepeatedContent()
     {
         var uses = new Dictionary<int, long>();
         var waiting = new Dictionary<int, int>(); // drawers not yet done, per form
@@ -92,7 +92,7 @@ internal sealed class PdfFormDrawing
         {
             uses[drawer] = _contents[drawer].IsForm ? 0 : 1;
         }
-        long bytes = 0, glyphs = 0;
+        long bytes = 0, glyphs = 0, images = 0;
         for (var steps = 0; ready.TryDequeue(out var drawer); steps++)
         {
             if ((steps & 0xFFF) == 0)
@@ -105,6 +105,7 @@ internal sealed class PdfFormDrawing
             {
                 bytes = Add(bytes, Multiply(content.Bytes, times - 1));
                 glyphs = Add(glyphs, Multiply(content.Glyphs, times - 1));
+                images = Add(images, Multiply(content.InlineImages, times - 1));
             }
             foreach (var (form, count) in _draws.GetValueOrDefault(drawer) ?? [])
             {
@@ -115,7 +116,7 @@ internal sealed class PdfFormDrawing
                 }
             }
         }
-        return (bytes, glyphs);
+        return (bytes, glyphs, images);
     }
 
     private IReadOnlyCollection<int> Holders(int form)

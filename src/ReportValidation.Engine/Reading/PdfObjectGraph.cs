@@ -22,11 +22,15 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
     /// <summary>Per content stream (a page's or a form's), its size, glyphs, and the names it draws with <c>Do</c>, how often.</summary>
     private readonly Dictionary<int, PdfContentStream> _contents = [];
 
+    /// <summary>Content streams that end inside an inline image's data (no EI).</summary>
+    private readonly HashSet<int> _unendedInlineImages = [];
+
     /// <summary>Objects with a <c>/Resources</c> entry of their own: a form without one draws through its drawer's.</summary>
     private readonly HashSet<int> _withResources = [];
 
     private long _contentBytes;
     private long _glyphs;
+    private long _inlineImages;
 
     private static readonly long ResourcesName = NameHash("Resources"u8);
     private static readonly long XObjectName = NameHash("XObject"u8);
@@ -34,11 +38,13 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
     private static readonly long ParentName = NameHash("Parent"u8);
 
     /// <summary>A content stream, as measured while it was decoded: a page's, or a form XObject's.</summary>
-    public void AddContent(int number, bool isForm, Dictionary<long, long> drawn, long bytes, long glyphs) =>
-        _contents[number] = new PdfContentStream(isForm, drawn, bytes, glyphs);
+    public void AddContent(int number, bool isForm, Dictionary<long, long> drawn, long bytes, long glyphs, long inlineImages) =>
+        _contents[number] = new PdfContentStream(isForm, drawn, bytes, glyphs, inlineImages);
 
-    /// <summary>The content size and glyphs of all streams, each counted once.</summary>
-    public void AddContentTotals(long bytes, long glyphs) => (_contentBytes, _glyphs) = (bytes, glyphs);
+    public void AddUnendedInlineImage(int number) => _unendedInlineImages.Add(number);
+
+    /// <summary>The content size, glyphs and inline images of all streams, each counted once.</summary>
+    public void AddContentTotals(long bytes, long glyphs, long inlineImages) => (_contentBytes, _glyphs, _inlineImages) = (bytes, glyphs, inlineImages);
 
     /// <summary>PDF names compared by a 64-bit FNV-1a hash of their bytes, built one byte at a time.</summary>
     public const long NameHashStart = unchecked((long)14695981039346656037);
@@ -99,6 +105,7 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
             throw DocumentReadException.LimitExceeded("PDF 间接引用链深度", "PDF indirect-reference chain depth",
                 _limits.MaxPdfReferenceDepth, nameof(ReadingLimits.MaxPdfReferenceDepth));
         }
+        CheckInlineImagesEndInTheirStream();
         var drawing = new PdfFormDrawing(_contents, _withResources, PageContents(),
             (holder, name, targets) => Resolve(holder, name, hops: 2, targets), _cancellationToken);
         if (LongestChain(drawing.FormEdges(), cycleIsEndless: true) > _limits.MaxPdfReferenceDepth)
@@ -106,9 +113,10 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
             throw DocumentReadException.LimitExceeded("PDF 表单对象（XObject）相互嵌套的深度", "PDF form XObject nesting depth (forms drawing each other count as endless)",
                 _limits.MaxPdfReferenceDepth, nameof(ReadingLimits.MaxPdfReferenceDepth));
         }
-        var (extraBytes, extraGlyphs) = drawing.RepeatedContent();
+        var (extraBytes, extraGlyphs, extraImages) = drawing.RepeatedContent();
         var bytes = Saturated(_contentBytes + extraBytes);
         var glyphs = Saturated(_glyphs + extraGlyphs);
+        var images = Saturated(_inlineImages + extraImages);
         if (bytes > _limits.MaxPdfContentBytes)
         {
             throw DocumentReadException.LimitExceeded("PDF 页面内容流大小（字节，表单对象按绘制次数计）", "PDF page content size in bytes (a form counted each time it is drawn)",
@@ -118,6 +126,32 @@ internal sealed class PdfObjectGraph(ReadingLimits limits, CancellationToken can
         {
             throw DocumentReadException.LimitExceeded("PDF 页面文字的字形数（表单对象按绘制次数计）", "PDF glyph count of its page text (a form counted each time it is drawn)",
                 glyphs, _limits.MaxPdfGlyphs, nameof(ReadingLimits.MaxPdfGlyphs));
+        }
+        if (images > _limits.MaxPdfInlineImages)
+        {
+            throw DocumentReadException.LimitExceeded("PDF 页面内嵌图像数（表单对象按绘制次数计）", "PDF inline image count (a form counted each time it is drawn)",
+                images, _limits.MaxPdfInlineImages, nameof(ReadingLimits.MaxPdfInlineImages));
+        }
+    }
+
+    /// <summary>
+    /// PdfPig joins a page's content streams before parsing them, so image data with no EI runs on into
+    /// the next: text to PdfPig, image data to the count, which reads each stream on its own. Streams
+    /// may be split only between tokens, so such a page is a broken file.
+    /// </summary>
+    private void CheckInlineImagesEndInTheirStream()
+    {
+        if (_unendedInlineImages.Count == 0)
+        {
+            return;
+        }
+        foreach (var (_, streams) in PageContents())
+        {
+            var contents = streams.Where(_contents.ContainsKey).Distinct().ToList();
+            if (contents.Count > 1 && contents.Any(_unendedInlineImages.Contains))
+            {
+                throw DocumentReadException.Corrupt("PDF", "inline image data running into the page's next content stream (no EI)");
+            }
         }
     }
 

@@ -66,7 +66,7 @@ internal static class PdfStreamBudget
             var number = content ? ObjectNumber(bytes[..keyword]) : -1;
             var form = dictionary.IndexOf("/Form"u8) >= 0 ? number : -1;
             contents.Drawn = number >= 0 ? [] : null;
-            var (bytesBefore, glyphsBefore) = (contents.Bytes, contents.Glyphs);
+            var (bytesBefore, glyphsBefore, imagesBefore) = (contents.Bytes, contents.Glyphs, contents.InlineImages);
             using var kept = packed ? new MemoryStream() : null;
             if (decoded)
             {
@@ -82,9 +82,13 @@ internal static class PdfStreamBudget
             {
                 objects.AddObjectStream(dictionary, kept.GetBuffer().AsSpan(0, (int)kept.Length));
             }
+            if (number >= 0 && contents.EndsInImageData)
+            {
+                objects.AddUnendedInlineImage(number);
+            }
             if (number >= 0)
             {
-                objects.AddContent(number, isForm: form >= 0, contents.Drawn!, contents.Bytes - bytesBefore, contents.Glyphs - glyphsBefore);
+                objects.AddContent(number, isForm: form >= 0, contents.Drawn!, contents.Bytes - bytesBefore, contents.Glyphs - glyphsBefore, contents.InlineImages - imagesBefore);
             }
             if (total > limit)
             {
@@ -98,9 +102,13 @@ internal static class PdfStreamBudget
             {
                 throw DocumentReadException.LimitExceeded("PDF 页面文字的字形数", "PDF glyph count of its page text", contents.Glyphs, limits.MaxPdfGlyphs, nameof(ReadingLimits.MaxPdfGlyphs));
             }
+            if (contents.InlineImages > limits.MaxPdfInlineImages)
+            {
+                throw DocumentReadException.LimitExceeded("PDF 页面内嵌图像数", "PDF inline image count", contents.InlineImages, limits.MaxPdfInlineImages, nameof(ReadingLimits.MaxPdfInlineImages));
+            }
             at = start + data.Length;
         }
-        objects.AddContentTotals(contents.Bytes, contents.Glyphs);
+        objects.AddContentTotals(contents.Bytes, contents.Glyphs, contents.InlineImages);
     }
 
     /// <summary>
@@ -185,6 +193,9 @@ internal static class PdfStreamBudget
                 _inName = false;
                 _wordLength = 0;
                 _previousWasName = false;
+                _inImageDictionary = false;
+                (_inImageData, _lookahead) = (false, -1); // a form is parsed on its own; a page's next stream, see EndsInImageData
+                (_inComment, _depth, _closingDictionary) = (false, 0, false);
             }
         }
 
@@ -204,41 +215,105 @@ internal static class PdfStreamBudget
         private long _hexDigits;
         private long _literalBytes;
 
+        // Inline images (BI … ID data EI): where the last one's data started, as an offset in all the
+        // content read, and the two bytes before the one being read (PdfPig's end: whitespace, "EI").
+        private long _offset;
+        private bool _inImageDictionary;
+        private bool _inImageData;
+        private bool _afterImage;
+        private long _imageDataStart;
+        private byte _dataBack1;
+        private byte _dataBack2;
+        private long _dataLength;
+        private readonly byte[] _afterEnd = new byte[6];
+        private int _lookahead = -1; // bytes of _afterEnd read after a possible end; -1: none pending
+        private bool _inComment;
+        private int _depth;
+        private int _imageDepth;
+        private bool _closingDictionary;
+
         public long Glyphs => _literalBytes + _hexDigits / 2;
+
+        /// <summary>Inline images the contents draw: PdfPig keeps an object of about 1.8 KB for each.</summary>
+        public long InlineImages { get; private set; }
 
         public void Add(ReadOnlySpan<byte> data)
         {
             Bytes += data.Length;
             foreach (var b in data)
             {
-                if (_literalDepth > 0)
-                {
-                    Literal(b);
-                }
-                else if (_hex)
-                {
-                    _hex = b != '>';
-                    _hexDigits += char.IsAsciiHexDigit((char)b) ? 1 : 0;
-                }
-                else if (_angle)
-                {
-                    _angle = false;
-                    _hex = b != '<' && b != '>'; // "<<" opens a dictionary, not a string
-                    _hexDigits += char.IsAsciiHexDigit((char)b) ? 1 : 0;
-                }
-                else
-                {
-                    Token(b);
-                    if (b == '(')
-                    {
-                        _literalDepth = 1;
-                    }
-                    else if (b == '<')
-                    {
-                        _angle = true;
-                    }
-                }
+                _offset++;
+                Feed(b);
             }
+        }
+
+        private void Feed(byte b)
+        {
+            if (_inImageData)
+            {
+                ImageData(b);
+            }
+            else if (_literalDepth > 0)
+            {
+                Literal(b);
+            }
+            else if (_hex)
+            {
+                _hex = b != '>';
+                _hexDigits += char.IsAsciiHexDigit((char)b) ? 1 : 0;
+            }
+            else if (_angle)
+            {
+                _angle = false;
+                _hex = b != '<' && b != '>'; // "<<" opens a dictionary, not a string
+                _hexDigits += char.IsAsciiHexDigit((char)b) ? 1 : 0;
+                Nest(b == '<' ? 1 : 0);
+            }
+            else if (_inComment)
+            {
+                _inComment = b is not ((byte)'\r' or (byte)'\n');
+            }
+            else
+            {
+                Outside(b);
+            }
+        }
+
+        // A byte outside strings, image data and comments.
+        private void Outside(byte b)
+        {
+            Token(b);
+            var closing = _closingDictionary;
+            _closingDictionary = false;
+            switch (b)
+            {
+                case (byte)'(':
+                    _literalDepth = 1;
+                    break;
+                case (byte)'<':
+                    _angle = true;
+                    break;
+                case (byte)'%':
+                    _inComment = true; // as PdfPig: a "BI … ID" in a comment starts no image
+                    break;
+                case (byte)'[':
+                    Nest(1);
+                    break;
+                case (byte)']':
+                    Nest(-1);
+                    break;
+                case (byte)'>':
+                    _closingDictionary = !closing;
+                    Nest(closing ? -1 : 0);
+                    break;
+            }
+        }
+
+        // PdfPig reads an array or a dictionary with a scanner of its own: an ID there ends no BI outside it.
+        private void Nest(int change)
+        {
+            _depth = Math.Max(0, _depth + change);
+            _inImageDictionary &= _depth >= _imageDepth;
         }
 
         // Follows names and words so that "/Fm1 Do" is seen, across the pieces the stream arrives in.
@@ -274,12 +349,93 @@ internal static class PdfStreamBudget
                         Drawn[_previousName] = Drawn.GetValueOrDefault(_previousName) + 1;
                     }
                 }
+                else if (_wordLength == 2)
+                {
+                    InlineImageOperator(b);
+                }
                 _previousWasName = false;
             }
             _inName = b == '/';
             _name = PdfObjectGraph.NameHashStart;
             _wordLength = 0;
         }
+
+        /// <summary>
+        /// BI opens an inline image's dictionary, ID its data (after one white-space byte, as PdfPig
+        /// reads it). An EI after the image has ended is PdfPig's cue that the image's data contained
+        /// "EI": it joins the data since the image's ID, and copies it whole, again for each such EI
+        /// (200,000 of them in a 1 KB file took 14 s, quadratic). Those copies count as content bytes;
+        /// an upper bound, since PdfPig also needs the EI to follow the image with no valid operator in
+        /// between to take that path.
+        /// </summary>
+        private void InlineImageOperator(byte end)
+        {
+            if (_word0 == 'B' && _word1 == 'I')
+            {
+                (_inImageDictionary, _afterImage, _imageDepth) = (true, false, _depth);
+            }
+            else if (_word0 == 'I' && _word1 == 'D' && _inImageDictionary && _depth == _imageDepth && IsWhitespace(end))
+            {
+                (_inImageDictionary, _inImageData) = (false, true);
+                (_imageDataStart, _dataBack1, _dataBack2, _dataLength, _lookahead) = (_offset, 0, 0, 0, -1);
+                InlineImages++;
+            }
+            else if (_word0 == 'E' && _word1 == 'I' && _afterImage)
+            {
+                Bytes += _offset - _imageDataStart;
+            }
+        }
+
+        /// <summary>The stream ended inside an image's data: PdfPig runs it into a page's next content stream.</summary>
+        public bool EndsInImageData => _inImageData && _lookahead < 0;
+
+        // Image data is no text: it shows no glyphs and draws no forms. It ends where PdfPig ends it: at
+        // an "EI" after a white-space byte, if the six bytes after it are plain text with white space in
+        // them (or the stream ends first). Reading data as text would let a "(" in it hide what follows.
+        private void ImageData(byte b)
+        {
+            if (_lookahead >= 0)
+            {
+                Confirm(b);
+            }
+            else if (b == 'I' && _dataBack1 == 'E' && IsWhitespace(_dataBack2) && _dataLength >= 2)
+            {
+                _lookahead = 0;
+            }
+            else
+            {
+                (_dataBack2, _dataBack1, _dataLength) = (_dataBack1, b, _dataLength + 1);
+            }
+        }
+
+        // PdfPig reads the six bytes after a possible end, then goes back: they are read again, as text
+        // after an end or as more data.
+        private void Confirm(byte b)
+        {
+            _afterEnd[_lookahead++] = b;
+            var plain = IsWhitespace(b) || b is >= 32 and <= 127;
+            if (plain && _lookahead < _afterEnd.Length)
+            {
+                return;
+            }
+            var again = _afterEnd[.._lookahead];
+            _lookahead = -1;
+            if (plain && Array.Exists(again, IsWhitespace))
+            {
+                (_inImageData, _afterImage) = (false, true);
+                (_inName, _wordLength, _previousWasName) = (false, 0, false);
+            }
+            else
+            {
+                (_dataBack2, _dataBack1, _dataLength) = ((byte)'E', (byte)'I', _dataLength + 1);
+            }
+            foreach (var next in again)
+            {
+                Feed(next);
+            }
+        }
+
+        private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'\f' or 0;
 
         private void Literal(byte b)
         {

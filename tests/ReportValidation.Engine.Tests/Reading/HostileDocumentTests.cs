@@ -170,6 +170,94 @@ public class HostileDocumentTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Inline_images_up_to_the_limit_read_and_one_more_is_refused(int overTheLimit)
+    {
+        var pdf = HostileDocuments.PdfInlineImages(HostileDocuments.OnePixelMask, [0x80], times: 100 + overTheLimit);
+
+        var outcome = Record.Exception(() => DocumentReader.Read(new InputDocument(pdf), new ReadingLimits { MaxPdfInlineImages = 100 }));
+
+        Assert.Equal(overTheLimit == 0 ? null : nameof(ReadingLimits.MaxPdfInlineImages), (outcome as DocumentReadException)?.Limit);
+        Assert.True(overTheLimit == 1 || outcome is null, outcome?.ToString());
+    }
+
+    [Theory]
+    [InlineData(100, null)]
+    [InlineData(101, nameof(ReadingLimits.MaxPdfInlineImages))]
+    public void A_form_counts_its_inline_images_each_time_it_is_drawn(int times, string? limit)
+    {
+        var pdf = HostileDocuments.PdfFormDrawnManyTimes(times, form: $"BI {HostileDocuments.OnePixelMask} ID x EI");
+
+        var outcome = Record.Exception(() => DocumentReader.Read(new InputDocument(pdf), new ReadingLimits { MaxPdfInlineImages = 100 }));
+
+        Assert.Equal(limit, (outcome as DocumentReadException)?.Limit);
+        Assert.True(limit is not null || outcome is null, outcome?.ToString());
+    }
+
+    [Fact]
+    public void An_inline_image_whose_data_held_a_few_false_ends_reads_and_thousands_are_refused()
+    {
+        // PdfPig joins each stray EI back onto the image's data, copying it whole: 100 copy 15 KB, 10,000 150 MB.
+        var few = DocumentReader.Read(new InputDocument(HostileDocuments.PdfInlineImageWithStrayEnds(100)));
+        Assert.Equal("2023 annual report", few.Text);
+
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(new InputDocument(HostileDocuments.PdfInlineImageWithStrayEnds(10_000))));
+        Assert.Equal(nameof(ReadingLimits.MaxPdfContentBytes), error.Limit);
+    }
+
+    [Theory]
+    [InlineData("% BI /W 1 ID x\n")]
+    [InlineData("BI /W 1 [ID x] ")]
+    [InlineData("[BI] ID x ")]
+    public void A_BI_and_ID_that_pdfpig_does_not_take_for_an_image_hide_no_page_text_from_the_count(string notAnImage)
+    {
+        // The report's line (18 glyphs) and ten more after what only looks like an image's data.
+        var pdf = HostileDocuments.Pdf(content: "BT /F1 12 Tf 72 720 Td (2023 annual report) Tj ET\n" + notAnImage + "BT /F1 12 Tf 72 700 Td (0123456789) Tj ET");
+
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(new InputDocument(pdf), new ReadingLimits { MaxPdfGlyphs = 20 }));
+
+        Assert.Equal(nameof(ReadingLimits.MaxPdfGlyphs), error.Limit);
+    }
+
+    [Fact]
+    public void An_EI_that_pdfpig_reads_past_does_not_end_the_image_for_the_count()
+    {
+        // PdfPig reads on past an EI followed by bytes that are not text, so the "(" after it is image
+        // data, and the page draws its 29,000-glyph form 100 times: 2.9 million glyphs (8 s in PdfPig).
+        var document = HostileDocuments.Named("pdf-inline-image-false-end-then-a-29000-glyph-form-drawn-100-times");
+
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(new InputDocument(document.Content)));
+
+        Assert.Equal(nameof(ReadingLimits.MaxPdfGlyphs), error.Limit);
+        Assert.Contains("each time it is drawn", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inline_image_data_running_into_the_pages_next_content_stream_is_a_corrupt_document()
+    {
+        // PdfPig joins a page's streams and reads on into the next as the image's data, where the count
+        // reads each stream on its own. A page of one stream may end an image's data with it: that reads.
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReader.Read(new InputDocument(HostileDocuments.PdfInlineImageRunningIntoTheNextStream())));
+
+        Assert.Equal(DocumentErrorKind.Corrupt, error.Kind);
+        Assert.Contains("no EI", error.Message, StringComparison.Ordinal);
+        var alone = HostileDocuments.PdfInlineImages(HostileDocuments.OnePixelMask, "x ("u8.ToArray(), endImage: false);
+        Assert.Equal("2023 annual report", DocumentReader.Read(new InputDocument(alone)).Text);
+    }
+
+    [Fact]
+    public void Inline_image_data_is_not_counted_as_glyphs()
+    {
+        // 400,000 '(' would each open a string of page text; as an image's data PdfPig shows none of them.
+        var pdf = HostileDocuments.PdfInlineImages("/W 400 /H 1000 /CS /G /BPC 8", [.. Enumerable.Repeat((byte)'(', 400_000)]);
+
+        var document = DocumentReader.Read(new InputDocument(pdf));
+
+        Assert.Equal("2023 annual report", document.Text);
+    }
+
     [Fact]
     public void An_lzw_stream_carried_in_ascii_hex_reads_within_the_limits()
     {

@@ -5,9 +5,15 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-command -v redis-server >/dev/null || { echo "redis-server is needed (apt-get install redis-server)" >&2; exit 1; }
-command -v taskset >/dev/null || { echo "taskset is needed (util-linux)" >&2; exit 1; }
-command -v h2load >/dev/null || { echo "[bench] installing h2load (nghttp2-client)" >&2; apt-get install -y nghttp2-client >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y nghttp2-client >/dev/null; }; }
+# Installs what it needs, as the test command does.
+install() { # command package
+  command -v "$1" >/dev/null && return
+  echo "[bench] installing $1 ($2)" >&2
+  apt-get install -y "$2" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "$2" >/dev/null; }
+}
+install redis-server redis-server
+install taskset util-linux
+install h2load nghttp2-client
 dotnet build ReportValidation.sln -c Release -nologo -v q >/dev/null
 # The server measured is the one the Dockerfile ships: published ReadyToRun.
 dotnet publish src/ReportValidation.Server/ReportValidation.Server.csproj -c Release -r linux-x64 --self-contained false \

@@ -180,6 +180,8 @@ public sealed class SourceDocument : IDisposable
     private CellRange[] _cells;
     private CellOrigin[]? _origins;
     private int _lineCount;
+    // The line the last span fell on: a hint only, checked before use, so a stale one costs a search.
+    private int _lastLine;
 
     /// <param name="origins">Parallel to <paramref name="cells"/>, for structured sources; null for plain text.</param>
     internal SourceDocument(string text, LineRecord[] lines, int lineCount, CellRange[] cells, CellOrigin[]? origins, SourceFormat format)
@@ -211,13 +213,35 @@ public sealed class SourceDocument : IDisposable
     /// <summary>The span of [start, end) in <see cref="Text"/>, with line and column.</summary>
     public SourceSpan Span(int start, int end)
     {
+        var line = LineOf(start);
+        var lineStart = _lineCount == 0 ? 0 : _lines[line].Start;
+        return new SourceSpan { Line = line + 1, Column = start - lineStart + 1, StartOffset = start, EndOffset = end };
+    }
+
+    /// <summary>
+    /// The index of the last line starting at or before <paramref name="offset"/> (0 when none does).
+    /// Parsing asks in document order, so the line of the last answer, or the one after it, is tried
+    /// before a binary search.
+    /// </summary>
+    private int LineOf(int offset)
+    {
+        var count = _lineCount;
         // Lines start right after each '\n' (readers split and join on it), so the line records are the line index.
+        var hint = _lastLine;
+        for (var candidate = hint; candidate <= hint + 1 && candidate < count; candidate++)
+        {
+            if (_lines[candidate].Start <= offset && (candidate + 1 == count || _lines[candidate + 1].Start > offset))
+            {
+                _lastLine = candidate;
+                return candidate;
+            }
+        }
         var low = 0;
-        var high = _lineCount - 1;
+        var high = count - 1;
         while (low < high)
         {
             var middle = (low + high + 1) >>> 1;
-            if (_lines[middle].Start <= start)
+            if (_lines[middle].Start <= offset)
             {
                 low = middle;
             }
@@ -226,8 +250,8 @@ public sealed class SourceDocument : IDisposable
                 high = middle - 1;
             }
         }
-        var lineStart = _lineCount == 0 ? 0 : _lines[low].Start;
-        return new SourceSpan { Line = low + 1, Column = start - lineStart + 1, StartOffset = start, EndOffset = end };
+        _lastLine = low;
+        return low;
     }
 
     public SourceSpan Span(GridCell cell)
@@ -251,6 +275,7 @@ public sealed class SourceDocument : IDisposable
         var cells = _cells;
         var origins = _origins;
         _lineCount = 0;
+        _lastLine = 0;
         _lines = [];
         _cells = [];
         _origins = null;

@@ -86,9 +86,8 @@ public static class CellValueText
     {
         var raw = text.Trim();
         // Most cells are plain ASCII counts ("0", "12"): read them without folding.
-        if (raw.Length is > 0 and <= 18 && IsAsciiDigits(raw))
+        if (raw.Length is > 0 and <= 18 && AsciiCount(raw) is { } integer)
         {
-            var integer = long.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture);
             return new Cell { Raw = CountText(raw, integer), Unit = headerUnit, State = CellState.Number, Integer = integer };
         }
         var cell = new Cell { Raw = raw.ToString(), Unit = headerUnit };
@@ -174,16 +173,20 @@ public static class CellValueText
         _ => null,
     };
 
-    private static bool IsAsciiDigits(ReadOnlySpan<char> s)
+    /// <summary>The value of ASCII digits alone (at most 18: no overflow); null when anything else is there.</summary>
+    private static long? AsciiCount(ReadOnlySpan<char> s)
     {
+        var value = 0L;
         foreach (var c in s)
         {
-            if (!char.IsAsciiDigit(c))
+            var digit = (uint)(c - '0');
+            if (digit > 9)
             {
-                return false;
+                return null;
             }
+            value = value * 10 + digit;
         }
-        return true;
+        return value;
     }
 
     private static bool IsPlainNumber(ReadOnlySpan<char> s)

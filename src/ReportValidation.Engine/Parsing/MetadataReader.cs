@@ -264,6 +264,11 @@ public static partial class MetadataReader
         {
             var folded = (rented ?? stackalloc char[256])[..line.Length];
             LabelText.FoldCharacters(line, folded);
+            // Both patterns end in 日: most lines are ruled out without running them.
+            if (!folded.Contains('日'))
+            {
+                return null;
+            }
             // The patterns are anchored to the whole line: a match on the span is the match on its text.
             if (SignatureDate().IsMatch(folded))
             {

@@ -17,6 +17,34 @@ internal static class ActiveDisclosureTableReader
     private static readonly Dictionary<string, (TemplateColumn Column, bool Official)>.AlternateLookup<ReadOnlySpan<char>> Headers2019 =
         HeaderLookup(ActiveDisclosureTemplate.V2019).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Row labels (after their ordinal) by their text: official labels first, then the deviations.
+    private static readonly Dictionary<string, (int Row, bool Official)>.AlternateLookup<ReadOnlySpan<char>> Rows2021 =
+        RowLookup(ActiveDisclosureTemplate.V2021).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly Dictionary<string, (int Row, bool Official)>.AlternateLookup<ReadOnlySpan<char>> Rows2019 =
+        RowLookup(ActiveDisclosureTemplate.V2019).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The first row whose official label is the text, else the first whose deviation is: as a search
+    /// of the official labels and then of the deviations, in template order, finds it.
+    /// </summary>
+    private static Dictionary<string, (int, bool)> RowLookup(ActiveDisclosureTemplate.Layout layout)
+    {
+        var lookup = new Dictionary<string, (int, bool)>(StringComparer.Ordinal);
+        for (var r = 0; r < layout.Rows.Count; r++)
+        {
+            lookup.TryAdd(layout.Rows[r].LabelZh, (r, true));
+        }
+        for (var r = 0; r < layout.Rows.Count; r++)
+        {
+            foreach (var alias in layout.Rows[r].Aliases)
+            {
+                lookup.TryAdd(alias, (r, false));
+            }
+        }
+        return lookup;
+    }
+
     private static Dictionary<string, (TemplateColumn, bool)> HeaderLookup(ActiveDisclosureTemplate.Layout layout)
     {
         var lookup = new Dictionary<string, (TemplateColumn, bool)>(StringComparer.Ordinal);
@@ -90,6 +118,7 @@ internal static class ActiveDisclosureTableReader
         ActiveDisclosureTemplate.Layout layout, out int first, out int last)
     {
         var definitions = layout.Rows;
+        var rowLookup = layout.Version == TemplateVersion._2019 ? Rows2019 : Rows2021;
         var units = layout.Columns.Where(c => c.Kind == ValueKind.Money).ToDictionary(c => c, c => HeaderUnit(tokens, c));
         var rows = new Dictionary<string, (RowSource Source, Cell[] Cells)>();
         var current = -1;
@@ -102,7 +131,7 @@ internal static class ActiveDisclosureTableReader
             var definition = definitions[current];
             var columns = definition.Shape.Columns;
             var cells = TableTokens.Assign(document, values, columns.Count, followedByLabel, source!)
-                ?? Enumerable.Range(0, columns.Count).Select(_ => TableTokens.Missing()).ToArray();
+                ?? TableTokens.MissingCells(columns.Count);
             // Only the money column (the last one of its row) takes the header's unit.
             if (units.TryGetValue(columns[^1], out var unit) && unit.Length > 0 && cells[^1].Unit.Length == 0 && cells[^1].State == CellState.Number)
             {
@@ -124,7 +153,7 @@ internal static class ActiveDisclosureTableReader
                 }
                 continue;
             }
-            var match = Match(definitions, token.Label, out var official);
+            var match = Match(rowLookup, token.Label, out var official);
             if (match >= 0 && !rows.ContainsKey(definitions[match].Key) && (current < 0 || definitions[current].Key != definitions[match].Key))
             {
                 if (current >= 0)
@@ -170,34 +199,21 @@ internal static class ActiveDisclosureTableReader
             else
             {
                 definition.Place(table, new RowSource { Found = false, OfficialLabel = definition.LabelZh },
-                    [.. Enumerable.Range(0, definition.Shape.Columns.Count).Select(_ => TableTokens.Missing())]);
+                    TableTokens.MissingCells(definition.Shape.Columns.Count));
             }
         }
         return table;
     }
 
-    private static int Match(IReadOnlyList<TemplateRow> definitions, ReadOnlySpan<char> label, out bool official)
+    private static int Match(Dictionary<string, (int Row, bool Official)>.AlternateLookup<ReadOnlySpan<char>> rows,
+        ReadOnlySpan<char> label, out bool official)
     {
-        var bare = LabelText.WithoutOrdinal(label);
+        if (rows.TryGetValue(LabelText.WithoutOrdinal(label), out var match))
+        {
+            official = match.Official;
+            return match.Row;
+        }
         official = false;
-        for (var r = 0; r < definitions.Count; r++)
-        {
-            if (bare.SequenceEqual(definitions[r].LabelZh))
-            {
-                official = true;
-                return r;
-            }
-        }
-        for (var r = 0; r < definitions.Count; r++)
-        {
-            foreach (var alias in definitions[r].Aliases)
-            {
-                if (bare.SequenceEqual(alias))
-                {
-                    return r;
-                }
-            }
-        }
         return -1;
     }
 

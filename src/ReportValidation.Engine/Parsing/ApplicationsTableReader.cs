@@ -1,3 +1,4 @@
+using System.Buffers;
 using ReportValidation.Reading;
 using ReportValidation.Template;
 using ReportValidation.V1;
@@ -18,6 +19,12 @@ internal static class ApplicationsTableReader
     private static readonly int Total = ApplicationsTemplate.IndexOf("total");
     private static readonly int Disclosed = ApplicationsTemplate.IndexOf("disclosed");
 
+    // The template's rows as an array, and every row keyword in one search: most labels that name no
+    // row (the column headers, the group captions) are ruled out by that one search.
+    private static readonly TemplateRow<ApplicationsTable, ApplicationsRow>[] Rows = [.. ApplicationsTemplate.Rows];
+    private static readonly SearchValues<string> AnyKeyword =
+        SearchValues.Create([.. Rows.SelectMany(r => r.Keywords).Distinct()], StringComparison.Ordinal);
+
     public static ApplicationsTable Read(SourceDocument document, TableTokenList tokens, TemplateVersion version)
     {
         var table = new ApplicationsTable();
@@ -36,13 +43,13 @@ internal static class ApplicationsTableReader
     /// <summary>The rows read into the table; rows of the version not found are marked so, with their official label.</summary>
     private static void Place(ApplicationsTable table, ApplicationsRow?[] read, TemplateVersion version)
     {
-        var rows = ApplicationsTemplate.Rows;
+        var rows = Rows;
         var effective = version;
         if (effective == TemplateVersion.Unspecified)
         {
             effective = read[NoCorrection] is not null || read[UnpaidFee] is not null ? TemplateVersion._2021 : TemplateVersion._2019;
         }
-        for (var r = 0; r < rows.Count; r++)
+        for (var r = 0; r < rows.Length; r++)
         {
             if (read[r] is { } row)
             {
@@ -51,7 +58,7 @@ internal static class ApplicationsTableReader
             else if (rows[r].AppliesTo(effective) && table.Found && !FoldedIntoOneRow(read, rows[r].Key))
             {
                 rows[r].Place(table, new RowSource { Found = false, OfficialLabel = rows[r].LabelZh },
-                    [.. Enumerable.Range(0, Columns).Select(_ => TableTokens.Missing())]);
+                    TableTokens.MissingCells(Columns));
             }
         }
     }
@@ -75,7 +82,7 @@ internal static class ApplicationsTableReader
         private int _current = -1;
         private int _lastMatched = -1;
 
-        public ApplicationsRow?[] Read { get; } = new ApplicationsRow?[ApplicationsTemplate.Rows.Count];
+        public ApplicationsRow?[] Read { get; } = new ApplicationsRow?[Rows.Length];
         public List<Orphan> Orphans { get; } = [];
         public int FirstToken { get; private set; } = -1;
         public int LastToken { get; private set; } = -1;
@@ -93,7 +100,7 @@ internal static class ApplicationsTableReader
                     OnLabel(tokens[i], i);
                 }
             }
-            CloseOrphan(ApplicationsTemplate.Rows.Count);
+            CloseOrphan(Rows.Length);
             if (_current >= 0)
             {
                 Finish(document, table, Read, _current, _values, followedByLabel: false);
@@ -183,7 +190,7 @@ internal static class ApplicationsTableReader
         {
             Found = true,
             Label = token.Cell.AsSpan().Trim().ToString(),
-            OfficialLabel = ApplicationsTemplate.Rows[row].LabelZh,
+            OfficialLabel = Rows[row].LabelZh,
             LabelMatch = match,
             LabelSpan = document.Span(token.Cell),
         },
@@ -205,7 +212,7 @@ internal static class ApplicationsTableReader
             var candidates = new List<int>();
             for (var r = after + 1; r < before; r++)
             {
-                if (read[r] is null && ApplicationsTemplate.Rows[r].AppliesTo(version))
+                if (read[r] is null && Rows[r].AppliesTo(version))
                 {
                     candidates.Add(r);
                 }
@@ -243,7 +250,7 @@ internal static class ApplicationsTableReader
         if (cells is null)
         {
             table.Collapsed = true;
-            cells = Enumerable.Range(0, Columns).Select(_ => TableTokens.Missing()).ToArray();
+            cells = TableTokens.MissingCells(Columns);
         }
         ApplicationsTemplate.Shape.Fill(row, cells);
         values.Clear();
@@ -276,21 +283,23 @@ internal static class ApplicationsTableReader
         {
             return -1;
         }
-        var rows = ApplicationsTemplate.Rows;
-        // Rows come in template order: try the next few first, then all of them.
-        for (var r = lastMatched + 1; r < rows.Count && r <= lastMatched + 3; r++)
+        if (label.ContainsAny(AnyKeyword))
         {
-            if (HasKeyword(label, r))
+            // Rows come in template order: try the next few first, then all of them.
+            for (var r = lastMatched + 1; r < Rows.Length && r <= lastMatched + 3; r++)
             {
-                return r == OtherGroup && !IsOtherLeaf(tokens, index) ? -1 : r;
+                if (HasKeyword(label, r))
+                {
+                    return r == OtherGroup && !IsOtherLeaf(tokens, index) ? -1 : r;
+                }
             }
-        }
-        for (var r = 0; r < rows.Count; r++)
-        {
-            if (HasKeyword(label, r))
+            for (var r = 0; r < Rows.Length; r++)
             {
-                // 2021: the （六） "other handling" label is a group label over three rows.
-                return r == OtherGroup && !IsOtherLeaf(tokens, index) ? -1 : r;
+                if (HasKeyword(label, r))
+                {
+                    // 2021: the （六） "other handling" label is a group label over three rows.
+                    return r == OtherGroup && !IsOtherLeaf(tokens, index) ? -1 : r;
+                }
             }
         }
         var bare = LabelText.WithoutOrdinal(label);
@@ -308,7 +317,7 @@ internal static class ApplicationsTableReader
 
     private static bool HasKeyword(ReadOnlySpan<char> label, int row)
     {
-        foreach (var keyword in ApplicationsTemplate.Rows[row].Keywords)
+        foreach (var keyword in Rows[row].Keywords)
         {
             if (label.Contains(keyword, StringComparison.Ordinal))
             {

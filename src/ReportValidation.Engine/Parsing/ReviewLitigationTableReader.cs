@@ -53,7 +53,7 @@ internal static class ReviewLitigationTableReader
         }
         table.Source = source;
         var cells = TableTokens.Assign(document, values, Columns, followedByLabel: false, source)
-            ?? Enumerable.Range(0, Columns).Select(_ => TableTokens.Missing()).ToArray();
+            ?? TableTokens.MissingCells(Columns);
         ReviewLitigationTemplate.Shape.Fill(table, cells);
         return table;
     }

@@ -134,6 +134,17 @@ internal static class TableTokens
 
     public static Cell Missing() => new() { State = CellState.Missing };
 
+    /// <summary>A row's cells, all missing: a row not found, or whose values could not be assigned.</summary>
+    public static Cell[] MissingCells(int columns)
+    {
+        var cells = new Cell[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            cells[c] = Missing();
+        }
+        return cells;
+    }
+
     public static Cell Blank(SourceSpan? span) => new() { State = CellState.Blank, Span = span };
 
     /// <summary>

@@ -20,7 +20,7 @@ public static class CellValueText
     /// <inheritdoc cref="IsValue(string)"/>
     public static bool IsValue(ReadOnlySpan<char> text)
     {
-        var s = text.Trim();
+        var s = WhiteSpace.Trim(text);
         if (s.Length == 0)
         {
             return true;
@@ -84,11 +84,13 @@ public static class CellValueText
     /// <inheritdoc cref="Read(string, string)"/>
     public static Cell Read(ReadOnlySpan<char> text, string headerUnit = "")
     {
-        var raw = text.Trim();
+        var raw = WhiteSpace.Trim(text);
         // Most cells are plain ASCII counts ("0", "12"): read them without folding.
         if (raw.Length is > 0 and <= 18 && AsciiCount(raw) is { } integer)
         {
-            return new Cell { Raw = CountText(raw, integer), Unit = headerUnit, State = CellState.Number, Integer = integer };
+            var count = new Cell { Raw = CountText(raw, integer), Unit = headerUnit, State = CellState.Number };
+            count.SetCount(integer);
+            return count;
         }
         var cell = new Cell { Raw = raw.ToString(), Unit = headerUnit };
         var buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
@@ -141,7 +143,7 @@ public static class CellValueText
         var point = s.IndexOf('.');
         if (point < 0 && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
-            cell.Integer = sign * value;
+            cell.SetCount(sign * value);
         }
         else if (point >= 0 && decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
         {

@@ -82,7 +82,7 @@ internal static class ActiveDisclosureTableReader
                 table.Headers.Add(new ColumnHeader
                 {
                     Column = match.Column.Key,
-                    Label = token.Cell.AsSpan().Trim().ToString(),
+                    Label = WhiteSpace.Trim(token.Cell.AsSpan()).ToString(),
                     LabelMatch = match.Official ? LabelMatch.Official : LabelMatch.Alias,
                     OfficialLabel = match.Column.LabelZh,
                     Span = document.Span(token.Cell),
@@ -164,7 +164,7 @@ internal static class ActiveDisclosureTableReader
                 source = new RowSource
                 {
                     Found = true,
-                    Label = token.Cell.AsSpan().Trim().ToString(),
+                    Label = WhiteSpace.Trim(token.Cell.AsSpan()).ToString(),
                     OfficialLabel = definitions[match].LabelZh,
                     LabelMatch = official ? LabelMatch.Official : LabelMatch.Alias,
                     LabelSpan = document.Span(token.Cell),

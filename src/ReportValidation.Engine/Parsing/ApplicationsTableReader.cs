@@ -189,7 +189,7 @@ internal static class ApplicationsTableReader
         Source = new RowSource
         {
             Found = true,
-            Label = token.Cell.AsSpan().Trim().ToString(),
+            Label = WhiteSpace.Trim(token.Cell.AsSpan()).ToString(),
             OfficialLabel = Rows[row].LabelZh,
             LabelMatch = match,
             LabelSpan = document.Span(token.Cell),

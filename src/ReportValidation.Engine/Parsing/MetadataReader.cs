@@ -99,7 +99,7 @@ public static partial class MetadataReader
             {
                 break;
             }
-            var trimmed = line.AsSpan().Trim();
+            var trimmed = WhiteSpace.Trim(line.AsSpan());
             if (trimmed.Length > 90 || line.Cells.Count > 2)
             {
                 continue;

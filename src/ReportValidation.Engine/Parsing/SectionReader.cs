@@ -62,7 +62,7 @@ public static class SectionReader
     /// <inheritdoc cref="HeadingOrdinal(string)"/>
     public static int HeadingOrdinal(ReadOnlySpan<char> text)
     {
-        var s = text.Trim();
+        var s = WhiteSpace.Trim(text);
         if (s.Length < 3)
         {
             return 0;

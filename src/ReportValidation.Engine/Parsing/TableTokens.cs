@@ -11,7 +11,7 @@ internal readonly record struct TableToken(GridCell Cell, ReadOnlyMemory<char> L
     public ReadOnlySpan<char> Label => LabelForm.Span;
 
     /// <summary>An empty cell the reader kept as a genuine blank (whitespace between pipes, an empty td).</summary>
-    public bool IsImplicitBlank => Cell.AsSpan().IsWhiteSpace();
+    public bool IsImplicitBlank => WhiteSpace.IsAll(Cell.AsSpan());
 }
 
 /// <summary>The lines [Start, End) of the document that hold one table.</summary>

@@ -113,18 +113,31 @@ internal static class ActiveDisclosureTableReader
         return table;
     }
 
-    /// <summary>Rows found by their labels, each with the values after it assigned to its columns.</summary>
-    private static Dictionary<string, (RowSource Source, Cell[] Cells)> ReadRows(SourceDocument document, TableTokenList tokens,
+    /// <summary>Rows found by their labels (by their index in the layout), each with the values after it assigned to its columns.</summary>
+    private static (RowSource Source, Cell[] Cells)?[] ReadRows(SourceDocument document, TableTokenList tokens,
         ActiveDisclosureTemplate.Layout layout, out int first, out int last)
     {
         var definitions = layout.Rows;
         var rowLookup = layout.Version == TemplateVersion._2019 ? Rows2019 : Rows2021;
-        var units = layout.Columns.Where(c => c.Kind == ValueKind.Money).ToDictionary(c => c, c => HeaderUnit(tokens, c));
-        var rows = new Dictionary<string, (RowSource Source, Cell[] Cells)>();
+        // The unit each money column's header names, worked out when a row ending in that column is read.
+        var units = new string?[layout.Columns.Count];
+        var rows = new (RowSource Source, Cell[] Cells)?[definitions.Count];
         var current = -1;
         var values = new List<TableToken>(4);
         RowSource? source = null;
         first = last = -1;
+
+        string? MoneyUnit(TemplateColumn column)
+        {
+            for (var c = 0; c < units.Length; c++)
+            {
+                if (layout.Columns[c].Equals(column))
+                {
+                    return column.Kind == ValueKind.Money ? units[c] ??= HeaderUnit(tokens, column) : null;
+                }
+            }
+            return null;
+        }
 
         void Finish(bool followedByLabel)
         {
@@ -133,11 +146,11 @@ internal static class ActiveDisclosureTableReader
             var cells = TableTokens.Assign(document, values, columns.Count, followedByLabel, source!)
                 ?? TableTokens.MissingCells(columns.Count);
             // Only the money column (the last one of its row) takes the header's unit.
-            if (units.TryGetValue(columns[^1], out var unit) && unit.Length > 0 && cells[^1].Unit.Length == 0 && cells[^1].State == CellState.Number)
+            if (MoneyUnit(columns[^1]) is { Length: > 0 } unit && cells[^1].Unit.Length == 0 && cells[^1].State == CellState.Number)
             {
                 cells[^1].Unit = unit;
             }
-            rows[definition.Key] = (source!, cells);
+            rows[current] = (source!, cells);
             values.Clear();
         }
 
@@ -154,7 +167,8 @@ internal static class ActiveDisclosureTableReader
                 continue;
             }
             var match = Match(rowLookup, token.Label, out var official);
-            if (match >= 0 && !rows.ContainsKey(definitions[match].Key) && (current < 0 || definitions[current].Key != definitions[match].Key))
+            // Keys are unique in a layout: a row's index stands for its key.
+            if (match >= 0 && rows[match] is null && current != match)
             {
                 if (current >= 0)
                 {
@@ -187,12 +201,13 @@ internal static class ActiveDisclosureTableReader
     }
 
     /// <summary>Every row of the version into its message; a row not found keeps its official label.</summary>
-    private static T Place<T>(T table, ActiveDisclosureTemplate.Layout layout, Dictionary<string, (RowSource Source, Cell[] Cells)> rows)
+    private static T Place<T>(T table, ActiveDisclosureTemplate.Layout layout, (RowSource Source, Cell[] Cells)?[] rows)
         where T : class
     {
-        foreach (var definition in layout.Rows)
+        for (var r = 0; r < layout.Rows.Count; r++)
         {
-            if (rows.TryGetValue(definition.Key, out var row))
+            var definition = layout.Rows[r];
+            if (rows[r] is { } row)
             {
                 definition.Place(table, row.Source, row.Cells);
             }

@@ -22,15 +22,15 @@ public static class PlainTextReader
         var pipeTerminated = false;
         while (start <= text.Length)
         {
-            var newline = text.IndexOf('\n', start);
-            var end = newline < 0 ? text.Length : newline;
+            var (end, pipes) = LineEnd(text, start);
+            var newline = end < text.Length ? end : -1;
             var contentEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
             number++;
             if ((number & 0xFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            var kind = ReadLine(text, start, contentEnd, pipeTerminated, grid);
+            var kind = ReadLine(text, start, contentEnd, pipes, pipeTerminated, grid);
             if (kind != LineKind.Blank && kind != LineKind.PipesOnly)
             {
                 pipeTerminated = kind == LineKind.PipeRow;
@@ -52,10 +52,33 @@ public static class PlainTextReader
         PipesOnly,
     }
 
-    private static LineKind ReadLine(string text, int start, int end, bool pipesAreCells, GridWriter grid)
+    /// <summary>
+    /// Where the line from <paramref name="start"/> ends (its '\n', or the end of the text), and how many
+    /// pipes it holds: one pass over characters, as most lines are a few characters long ("0 |").
+    /// </summary>
+    private static (int End, int Pipes) LineEnd(string text, int start)
+    {
+        var rest = text.AsSpan(start);
+        var pipes = 0;
+        var length = 0;
+        for (; length < rest.Length; length++)
+        {
+            var c = rest[length];
+            if (c == '\n')
+            {
+                break;
+            }
+            if (c == '|')
+            {
+                pipes++;
+            }
+        }
+        return (start + length, pipes);
+    }
+
+    private static LineKind ReadLine(string text, int start, int end, int pipes, bool pipesAreCells, GridWriter grid)
     {
         var line = text.AsSpan(start, end - start);
-        var pipes = line.Count('|');
         var firstCell = grid.CellCount;
         if (pipes == 0)
         {

@@ -220,20 +220,23 @@ public sealed class SourceDocument : IDisposable
 
     /// <summary>
     /// The index of the last line starting at or before <paramref name="offset"/> (0 when none does).
-    /// Parsing asks in document order, so the line of the last answer, or the one after it, is tried
-    /// before a binary search.
+    /// Parsing asks in document order, so the lines from the last answer on are tried (a few of them,
+    /// blank lines and one-cell lines between) before a binary search.
     /// </summary>
     private int LineOf(int offset)
     {
         var count = _lineCount;
         // Lines start right after each '\n' (readers split and join on it), so the line records are the line index.
-        var hint = _lastLine;
-        for (var candidate = hint; candidate <= hint + 1 && candidate < count; candidate++)
+        var line = _lastLine;
+        if (line < count && _lines[line].Start <= offset)
         {
-            if (_lines[candidate].Start <= offset && (candidate + 1 == count || _lines[candidate + 1].Start > offset))
+            for (var step = 0; step < 8; step++, line++)
             {
-                _lastLine = candidate;
-                return candidate;
+                if (line + 1 == count || _lines[line + 1].Start > offset)
+                {
+                    _lastLine = line;
+                    return line;
+                }
             }
         }
         var low = 0;

@@ -14,8 +14,6 @@ public readonly record struct SectionHeading(int Ordinal, int LineIndex);
 /// </summary>
 public static class SectionReader
 {
-    private const string Ordinals = "一二三四五六";
-
     private static readonly string[][] Keywords =
     [
         ["总体情况", "总体", "概述", "基本情况"],
@@ -67,7 +65,17 @@ public static class SectionReader
         {
             return 0;
         }
-        var ordinal = Ordinals.IndexOf(s[0]) + 1;
+        // Most lines start with no ordinal: told by one switch, not a search of the six.
+        var ordinal = s[0] switch
+        {
+            '一' => 1,
+            '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            _ => 0,
+        };
         if (ordinal == 0 || s[1] is not ('、' or '.' or '．' or '，' or ',' or ' ' or '\u3000' or ':' or '：'))
         {
             return 0;

@@ -22,7 +22,7 @@ public readonly struct GridCell : IEquatable<GridCell>
 
     public int Start => _document.CellRange(_index).Start;
     public int End => _document.CellRange(_index).End;
-    public int Length => End - Start;
+    public int Length => _document.CellRange(_index).Length;
 
     /// <summary>The cell's text, a new string on every call; parsing reads <see cref="AsSpan"/>.</summary>
     public string Text => _document.Text.Substring(Start, Length);
@@ -34,7 +34,12 @@ public readonly struct GridCell : IEquatable<GridCell>
 
     internal CellOrigin Origin => _document.CellOrigin(_index);
 
-    public ReadOnlySpan<char> AsSpan() => _document.Text.AsSpan(Start, Length);
+    public ReadOnlySpan<char> AsSpan()
+    {
+        // The range read once: parsing reads every cell's text this way, several times.
+        ref readonly var range = ref _document.CellRange(_index);
+        return _document.Text.AsSpan(range.Start, range.Length);
+    }
 
     public bool Equals(GridCell other) => ReferenceEquals(_document, other._document) && _index == other._index;
     public override bool Equals(object? obj) => obj is GridCell other && Equals(other);
@@ -68,11 +73,22 @@ public readonly struct GridLine : IEquatable<GridLine>
     /// <summary>The line's text, a new string on every call; parsing reads <see cref="AsSpan"/>.</summary>
     public string Text => _document.Text.Substring(Start, End - Start);
 
-    public GridCells Cells => new(_document, _document.LineRecord(_index).FirstCell, _document.LineRecord(_index).CellCount);
+    public GridCells Cells
+    {
+        get
+        {
+            ref readonly var line = ref _document.LineRecord(_index);
+            return new(_document, line.FirstCell, line.CellCount);
+        }
+    }
     public bool IsRow => _document.LineRecord(_index).IsRow;
     public bool IsBlank => _document.LineRecord(_index).CellCount == 0;
 
-    public ReadOnlySpan<char> AsSpan() => _document.Text.AsSpan(Start, End - Start);
+    public ReadOnlySpan<char> AsSpan()
+    {
+        ref readonly var line = ref _document.LineRecord(_index);
+        return _document.Text.AsSpan(line.Start, line.End - line.Start);
+    }
 
     public bool Equals(GridLine other) => ReferenceEquals(_document, other._document) && _index == other._index;
     public override bool Equals(object? obj) => obj is GridLine other && Equals(other);
@@ -166,7 +182,10 @@ public sealed class GridLines : IReadOnlyList<GridLine>
 internal readonly record struct LineRecord(int Start, int End, int FirstCell, int CellCount, bool IsRow);
 
 /// <summary>A cell as the grid stores it: offsets into the document text.</summary>
-internal readonly record struct CellRange(int Start, int End);
+internal readonly record struct CellRange(int Start, int End)
+{
+    public int Length => End - Start;
+}
 
 /// <summary>
 /// The common shape every reader produces: the extracted text and its lines as cells with source

@@ -31,6 +31,43 @@ public class SourceGridTests
         Assert.True(cells > 100, $"{cells} cells");
     }
 
+    [Theory]
+    [MemberData(nameof(GridTexts.SeedIds), MemberType = typeof(GridTexts))]
+    public void Spans_asked_out_of_document_order_give_the_line_and_column_of_their_offsets(string seed)
+    {
+        using var document = PlainTextReader.Read(Seeds.Text(seed));
+        var lineStarts = LineIndex.Build(document.Text);
+        var cells = document.Lines.SelectMany(l => l.Cells).ToList();
+        // Backwards, then shuffled: the span lookup starts from the line of the last answer.
+        var shuffle = new Random(14);
+        var order = Enumerable.Range(0, cells.Count).Reverse().Concat(Enumerable.Range(0, cells.Count).OrderBy(_ => shuffle.Next()));
+        foreach (var i in order)
+        {
+            Assert.Equal(LineIndex.Span(lineStarts, cells[i].Start, cells[i].End), document.Span(cells[i]));
+        }
+    }
+
+    [Theory]
+    [InlineData("0 |\n||\n5 | 6 |\n|\n\n名称 |\n---|---|\n a | | b ")]
+    [InlineData("一行\n\n\n二行 | 3\r\n|||\n")]
+    public void Lines_split_into_the_same_cells_among_short_lines_and_among_long_ones(string text)
+    {
+        // A text whose lines average under ten characters is scanned a character at a time; with a
+        // long paragraph after it, by vectorised search.
+        var longParagraph = "\n" + new string('长', 4000);
+        using var shortLines = PlainTextReader.Read(text);
+        using var longLines = PlainTextReader.Read(text + longParagraph);
+
+        Assert.True(text.Length < shortLines.Lines.Count * 10);
+        Assert.Equal(shortLines.Lines.Count + 1, longLines.Lines.Count);
+        for (var i = 0; i < shortLines.Lines.Count; i++)
+        {
+            var (expected, actual) = (shortLines.Lines[i], longLines.Lines[i]);
+            Assert.Equal((expected.Start, expected.End, expected.IsRow), (actual.Start, actual.End, actual.IsRow));
+            Assert.Equal(expected.Cells.Select(c => (c.Start, c.End)), actual.Cells.Select(c => (c.Start, c.End)));
+        }
+    }
+
     [Fact]
     public void A_row_whose_cells_are_all_empty_adds_no_line_and_leaves_the_text_as_it_was()
     {

@@ -22,7 +22,7 @@ public sealed record FloorMeasurement(string Scenario, double PerSecond, long Su
 /// long as the service's answer, then to the service with its cache on (a hit every call) and off (the
 /// engine every call). Each server runs alone, pinned to the server core; h2load to the client core.
 /// </summary>
-public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<string, string>, (ServerProcess, int)> startServer,
+public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<string, string>, bool, (ServerProcess, int)> startServer,
     Func<int, (ServerProcess, int)> startFloor)
 {
     private const string ValidatePath = "/reportvalidation.v1.ReportValidator/ValidateDocument";
@@ -49,30 +49,46 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
 
     private async Task<List<FloorMeasurement>> MeasureAsync(byte[] request, string frame)
     {
-        var (hitServer, hitPort) = startServer(new Dictionary<string, string>());
-        var (missServer, missPort) = startServer(new Dictionary<string, string> { ["Cache__Enabled"] = "false" });
-        using (hitServer)
-        using (missServer)
+        // The service's servers: A (and B when given), each with its cache on (hits) and off (misses), as asked.
+        var variants = settings.HasB ? new[] { false, true } : [false];
+        var services = new List<(string Name, ServerProcess Server, int Port, RawValidator Client, bool Cached)>();
+        try
         {
-            var hitClient = await Measurements.ConnectAsync(hitPort);
-            var missClient = await Measurements.ConnectAsync(missPort);
-            var answerBytes = (await hitClient.CallAsync(request)).Length;
-            await ExpectAsync(missClient, request, cached: false);
+            foreach (var scenario in settings.FloorScenarios)
+            {
+                foreach (var b in variants)
+                {
+                    var cached = scenario == "hit";
+                    var (server, port) = startServer(cached ? new Dictionary<string, string>()
+                        : new Dictionary<string, string> { ["Cache__Enabled"] = "false" }, b);
+                    var label = settings.HasB ? (b ? " [B]" : " [A]") : "";
+                    services.Add((cached ? $"ValidateDocument, hit (cache on, same document){label}" : $"ValidateDocument, miss (Cache:Enabled=false){label}",
+                        server, port, null!, cached));
+                }
+            }
+            for (var i = 0; i < services.Count; i++)
+            {
+                services[i] = services[i] with { Client = await Measurements.ConnectAsync(services[i].Port) };
+            }
+            var answerBytes = (await services[0].Client.CallAsync(request)).Length;
+            foreach (var service in services.Where(s => !s.Cached))
+            {
+                await ExpectAsync(service.Client, request, cached: false);
+            }
             var (floorServer, floorPort) = startFloor(answerBytes);
             using (floorServer)
             {
                 await ServerProcess.WaitForPortAsync(floorPort);
-                var scenarios = new (string Name, ServerProcess Server, int Port, string Path)[]
-                {
+                (string Name, ServerProcess Server, int Port, string Path)[] scenarios =
+                [
                     ($"floor (bare gRPC server, {request.Length} B in, fixed {answerBytes} B out)", floorServer, floorPort, FloorPath),
-                    ("ValidateDocument, hit (cache on, same document)", hitServer, hitPort, ValidatePath),
-                    ("ValidateDocument, miss (Cache:Enabled=false)", missServer, missPort, ValidatePath),
-                };
+                    .. services.Select(s => (s.Name, s.Server, s.Port, ValidatePath)),
+                ];
                 var rounds = new List<FloorMeasurement[]>();
                 for (var round = 0; round < settings.FloorRounds; round++)
                 {
                     var measured = new FloorMeasurement[scenarios.Length];
-                    for (var i = 0; i < scenarios.Length; i++)
+                    foreach (var i in RoundOrder(scenarios.Length, round, settings.HasB))
                     {
                         measured[i] = await H2LoadAsync(scenarios[i].Name, scenarios[i].Port, scenarios[i].Path, frame);
                     }
@@ -88,9 +104,41 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
                     await H2LoadAsync(scenarios[i].Name, scenarios[i].Port, scenarios[i].Path, frame, calls);
                     costs.Add((scenarios[i].Server.ProcessorTime - before).TotalMicroseconds / calls);
                 }
-                await ExpectAsync(hitClient, request, cached: true);
-                await ExpectAsync(missClient, request, cached: false);
+                foreach (var service in services)
+                {
+                    await ExpectAsync(service.Client, request, service.Cached);
+                }
                 return Summarize(rounds, costs);
+            }
+        }
+        finally
+        {
+            foreach (var service in services)
+            {
+                service.Server.Dispose();
+            }
+        }
+    }
+
+    // The floor first, then the service's scenarios; with a B, each A/B pair is measured A first in even
+    // rounds and B first in odd ones, so neither always runs on a core just warmed by the other.
+    private static IEnumerable<int> RoundOrder(int scenarios, int round, bool pairs)
+    {
+        yield return 0;
+        for (var i = 1; i < scenarios; i += pairs ? 2 : 1)
+        {
+            if (pairs && round % 2 == 1)
+            {
+                yield return i + 1;
+                yield return i;
+            }
+            else
+            {
+                yield return i;
+                if (pairs)
+                {
+                    yield return i + 1;
+                }
             }
         }
     }
@@ -119,7 +167,7 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"h2load, {settings.H2LoadConnections} connections x {settings.H2LoadStreams} streams, {settings.FloorRounds} rounds of floor, hit, miss, {settings.Duration.TotalSeconds:0.#} s each after {settings.Warmup.TotalSeconds:0.#} s warm-up; server on core {settings.ServerCore}, h2load on core {settings.ClientCore}; load average {LoadAverage()}.");
+            $"h2load, {settings.H2LoadConnections} connections x {settings.H2LoadStreams} streams, {settings.FloorRounds} rounds of the floor and {string.Join(", ", settings.FloorScenarios)}{(settings.HasB ? " (A and B)" : "")}, {settings.Duration.TotalSeconds:0.#} s each after {settings.Warmup.TotalSeconds:0.#} s warm-up; server on core {settings.ServerCore}, h2load on core {settings.ClientCore}; load average {LoadAverage()}.");
         text.AppendLine();
         text.AppendLine("| scenario | requests/s (median round) | succeeded | failed | × floor (median of rounds) | × floor by round | server core µs per call | × floor by core time |");
         text.AppendLine("|---|---:|---:|---:|---:|---|---:|---:|");

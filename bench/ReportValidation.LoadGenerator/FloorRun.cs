@@ -12,6 +12,12 @@ public sealed record FloorMeasurement(string Scenario, double PerSecond, long Su
     public double[] RoundRatios { get; init; } = [];
     public double CoreMicrosecondsPerCall { get; init; } = double.NaN;
 
+    /// <summary>The server's processor time per call during a timed round (after its warm-up).</summary>
+    public double RoundCoreMicroseconds { get; init; } = double.NaN;
+
+    /// <summary>Per round, the floor's core time per call over this scenario's.</summary>
+    public double[] RoundCostRatios { get; init; } = [];
+
     /// <summary>The floor's processor time per call over this scenario's: the throughput ratio one core would allow.</summary>
     public double CostRatioToFloor { get; init; } = double.NaN;
 }
@@ -90,7 +96,7 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
                     var measured = new FloorMeasurement[scenarios.Length];
                     foreach (var i in RoundOrder(scenarios.Length, round, settings.HasB))
                     {
-                        measured[i] = await H2LoadAsync(scenarios[i].Name, scenarios[i].Port, scenarios[i].Path, frame);
+                        measured[i] = await H2LoadAsync(scenarios[i].Name, scenarios[i].Port, scenarios[i].Path, frame, server: scenarios[i].Server);
                     }
                     rounds.Add(measured);
                 }
@@ -155,6 +161,8 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
             RoundRatios = rounds.Select(r => r[i].PerSecond / r[0].PerSecond).ToArray(),
             CoreMicrosecondsPerCall = costs[i],
             CostRatioToFloor = costs[0] / costs[i],
+            RoundCoreMicroseconds = Median(rounds.Select(r => r[i].RoundCoreMicroseconds)),
+            RoundCostRatios = rounds.Select(r => r[0].RoundCoreMicroseconds / r[i].RoundCoreMicroseconds).ToArray(),
         }).ToList();
 
     private static double Median(IEnumerable<double> values)
@@ -169,12 +177,12 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
         text.AppendLine(CultureInfo.InvariantCulture,
             $"h2load, {settings.H2LoadConnections} connections x {settings.H2LoadStreams} streams, {settings.FloorRounds} rounds of the floor and {string.Join(", ", settings.FloorScenarios)}{(settings.HasB ? " (A and B)" : "")}, {settings.Duration.TotalSeconds:0.#} s each after {settings.Warmup.TotalSeconds:0.#} s warm-up; server on core {settings.ServerCore}, h2load on core {settings.ClientCore}; load average {LoadAverage()}.");
         text.AppendLine();
-        text.AppendLine("| scenario | requests/s (median round) | succeeded | failed | × floor (median of rounds) | × floor by round | server core µs per call | × floor by core time |");
-        text.AppendLine("|---|---:|---:|---:|---:|---|---:|---:|");
+        text.AppendLine("| scenario | requests/s (median round) | succeeded | failed | × floor (median of rounds) | × floor by round | server core µs per call | × floor by core time | core µs per call in the rounds (median) | × floor by core time (median of rounds) | by round |");
+        text.AppendLine("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.PerSecond:0} | {r.Succeeded} | {r.Failed} | {r.RatioToFloor:0.00} | {string.Join(" ", r.RoundRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} | {r.CoreMicrosecondsPerCall:0} | {r.CostRatioToFloor:0.00} |");
+                $"| {r.Scenario} | {r.PerSecond:0} | {r.Succeeded} | {r.Failed} | {r.RatioToFloor:0.00} | {string.Join(" ", r.RoundRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} | {r.CoreMicrosecondsPerCall:0} | {r.CostRatioToFloor:0.00} | {r.RoundCoreMicroseconds:0} | {Median(r.RoundCostRatios):0.00} | {string.Join(" ", r.RoundCostRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} |");
         }
         return text.ToString();
     }
@@ -200,7 +208,10 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
     }
 
     // A timed run (warm-up, then the duration), or a fixed number of calls.
-    private async Task<FloorMeasurement> H2LoadAsync(string scenario, int port, string path, string frame, int? calls = null)
+    // With a server, a timed run also reads the server's processor time from the end of the warm-up to the
+    // end, per call at the rate h2load measured: time the core spent on the neighbours is not counted.
+    private async Task<FloorMeasurement> H2LoadAsync(string scenario, int port, string path, string frame, int? calls = null,
+        ServerProcess? server = null)
     {
         Console.Error.WriteLine($"measuring (h2load): {scenario}");
         string[] arguments =
@@ -216,8 +227,18 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
         ];
         var start = new System.Diagnostics.ProcessStartInfo("taskset", arguments) { RedirectStandardOutput = true };
         using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("h2load did not start");
-        var output = await process.StandardOutput.ReadToEndAsync();
+        var reading = process.StandardOutput.ReadToEndAsync();
+        var sampled = server is not null && calls is null;
+        if (sampled)
+        {
+            await Task.Delay(settings.Warmup);
+        }
+        var cpuFrom = sampled ? server!.ProcessorTime : default;
+        var from = System.Diagnostics.Stopwatch.GetTimestamp();
+        var output = await reading;
         await process.WaitForExitAsync();
+        var cpu = sampled ? server!.ProcessorTime - cpuFrom : default;
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(from).TotalSeconds;
         var rate = RateLine().Match(output);
         var requests = RequestsLine().Match(output);
         if (process.ExitCode != 0 || !rate.Success || !requests.Success)
@@ -227,7 +248,11 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
         var succeeded = long.Parse(requests.Groups["succeeded"].Value, CultureInfo.InvariantCulture);
         var failed = long.Parse(requests.Groups["failed"].Value, CultureInfo.InvariantCulture)
             + long.Parse(requests.Groups["errored"].Value, CultureInfo.InvariantCulture);
-        return new FloorMeasurement(scenario, double.Parse(rate.Groups["rate"].Value, CultureInfo.InvariantCulture), succeeded, failed);
+        var perSecond = double.Parse(rate.Groups["rate"].Value, CultureInfo.InvariantCulture);
+        return new FloorMeasurement(scenario, perSecond, succeeded, failed)
+        {
+            RoundCoreMicroseconds = sampled ? cpu.TotalMicroseconds / (perSecond * seconds) : double.NaN,
+        };
     }
 
     private static string LoadAverage() =>

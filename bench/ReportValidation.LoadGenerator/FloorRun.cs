@@ -91,14 +91,17 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
                     .. services.Select(s => (s.Name, s.Server, s.Port, ValidatePath)),
                 ];
                 var rounds = new List<FloorMeasurement[]>();
-                for (var round = 0; round < settings.FloorRounds; round++)
+                for (var round = -settings.FloorDiscardedRounds; round < settings.FloorRounds; round++)
                 {
                     var measured = new FloorMeasurement[scenarios.Length];
                     foreach (var i in RoundOrder(scenarios.Length, round, settings.HasB))
                     {
                         measured[i] = await H2LoadAsync(scenarios[i].Name, scenarios[i].Port, scenarios[i].Path, frame, server: scenarios[i].Server);
                     }
-                    rounds.Add(measured);
+                    if (round >= 0)
+                    {
+                        rounds.Add(measured);
+                    }
                 }
                 // The server's processor time per call over a fixed number of calls: less moved by the
                 // neighbours than throughput, since time the core spends elsewhere is not counted.
@@ -133,7 +136,7 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
         yield return 0;
         for (var i = 1; i < scenarios; i += pairs ? 2 : 1)
         {
-            if (pairs && round % 2 == 1)
+            if (pairs && Math.Abs(round) % 2 == 1)
             {
                 yield return i + 1;
                 yield return i;
@@ -175,7 +178,7 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"h2load, {settings.H2LoadConnections} connections x {settings.H2LoadStreams} streams, {settings.FloorRounds} rounds of the floor and {string.Join(", ", settings.FloorScenarios)}{(settings.HasB ? " (A and B)" : "")}, {settings.Duration.TotalSeconds:0.#} s each after {settings.Warmup.TotalSeconds:0.#} s warm-up; server on core {settings.ServerCore}, h2load on core {settings.ClientCore}; load average {LoadAverage()}.");
+            $"h2load, {settings.H2LoadConnections} connections x {settings.H2LoadStreams} streams, {settings.FloorRounds} rounds (after {settings.FloorDiscardedRounds} not counted) of the floor and {string.Join(", ", settings.FloorScenarios)}{(settings.HasB ? " (A and B)" : "")}, {settings.Duration.TotalSeconds:0.#} s each after {settings.Warmup.TotalSeconds:0.#} s warm-up; server on core {settings.ServerCore}, h2load on core {settings.ClientCore}; load average {LoadAverage()}.");
         text.AppendLine();
         text.AppendLine("| scenario | requests/s (median round) | succeeded | failed | × floor (median of rounds) | × floor by round | server core µs per call | × floor by core time | core µs per call in the rounds (median) | × floor by core time (median of rounds) | by round |");
         text.AppendLine("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|");

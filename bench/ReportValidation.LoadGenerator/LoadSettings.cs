@@ -17,6 +17,9 @@ public sealed record LoadSettings
     public int H2LoadStreams { get; init; } = 8;
     public int FloorRounds { get; init; } = 3;
 
+    /// <summary>Rounds run first and not counted: time for tiered compilation (and dynamic PGO) to settle.</summary>
+    public int FloorDiscardedRounds { get; init; }
+
     /// <summary>The server to measure; by default the build output (run.sh passes the published, ReadyToRun one).</summary>
     public string? ServerDll { get; init; }
 
@@ -54,6 +57,7 @@ public sealed record LoadSettings
                 "--suite" => settings with { Suite = value is "floor" or "table" or "all" ? value : throw new ArgumentException("--suite takes floor, table or all") },
                 "--h2load-connections" => settings with { H2LoadConnections = int.Parse(value) },
                 "--floor-rounds" => settings with { FloorRounds = int.Parse(value) },
+                "--floor-discarded-rounds" => settings with { FloorDiscardedRounds = int.Parse(value) },
                 "--h2load-streams" => settings with { H2LoadStreams = int.Parse(value) },
                 "--out" => settings with { OutputPath = value },
                 "--server-dll" => settings with { ServerDll = Path.GetFullPath(value) },

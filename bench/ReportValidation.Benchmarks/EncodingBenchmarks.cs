@@ -12,6 +12,7 @@ namespace ReportValidation.Benchmarks;
 /// computed once, the same bytes; what the server does now).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(CpuTimeConfig))]
 public class EncodingBenchmarks
 {
     private ValidationResult _result = null!;

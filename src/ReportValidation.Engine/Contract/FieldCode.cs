@@ -97,7 +97,7 @@ internal sealed class FieldCode
         var tagSize = Expression.Constant(TagSize);
         return _field.FieldType switch
         {
-            FieldType.Message => Expression.Add(tagSize, CallGeneric(nameof(EncodingState.MeasureNested), value.Type, value)),
+            FieldType.Message => Expression.Add(tagSize, StaticCall(nameof(EncodingState.Delimited), MeasureMessage(value))),
             FieldType.String => Expression.Add(tagSize, Call(nameof(EncodingState.MeasureString), value)),
             FieldType.Bytes => Expression.Add(tagSize, StaticCall(nameof(EncodingState.BytesSize), value)),
             FieldType.Double or FieldType.Float => Expression.Constant(TagSize + FixedWidth),
@@ -110,7 +110,7 @@ internal sealed class FieldCode
         var tag = Tag(WireType);
         return _field.FieldType switch
         {
-            FieldType.Message => CallGeneric(nameof(EncodingState.WriteMessageField), value.Type, tag, value),
+            FieldType.Message => WriteMessage(tag, value),
             FieldType.String => Call(nameof(EncodingState.WriteStringField), tag, value),
             FieldType.Bytes => Call(nameof(EncodingState.WriteBytesField), tag, value),
             FieldType.Double => Call(nameof(EncodingState.WriteFixed64Field), tag, ToWire(value)),
@@ -133,6 +133,46 @@ internal sealed class FieldCode
 
     private Expression List => Expression.Property(_message, _property);
 
+    // The nested type's code inlined, or its plan called (its delegate read when called: a type nested in itself is still compiling here).
+    private Expression MeasureMessage(ParameterExpression message) => MessageCode.IsInlined(message.Type)
+        ? MessageCode.Of(message.Type, message, _state).Measure
+        : Expression.Invoke(Expression.Property(Expression.Constant(MessagePlan.Of(message.Type)), "Measure"), message, _state);
+
+    private Expression WriteMessage(Expression tag, ParameterExpression message) => Expression.Block(
+        Call(nameof(EncodingState.WriteMessageHeader), tag),
+        MessageCode.IsInlined(message.Type)
+            ? MessageCode.Of(message.Type, message, _state).Write
+            : Expression.Invoke(Expression.Property(Expression.Constant(MessagePlan.Of(message.Type)), "Write"), message, _state));
+
+    private Expression Sum(Func<ParameterExpression, Expression> size)
+    {
+        var sum = Expression.Variable(typeof(int), "sum");
+        return Expression.Block(typeof(int), [sum], Expression.Assign(sum, Expression.Constant(0)), ForEach(element => Expression.AddAssign(sum, size(element))), sum);
+    }
+
+    // for (var i = 0; i < list.Count; i++) body(list[i]);
+    private Expression ForEach(Func<ParameterExpression, Expression> body)
+    {
+        var list = Expression.Variable(_property.PropertyType, "list");
+        var count = Expression.Variable(typeof(int), "count");
+        var index = Expression.Variable(typeof(int), "index");
+        var element = Expression.Variable(ElementType, "element");
+        var done = Expression.Label("done");
+        return Expression.Block([list, count, index, element],
+            Expression.Assign(list, List),
+            Expression.Assign(count, Expression.Property(list, "Count")),
+            Expression.Assign(index, Expression.Constant(0)),
+            Expression.Loop(
+                Expression.IfThenElse(
+                    Expression.LessThan(index, count),
+                    Expression.Block(
+                        Expression.Assign(element, Expression.Property(list, "Item", index)),
+                        body(element),
+                        Expression.PreIncrementAssign(index)),
+                    Expression.Break(done)),
+                done));
+    }
+
     private Type ElementType => _property.PropertyType.GetGenericTypeDefinition() == typeof(RepeatedField<>)
         ? _property.PropertyType.GetGenericArguments()[0]
         : throw new NotSupportedException($"repeated field {_field.FullName} is not a RepeatedField");
@@ -142,7 +182,7 @@ internal sealed class FieldCode
         var tagSize = Expression.Constant(TagSize);
         return _field.FieldType switch
         {
-            FieldType.Message => CallGeneric(nameof(EncodingState.MeasureMessages), ElementType, List, tagSize),
+            FieldType.Message => Sum(element => Expression.Add(tagSize, StaticCall(nameof(EncodingState.Delimited), MeasureMessage(element)))),
             FieldType.String => Call(nameof(EncodingState.MeasureStrings), List, tagSize),
             FieldType.Bytes => StaticCall(nameof(EncodingState.MeasureByteStrings), List, tagSize),
             _ => CallGeneric(nameof(EncodingState.MeasureScalars), ElementType, List, ElementToWire(), Expression.Constant(FixedWidth), Expression.Constant(_field.IsPacked), tagSize),
@@ -151,7 +191,7 @@ internal sealed class FieldCode
 
     private Expression WriteRepeated() => _field.FieldType switch
     {
-        FieldType.Message => CallGeneric(nameof(EncodingState.WriteMessages), ElementType, Tag(WireType), List),
+        FieldType.Message => ForEach(element => WriteMessage(Tag(WireType), element)),
         FieldType.String => Call(nameof(EncodingState.WriteStrings), Tag(WireType), List),
         FieldType.Bytes => Call(nameof(EncodingState.WriteByteStrings), Tag(WireType), List),
         _ => CallGeneric(nameof(EncodingState.WriteScalars), ElementType,

@@ -24,10 +24,14 @@ public static class MessageEncoder
         state.Begin();
         try
         {
-            var size = state.MeasureMessage(message);
-            var encoded = new byte[leadingSpace + size];
+            var plan = Plan<T>.Compiled;
+            var encoded = new byte[leadingSpace + plan.Measure(message, state)];
             state.BeginWriting(encoded, leadingSpace);
-            state.WriteMessage(message);
+            plan.Write(message, state);
+            if (state.Position != encoded.Length)
+            {
+                throw new InvalidOperationException($"A {typeof(T).Name} changed while it was encoded.");
+            }
             return encoded;
         }
         finally
@@ -37,7 +41,17 @@ public static class MessageEncoder
         }
     }
 
+    /// <summary>
+    /// Compiles the plans of the type and every type nested in it now (once per process), rather than on
+    /// the first encoding: that took 1.1 s on the loaded shared machine.
+    /// </summary>
+    public static void Prepare<T>() where T : class, IMessage<T> => _ = Plan<T>.Compiled;
+
     /// <summary>Why a message type is left to Google.Protobuf, or null when its plan is compiled (for tests).</summary>
-    internal static string? NotCompiledBecause(Type messageType) =>
-        (string?)typeof(MessagePlan<>).MakeGenericType(messageType).GetField(nameof(MessagePlan<>.NotCompiledBecause))!.GetValue(null);
+    internal static string? NotCompiledBecause(Type messageType) => MessagePlan.Of(messageType).NotCompiledBecause;
+
+    private static class Plan<T> where T : class, IMessage<T>
+    {
+        public static readonly MessagePlan<T> Compiled = MessagePlan.Of<T>();
+    }
 }

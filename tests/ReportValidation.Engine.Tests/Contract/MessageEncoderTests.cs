@@ -112,12 +112,12 @@ public sealed class MessageEncoderTests
     [Fact]
     public void Edge_values_encode_as_Google_Protobuf_writes_them()
     {
-        var span = new SourceSpan { Line = -1, Column = int.MinValue, StartOffset = int.MaxValue, X = -0.0, Y = double.NaN, Container = "a\uD83D\uDE00b\uD800c\uDC00" };
+        var span = new SourceSpan { Line = -1, Column = int.MinValue, StartOffset = int.MaxValue, X = -0.0, Y = double.NaN, Container = "a\uD83D\uDE00b\uD800c\uDC00\uD800\uD800\uDC00é\uDBFF" };
         var cell = new Cell { Raw = new string('表', 300), State = (CellState)(-5), Integer = 0, Span = span };
         var result = new ValidationResult
         {
             Report = new Report { Applications = new ApplicationsTable { CarriedForward = new ApplicationsRow { Total = cell } }, Year = -2024 },
-            Findings = { new Finding(), new Finding { Cells = { new CellRef() } } },
+            Findings = { new Finding(), new Finding { Cells = { new CellRef() }, MessageEn = "\uDC00" + new string('\uD83D', 40) + "\uDE00" } },
             Summary = new Summary(),
         };
 

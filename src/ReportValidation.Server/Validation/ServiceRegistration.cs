@@ -47,6 +47,7 @@ public static class ServiceRegistration
             var limits = provider.GetRequiredService<IOptions<LimitOptions>>().Value;
             return new EngineThreads(limits.MaxConcurrentValidations > 0 ? limits.MaxConcurrentValidations : Environment.ProcessorCount);
         });
+        services.AddHostedService<Caching.EncodingPlans>();
         services.AddSingleton<CachedValidation>();
         services.AddSingleton<CallValidation>();
         services.AddSingleton<BatchValidation>();

@@ -49,10 +49,7 @@ public sealed class ReportGrid
             }
             if (message is not null)
             {
-                for (var i = row.FirstCell; i < row.FirstCell + row.CellCount; i++)
-                {
-                    Cells[i] = layout.Cells[i].FromRow(message);
-                }
+                row.Shape!.CopyCells(message, Cells, row.FirstCell);
             }
             Sources[row.Index] = message is null ? null : row.SourceOf(message);
             var state = message is null ? RowState.NotFound : StateOf(Sources[row.Index], row, Cells);
@@ -61,16 +58,18 @@ public sealed class ReportGrid
             {
                 continue;
             }
+            var known = 0;
             for (var i = row.FirstCell; i < row.FirstCell + row.CellCount; i++)
             {
                 if (Cells[i] is { } cell && TryInteger(cell, out var value))
                 {
                     Values[i] = value;
                     Known[i] = true;
-                    ApplicationsHasNumbers |= row.Table == CellCatalog.Applications;
-                    ReviewHasNumbers |= row.Table == CellCatalog.ReviewLitigation;
+                    known++;
                 }
             }
+            ApplicationsHasNumbers |= known > 0 && row.Table == CellCatalog.Applications;
+            ReviewHasNumbers |= known > 0 && row.Table == CellCatalog.ReviewLitigation;
         }
     }
 

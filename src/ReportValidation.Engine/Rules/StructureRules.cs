@@ -186,7 +186,8 @@ public static class StructureRules
             {
                 continue;
             }
-            if (row.Present(context.Report) && (row.Source(context.Report) is null || row.Source(context.Report)!.Found))
+            // The row message looked up once: each lookup is two accessor calls.
+            if (row.Message(context.Report) is { } message && row.SourceOf(message) is not { Found: false })
             {
                 continue;
             }

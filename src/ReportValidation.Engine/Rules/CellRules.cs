@@ -99,7 +99,7 @@ public static class CellRules
     {
         var grid = context.Grid;
         var layout = context.Layout;
-        var reported = new bool[layout.Cells.Count];
+        Span<bool> reported = stackalloc bool[layout.Cells.Count]; // a few hundred cells at most: no array per report
         foreach (var row in layout.Rows)
         {
             if (grid.StateOfRow(row) != RowState.Usable)

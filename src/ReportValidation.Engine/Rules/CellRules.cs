@@ -99,7 +99,20 @@ public static class CellRules
     {
         var grid = context.Grid;
         var layout = context.Layout;
-        Span<bool> reported = stackalloc bool[layout.Cells.Count]; // a few hundred cells at most: no array per report
+        // A few hundred cells at most, on the stack: which cells of usable rows are blank (each cell
+        // read once), and which a row or column finding has reported.
+        Span<bool> blank = stackalloc bool[layout.Cells.Count];
+        Span<bool> reported = stackalloc bool[layout.Cells.Count];
+        var anyBlank = false;
+        foreach (var index in UsableCells(grid))
+        {
+            blank[index] = IsBlank(grid.Cells[index]) && !grid.Folded[index];
+            anyBlank |= blank[index];
+        }
+        if (!anyBlank)
+        {
+            return;
+        }
         foreach (var row in layout.Rows)
         {
             if (grid.StateOfRow(row) != RowState.Usable)
@@ -109,7 +122,7 @@ public static class CellRules
             var blanks = 0;
             for (var i = row.FirstCell; i < row.FirstCell + row.CellCount; i++)
             {
-                blanks += IsBlank(grid.Cells[i]) && !grid.Folded[i] ? 1 : 0;
+                blanks += blank[i] ? 1 : 0;
             }
             if (blanks == row.CellCount && row.CellCount > 1)
             {
@@ -137,7 +150,7 @@ public static class CellRules
                 }
                 rows++;
                 var index = row.FirstCell + c;
-                blanks += IsBlank(grid.Cells[index]) && !reported[index] && !grid.Folded[index] ? 1 : 0;
+                blanks += blank[index] && !reported[index] ? 1 : 0;
             }
             if (rows < 2 || blanks != rows)
             {
@@ -161,11 +174,11 @@ public static class CellRules
         }
         foreach (var index in UsableCells(grid))
         {
-            var cell = grid.Cells[index];
-            if (reported[index] || !IsBlank(cell) || grid.Folded[index])
+            if (reported[index] || !blank[index])
             {
                 continue;
             }
+            var cell = grid.Cells[index];
             var slot = layout.Cells[index];
             var finding = context.Add(Blank,
                 $"{slot.WhereZh}未填数字（{RuleContext.Describe(cell)}），按未知处理，不视为0；如确为0请填写0。",

@@ -131,6 +131,40 @@ public sealed class RequestSizeTests
     }
 
     [Fact]
+    public async Task A_batch_message_over_the_limit_still_gets_the_answers_to_the_documents_before_it()
+    {
+        // The documents are still being validated when the oversize message arrives: their answers are
+        // written before the stream ends with the refusal (the writer was cancelled, and gRPC reset the
+        // stream with CANCEL when that cancellation caught a write in progress).
+        using var host = new ServiceHost(Limited);
+        using var batch = host.Client().ValidateBatch();
+        var ids = Enumerable.Range(0, 8).Select(i => $"doc-{i}").ToList();
+        foreach (var id in ids)
+        {
+            await batch.RequestStream.WriteAsync(Documents.BatchRequest(Documents.Unique(), id));
+        }
+
+        try
+        {
+            await batch.RequestStream.WriteAsync(Documents.BatchRequest(new string('年', MessageLimit), "too large"));
+        }
+        catch (Exception e) when (e is RpcException or System.Net.Http.HttpProtocolException)
+        {
+        }
+        var answered = new List<string>();
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await batch.ResponseStream.MoveNext())
+            {
+                answered.Add(batch.ResponseStream.Current.RequestId);
+            }
+        });
+
+        Assert.True(StatusCode.ResourceExhausted == error.StatusCode, error.ToString());
+        Assert.Equal(ids, answered);
+    }
+
+    [Fact]
     public async Task A_message_within_the_limit_passes_on_every_path()
     {
         using var host = new ServiceHost(Limited);

@@ -41,8 +41,10 @@ public sealed partial class BatchValidation(CallValidation calls, EngineThreads 
         }
         catch (Exception exception)
         {
+            // The documents already read are answered first, then the stream ends with this error. The
+            // writer is not cancelled: gRPC resets the stream (CANCEL) when a write's token is cancelled
+            // mid-write, and the caller would get neither those answers nor the reason.
             answers.Writer.TryComplete(Reading(exception));
-            await stop.CancelAsync();
         }
         await writing;
     }

@@ -12,6 +12,12 @@ public sealed record FloorMeasurement(string Scenario, double PerSecond, long Su
     public double[] RoundRatios { get; init; } = [];
     public double CoreMicrosecondsPerCall { get; init; } = double.NaN;
 
+    /// <summary>The server's processor time per call during a timed round (after its warm-up).</summary>
+    public double RoundCoreMicroseconds { get; init; } = double.NaN;
+
+    /// <summary>Per round, the floor's core time per call over this scenario's.</summary>
+    public double[] RoundCostRatios { get; init; } = [];
+
     /// <summary>The floor's processor time per call over this scenario's: the throughput ratio one core would allow.</summary>
     public double CostRatioToFloor { get; init; } = double.NaN;
 }
@@ -22,7 +28,7 @@ public sealed record FloorMeasurement(string Scenario, double PerSecond, long Su
 /// long as the service's answer, then to the service with its cache on (a hit every call) and off (the
 /// engine every call). Each server runs alone, pinned to the server core; h2load to the client core.
 /// </summary>
-public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<string, string>, (ServerProcess, int)> startServer,
+public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<string, string>, bool, (ServerProcess, int)> startServer,
     Func<int, (ServerProcess, int)> startFloor)
 {
     private const string ValidatePath = "/reportvalidation.v1.ReportValidator/ValidateDocument";
@@ -49,34 +55,53 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
 
     private async Task<List<FloorMeasurement>> MeasureAsync(byte[] request, string frame)
     {
-        var (hitServer, hitPort) = startServer(new Dictionary<string, string>());
-        var (missServer, missPort) = startServer(new Dictionary<string, string> { ["Cache__Enabled"] = "false" });
-        using (hitServer)
-        using (missServer)
+        // The service's servers: A (and B when given), each with its cache on (hits) and off (misses), as asked.
+        var variants = settings.HasB ? new[] { false, true } : [false];
+        var services = new List<(string Name, ServerProcess Server, int Port, RawValidator Client, bool Cached)>();
+        try
         {
-            var hitClient = await Measurements.ConnectAsync(hitPort);
-            var missClient = await Measurements.ConnectAsync(missPort);
-            var answerBytes = (await hitClient.CallAsync(request)).Length;
-            await ExpectAsync(missClient, request, cached: false);
+            foreach (var scenario in settings.FloorScenarios)
+            {
+                foreach (var b in variants)
+                {
+                    var cached = scenario == "hit";
+                    var (server, port) = startServer(cached ? new Dictionary<string, string>()
+                        : new Dictionary<string, string> { ["Cache__Enabled"] = "false" }, b);
+                    var label = settings.HasB ? (b ? " [B]" : " [A]") : "";
+                    services.Add((cached ? $"ValidateDocument, hit (cache on, same document){label}" : $"ValidateDocument, miss (Cache:Enabled=false){label}",
+                        server, port, null!, cached));
+                }
+            }
+            for (var i = 0; i < services.Count; i++)
+            {
+                services[i] = services[i] with { Client = await Measurements.ConnectAsync(services[i].Port) };
+            }
+            var answerBytes = (await services[0].Client.CallAsync(request)).Length;
+            foreach (var service in services.Where(s => !s.Cached))
+            {
+                await ExpectAsync(service.Client, request, cached: false);
+            }
             var (floorServer, floorPort) = startFloor(answerBytes);
             using (floorServer)
             {
                 await ServerProcess.WaitForPortAsync(floorPort);
-                var scenarios = new (string Name, ServerProcess Server, int Port, string Path)[]
-                {
+                (string Name, ServerProcess Server, int Port, string Path)[] scenarios =
+                [
                     ($"floor (bare gRPC server, {request.Length} B in, fixed {answerBytes} B out)", floorServer, floorPort, FloorPath),
-                    ("ValidateDocument, hit (cache on, same document)", hitServer, hitPort, ValidatePath),
-                    ("ValidateDocument, miss (Cache:Enabled=false)", missServer, missPort, ValidatePath),
-                };
+                    .. services.Select(s => (s.Name, s.Server, s.Port, ValidatePath)),
+                ];
                 var rounds = new List<FloorMeasurement[]>();
-                for (var round = 0; round < settings.FloorRounds; round++)
+                for (var round = -settings.FloorDiscardedRounds; round < settings.FloorRounds; round++)
                 {
                     var measured = new FloorMeasurement[scenarios.Length];
-                    for (var i = 0; i < scenarios.Length; i++)
+                    foreach (var i in RoundOrder(scenarios.Length, round, settings.HasB))
                     {
-                        measured[i] = await H2LoadAsync(scenarios[i].Name, scenarios[i].Port, scenarios[i].Path, frame);
+                        measured[i] = await H2LoadAsync(scenarios[i].Name, scenarios[i].Port, scenarios[i].Path, frame, server: scenarios[i].Server);
                     }
-                    rounds.Add(measured);
+                    if (round >= 0)
+                    {
+                        rounds.Add(measured);
+                    }
                 }
                 // The server's processor time per call over a fixed number of calls: less moved by the
                 // neighbours than throughput, since time the core spends elsewhere is not counted.
@@ -88,9 +113,41 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
                     await H2LoadAsync(scenarios[i].Name, scenarios[i].Port, scenarios[i].Path, frame, calls);
                     costs.Add((scenarios[i].Server.ProcessorTime - before).TotalMicroseconds / calls);
                 }
-                await ExpectAsync(hitClient, request, cached: true);
-                await ExpectAsync(missClient, request, cached: false);
+                foreach (var service in services)
+                {
+                    await ExpectAsync(service.Client, request, service.Cached);
+                }
                 return Summarize(rounds, costs);
+            }
+        }
+        finally
+        {
+            foreach (var service in services)
+            {
+                service.Server.Dispose();
+            }
+        }
+    }
+
+    // The floor first, then the service's scenarios; with a B, each A/B pair is measured A first in even
+    // rounds and B first in odd ones, so neither always runs on a core just warmed by the other.
+    private static IEnumerable<int> RoundOrder(int scenarios, int round, bool pairs)
+    {
+        yield return 0;
+        for (var i = 1; i < scenarios; i += pairs ? 2 : 1)
+        {
+            if (pairs && Math.Abs(round) % 2 == 1)
+            {
+                yield return i + 1;
+                yield return i;
+            }
+            else
+            {
+                yield return i;
+                if (pairs)
+                {
+                    yield return i + 1;
+                }
             }
         }
     }
@@ -107,6 +164,8 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
             RoundRatios = rounds.Select(r => r[i].PerSecond / r[0].PerSecond).ToArray(),
             CoreMicrosecondsPerCall = costs[i],
             CostRatioToFloor = costs[0] / costs[i],
+            RoundCoreMicroseconds = Median(rounds.Select(r => r[i].RoundCoreMicroseconds)),
+            RoundCostRatios = rounds.Select(r => r[0].RoundCoreMicroseconds / r[i].RoundCoreMicroseconds).ToArray(),
         }).ToList();
 
     private static double Median(IEnumerable<double> values)
@@ -119,14 +178,14 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"h2load, {settings.H2LoadConnections} connections x {settings.H2LoadStreams} streams, {settings.FloorRounds} rounds of floor, hit, miss, {settings.Duration.TotalSeconds:0.#} s each after {settings.Warmup.TotalSeconds:0.#} s warm-up; server on core {settings.ServerCore}, h2load on core {settings.ClientCore}; load average {LoadAverage()}.");
+            $"h2load, {settings.H2LoadConnections} connections x {settings.H2LoadStreams} streams, {settings.FloorRounds} rounds (after {settings.FloorDiscardedRounds} not counted) of the floor and {string.Join(", ", settings.FloorScenarios)}{(settings.HasB ? " (A and B)" : "")}, {settings.Duration.TotalSeconds:0.#} s each after {settings.Warmup.TotalSeconds:0.#} s warm-up; server on core {settings.ServerCore}, h2load on core {settings.ClientCore}; load average {LoadAverage()}.");
         text.AppendLine();
-        text.AppendLine("| scenario | requests/s (median round) | succeeded | failed | × floor (median of rounds) | × floor by round | server core µs per call | × floor by core time |");
-        text.AppendLine("|---|---:|---:|---:|---:|---|---:|---:|");
+        text.AppendLine("| scenario | requests/s (median round) | succeeded | failed | × floor (median of rounds) | × floor by round | server core µs per call | × floor by core time | core µs per call in the rounds (median) | × floor by core time (median of rounds) | by round |");
+        text.AppendLine("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.PerSecond:0} | {r.Succeeded} | {r.Failed} | {r.RatioToFloor:0.00} | {string.Join(" ", r.RoundRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} | {r.CoreMicrosecondsPerCall:0} | {r.CostRatioToFloor:0.00} |");
+                $"| {r.Scenario} | {r.PerSecond:0} | {r.Succeeded} | {r.Failed} | {r.RatioToFloor:0.00} | {string.Join(" ", r.RoundRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} | {r.CoreMicrosecondsPerCall:0} | {r.CostRatioToFloor:0.00} | {r.RoundCoreMicroseconds:0} | {Median(r.RoundCostRatios):0.00} | {string.Join(" ", r.RoundCostRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} |");
         }
         return text.ToString();
     }
@@ -152,7 +211,10 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
     }
 
     // A timed run (warm-up, then the duration), or a fixed number of calls.
-    private async Task<FloorMeasurement> H2LoadAsync(string scenario, int port, string path, string frame, int? calls = null)
+    // With a server, a timed run also reads the server's processor time from the end of the warm-up to the
+    // end, per call at the rate h2load measured: time the core spent on the neighbours is not counted.
+    private async Task<FloorMeasurement> H2LoadAsync(string scenario, int port, string path, string frame, int? calls = null,
+        ServerProcess? server = null)
     {
         Console.Error.WriteLine($"measuring (h2load): {scenario}");
         string[] arguments =
@@ -168,8 +230,18 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
         ];
         var start = new System.Diagnostics.ProcessStartInfo("taskset", arguments) { RedirectStandardOutput = true };
         using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("h2load did not start");
-        var output = await process.StandardOutput.ReadToEndAsync();
+        var reading = process.StandardOutput.ReadToEndAsync();
+        var sampled = server is not null && calls is null;
+        if (sampled)
+        {
+            await Task.Delay(settings.Warmup);
+        }
+        var cpuFrom = sampled ? server!.ProcessorTime : default;
+        var from = System.Diagnostics.Stopwatch.GetTimestamp();
+        var output = await reading;
         await process.WaitForExitAsync();
+        var cpu = sampled ? server!.ProcessorTime - cpuFrom : default;
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(from).TotalSeconds;
         var rate = RateLine().Match(output);
         var requests = RequestsLine().Match(output);
         if (process.ExitCode != 0 || !rate.Success || !requests.Success)
@@ -179,7 +251,11 @@ public sealed partial class FloorRun(LoadSettings settings, Func<IDictionary<str
         var succeeded = long.Parse(requests.Groups["succeeded"].Value, CultureInfo.InvariantCulture);
         var failed = long.Parse(requests.Groups["failed"].Value, CultureInfo.InvariantCulture)
             + long.Parse(requests.Groups["errored"].Value, CultureInfo.InvariantCulture);
-        return new FloorMeasurement(scenario, double.Parse(rate.Groups["rate"].Value, CultureInfo.InvariantCulture), succeeded, failed);
+        var perSecond = double.Parse(rate.Groups["rate"].Value, CultureInfo.InvariantCulture);
+        return new FloorMeasurement(scenario, perSecond, succeeded, failed)
+        {
+            RoundCoreMicroseconds = sampled ? cpu.TotalMicroseconds / (perSecond * seconds) : double.NaN,
+        };
     }
 
     private static string LoadAverage() =>

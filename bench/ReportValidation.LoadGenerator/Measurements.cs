@@ -111,17 +111,19 @@ public sealed class Measurements(LoadSettings settings)
         return (ServerProcess.Start(settings.ServerCore, "dotnet", [dll], environment), port);
     }
 
-    public (ServerProcess Server, int Port) StartServer(IDictionary<string, string> extra)
+    /// <summary>The service, or with <paramref name="b"/> its B build or settings (--b-server-dll, --b-server-env).</summary>
+    public (ServerProcess Server, int Port) StartServer(IDictionary<string, string> extra, bool b)
     {
-        var server = StartServer(extra, out var port);
+        var server = StartServer(extra, out var port, b);
         return (server, port);
     }
 
-    private ServerProcess StartServer(IDictionary<string, string> extra, out int port)
+    private ServerProcess StartServer(IDictionary<string, string> extra, out int port, bool b = false)
     {
         port = ServerProcess.FreePort();
         var project = Path.Combine(settings.Repository, "src", "ReportValidation.Server");
-        var dll = settings.ServerDll ?? Path.Combine(project, "bin", settings.Configuration, "net10.0", "ReportValidation.Server.dll");
+        var dll = (b ? settings.BServerDll : null) ?? settings.ServerDll
+            ?? Path.Combine(project, "bin", settings.Configuration, "net10.0", "ReportValidation.Server.dll");
         var environment = new Dictionary<string, string>(extra)
         {
             ["Server__Address"] = "127.0.0.1",
@@ -130,7 +132,7 @@ public sealed class Measurements(LoadSettings settings)
             ["Logging__LogLevel__Default"] = "Warning",
             ["Limits__MaxConcurrentCalls"] = "1024",
         };
-        foreach (var (name, value) in settings.ServerEnvironment)
+        foreach (var (name, value) in b ? settings.ServerEnvironment.Concat(settings.BServerEnvironment) : settings.ServerEnvironment)
         {
             environment[name] = value;
         }

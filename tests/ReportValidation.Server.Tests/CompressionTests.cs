@@ -38,6 +38,23 @@ public sealed class CompressionTests
     }
 
     [Fact]
+    public async Task A_native_grpc_answer_is_never_http_compressed_whatever_accept_encoding_says()
+    {
+        // Native gRPC passes by HTTP response compression (it compresses its own messages, when configured).
+        using var host = new ServiceHost();
+
+        using var response = await RawGrpc(host, Framed(Documents.Request(Documents.Unique(), "plain").ToByteArray(), compressed: false),
+            ("accept-encoding", "gzip, br"));
+        var (compressed, answer) = await Answer(response);
+
+        Assert.Equal("0", Trailer(response, "grpc-status"));
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.False(compressed);
+        Assert.Equal("plain", answer.RequestId);
+        Assert.Contains("gzip", response.Headers.GetValues("grpc-accept-encoding").Single());
+    }
+
+    [Fact]
     public async Task A_compressed_request_that_inflates_past_the_message_limit_is_refused_with_the_limit_named()
     {
         using var host = new ServiceHost(new Dictionary<string, string?> { ["Limits:MaxMessageBytes"] = "65536" });

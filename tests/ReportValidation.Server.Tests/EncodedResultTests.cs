@@ -89,4 +89,22 @@ public sealed class EncodedResultTests
         Assert.Null(findings.Report);
         Assert.Equal(result.Findings, findings.Findings);
     }
+
+    [Theory]
+    [InlineData("000")]
+    [InlineData("001")]
+    [InlineData("002")]
+    [InlineData("003")]
+    [InlineData("004")]
+    public void A_seed_is_encoded_to_the_bytes_of_ToByteArray_and_its_findings_view_to_those_of_the_result_without_its_report(string seed)
+    {
+        var result = ReportEngine.Default.Validate(InputDocument.FromText(Documents.Seed(seed)));
+        var withoutReport = new ValidationResult(result) { Report = null };
+
+        var encoded = EncodedResult.Encode(result);
+
+        Assert.Equal(StoredResult.HeaderLength + encoded.Encoding.Length, encoded.Stored!.Length);
+        Assert.Equal(result.ToByteArray(), encoded.Encoding.ToArray());
+        Assert.Equal(withoutReport.ToByteArray(), encoded.FindingsOnly.Encoding.ToArray());
+    }
 }

@@ -101,6 +101,33 @@ public sealed class RequestSizeTests
     }
 
     [Fact]
+    public async Task A_grpc_frame_declaring_more_than_its_declared_body_holds_is_resource_exhausted()
+    {
+        // The gate looks at frame headers only when the body's Content-Length leaves room for a message
+        // over the limit; a header lying within a small body is left to gRPC, which refuses it as well.
+        using var host = new ServiceHost(Limited);
+        var frame = new byte[5 + 16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), MessageLimit + 1);
+        using var http = new HttpClient { BaseAddress = host.GrpcAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/reportvalidation.v1.ReportValidator/ValidateDocument")
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(frame),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        request.Content.Headers.ContentLength = frame.Length;
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+
+        using var response = await http.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+
+        var status = response.TrailingHeaders.TryGetValues("grpc-status", out var trailer) ? trailer.Single()
+            : response.Headers.GetValues("grpc-status").Single();
+        Assert.Equal(((int)StatusCode.ResourceExhausted).ToString(), status);
+    }
+
+    [Fact]
     public async Task A_batch_message_over_the_limit_ends_the_stream_with_resource_exhausted_and_the_reason()
     {
         using var host = new ServiceHost(Limited);

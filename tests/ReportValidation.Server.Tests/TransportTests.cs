@@ -192,6 +192,24 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
+    public async Task Metrics_keep_the_saturation_instruments_and_drop_those_recorded_per_memory_block()
+    {
+        await _host.Client().ValidateDocumentAsync(Documents.Request(Documents.Unique()));
+        using var http = _host.Http();
+
+        var metrics = await http.GetStringAsync("/metrics");
+
+        // README, "What to watch": connections and requests in flight stay.
+        Assert.Contains("kestrel_active_connections", metrics);
+        Assert.Contains("http_server_active_requests", metrics);
+        Assert.Contains("http_server_request_duration_seconds", metrics);
+        // Recorded for every pooled block Kestrel rents and returns, for every queued request, every route match.
+        Assert.DoesNotContain("aspnetcore_memory_pool", metrics);
+        Assert.DoesNotContain("kestrel_queued_requests", metrics);
+        Assert.DoesNotContain("aspnetcore_routing_match_attempts", metrics);
+    }
+
+    [Fact]
     public async Task The_grpc_port_speaks_only_http2()
     {
         using var http = new HttpClient { BaseAddress = _host.GrpcAddress, DefaultRequestVersion = HttpVersion.Version11 };

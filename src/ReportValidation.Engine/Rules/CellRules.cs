@@ -17,13 +17,15 @@ public static class CellRules
 
     private static void CheckNotANumber(RuleContext context)
     {
-        foreach (var slot in context.Layout.Cells)
+        var grid = context.Grid;
+        foreach (var index in UsableCells(grid))
         {
-            var cell = context.Grid.Cells[slot.Index];
-            if (cell?.State != CellState.Text || context.Grid.StateOfCell(slot.Index) != RowState.Usable)
+            var cell = grid.Cells[index];
+            if (cell?.State != CellState.Text)
             {
                 continue;
             }
+            var slot = context.Layout.Cells[index];
             // Digits split by a space are the extraction's doing, not the clerk's.
             var split = Arithmetic.TryJoinDigits(cell.Raw, out _);
             var finding = context.Add(NotANumber,
@@ -41,17 +43,16 @@ public static class CellRules
 
     private static void CheckNegative(RuleContext context)
     {
-        foreach (var slot in context.Layout.Cells)
+        var grid = context.Grid;
+        foreach (var index in UsableCells(grid))
         {
-            if (slot.Kind == ValueKind.SignedCount || context.Grid.StateOfCell(slot.Index) != RowState.Usable)
+            var slot = context.Layout.Cells[index];
+            // A cell the grid read as a whole number is negative by its value, with no decimal to parse.
+            if (slot.Kind == ValueKind.SignedCount || (grid.Known[index] ? grid.Values[index] >= 0 : !IsNegative(grid.Cells[index])))
             {
                 continue;
             }
-            var cell = context.Grid.Cells[slot.Index];
-            if (!ReportGrid.TryDecimal(cell, out var value) || value >= 0)
-            {
-                continue;
-            }
+            var cell = grid.Cells[index];
             var finding = context.Add(Negative,
                 $"{slot.WhereZh}为负数{cell!.Raw}，该项应为非负数。",
                 $"{slot.Key} is negative ({cell.Raw}); it must not be.",
@@ -67,17 +68,16 @@ public static class CellRules
 
     private static void CheckNotInteger(RuleContext context)
     {
-        foreach (var slot in context.Layout.Cells)
+        var grid = context.Grid;
+        foreach (var index in UsableCells(grid))
         {
-            if (slot.Kind == ValueKind.Money || context.Grid.StateOfCell(slot.Index) != RowState.Usable)
+            var slot = context.Layout.Cells[index];
+            // The grid knows the cells that read as whole numbers: only the others may hold a fraction.
+            if (slot.Kind == ValueKind.Money || grid.Known[index] || !IsFraction(grid.Cells[index]))
             {
                 continue;
             }
-            var cell = context.Grid.Cells[slot.Index];
-            if (!ReportGrid.TryDecimal(cell, out var value) || value == decimal.Truncate(value))
-            {
-                continue;
-            }
+            var cell = grid.Cells[index];
             var finding = context.Add(NotInteger,
                 $"{slot.WhereZh}为{cell!.Raw}，件数应为整数。",
                 $"{slot.Key} is {cell.Raw}; a count must be a whole number.",
@@ -99,7 +99,20 @@ public static class CellRules
     {
         var grid = context.Grid;
         var layout = context.Layout;
-        var reported = new bool[layout.Cells.Count];
+        // A few hundred cells at most, on the stack: which cells of usable rows are blank (each cell
+        // read once), and which a row or column finding has reported.
+        Span<bool> blank = stackalloc bool[layout.Cells.Count];
+        Span<bool> reported = stackalloc bool[layout.Cells.Count];
+        var anyBlank = false;
+        foreach (var index in UsableCells(grid))
+        {
+            blank[index] = IsBlank(grid.Cells[index]) && !grid.Folded[index];
+            anyBlank |= blank[index];
+        }
+        if (!anyBlank)
+        {
+            return;
+        }
         foreach (var row in layout.Rows)
         {
             if (grid.StateOfRow(row) != RowState.Usable)
@@ -109,7 +122,7 @@ public static class CellRules
             var blanks = 0;
             for (var i = row.FirstCell; i < row.FirstCell + row.CellCount; i++)
             {
-                blanks += IsBlank(grid.Cells[i]) && !grid.Folded[i] ? 1 : 0;
+                blanks += blank[i] ? 1 : 0;
             }
             if (blanks == row.CellCount && row.CellCount > 1)
             {
@@ -137,7 +150,7 @@ public static class CellRules
                 }
                 rows++;
                 var index = row.FirstCell + c;
-                blanks += IsBlank(grid.Cells[index]) && !reported[index] && !grid.Folded[index] ? 1 : 0;
+                blanks += blank[index] && !reported[index] ? 1 : 0;
             }
             if (rows < 2 || blanks != rows)
             {
@@ -159,18 +172,57 @@ public static class CellRules
                 }
             }
         }
-        foreach (var slot in layout.Cells)
+        foreach (var index in UsableCells(grid))
         {
-            var cell = grid.Cells[slot.Index];
-            if (reported[slot.Index] || !IsBlank(cell) || grid.Folded[slot.Index] || grid.StateOfCell(slot.Index) != RowState.Usable)
+            if (reported[index] || !blank[index])
             {
                 continue;
             }
+            var cell = grid.Cells[index];
+            var slot = layout.Cells[index];
             var finding = context.Add(Blank,
                 $"{slot.WhereZh}未填数字（{RuleContext.Describe(cell)}），按未知处理，不视为0；如确为0请填写0。",
                 $"{slot.Key} is {RuleContext.DescribeEn(cell)}; it is treated as unknown, not as 0.",
                 RuleContext.At(slot, cell), cell?.State == CellState.Blank ? FindingOrigin.Report : FindingOrigin.Extraction);
             finding.Actual = cell?.Raw ?? "";
+        }
+    }
+
+    private static bool IsNegative(Cell? cell) => ReportGrid.TryDecimal(cell, out var value) && value < 0;
+
+    private static bool IsFraction(Cell? cell) => ReportGrid.TryDecimal(cell, out var value) && value != decimal.Truncate(value);
+
+    /// <summary>The cells of the rows that can be checked, in layout order: a row's state is looked at once, not per cell.</summary>
+    private static UsableCellScan UsableCells(ReportGrid grid) => new(grid);
+
+    /// <summary>The enumeration <see cref="UsableCells"/> returns (pattern-based, for <c>foreach</c>, nothing on the heap).</summary>
+    private struct UsableCellScan(ReportGrid grid)
+    {
+        private int _row = -1;
+        private int _end;
+
+        public int Current { get; private set; }
+
+        public readonly UsableCellScan GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (++Current < _end)
+            {
+                return true;
+            }
+            var rows = grid.Layout.Rows;
+            while (++_row < rows.Count)
+            {
+                var row = rows[_row];
+                if (grid.RowStates[_row] == RowState.Usable && row.CellCount > 0)
+                {
+                    Current = row.FirstCell;
+                    _end = row.FirstCell + row.CellCount;
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -24,8 +24,10 @@ public static class DocumentRules
     /// </summary>
     private static void CheckTextRepaired(RuleContext context)
     {
-        foreach (var note in context.Report.ReadingNotes)
+        // By index: a RepeatedField's enumerator is an object per loop.
+        for (var index = 0; index < context.Report.ReadingNotes.Count; index++)
         {
+            var note = context.Report.ReadingNotes[index];
             var line = note.First?.Line ?? 0;
             var finding = note.Kind == ReadingNoteKind.NulDropped
                 ? context.Add(TextRepaired,

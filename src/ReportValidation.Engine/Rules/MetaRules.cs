@@ -173,11 +173,12 @@ public static class MetaRules
         var due = report.Year + 1;
         if (report.PublisherKind is PublisherKind.Government or PublisherKind.Department)
         {
-            var (month, kindZh, kindEn) = report.PublisherKind == PublisherKind.Government
-                ? (3, "人民政府", "people's government")
-                : (1, Assumed(report).Kind == PublisherKind.Department ? Assumed(report).KindZh : "政府部门", "department");
+            var government = report.PublisherKind == PublisherKind.Government;
+            var month = government ? 3 : 1;
             if (Key(date) > Key(due, month, 31))
             {
+                // The body's kind is worked out from its name only for the message of a late report.
+                var (kindZh, kindEn) = government ? ("人民政府", "people's government") : (DepartmentKindZh(report), "department");
                 LateFinding(context, published,
                     $"报告发布于{Text(date)}，晚于法定时限{due}年{month}月31日（按发布机关“{(report.IssuingBody.Length > 0 ? report.IssuingBody : report.Title)}”判断为{kindZh}）。",
                     $"Published {Iso(date)}, after the statutory deadline {due}-{month:00}-31 (assumed: {kindEn}).",
@@ -203,6 +204,9 @@ public static class MetaRules
     }
 
     /// <summary>The kind of body the issuing body's name and the title say, in a clerk's words.</summary>
+    private static string DepartmentKindZh(Report report) =>
+        Assumed(report) is { Kind: PublisherKind.Department } assumed ? assumed.KindZh : "政府部门";
+
     private static PublisherClass Assumed(Report report) => PublisherKinds.Classify(report.IssuingBody, "", "", report.Title);
 
     private static Finding LateFinding(RuleContext context, DateMention published, string messageZh, string messageEn, string expected,

@@ -22,12 +22,22 @@ public static class PlausibilityRules
         "四 > 一 in a column",
         TemplateVersions.Both, CheckCarriedForwardExceedsReceived);
 
+    // Per column of table 三: its carried-forward cell, then its received cell.
+    private static readonly LayoutSlots ForwardAndReceived = new(layout =>
+        [.. CellCatalog.ApplicationColumns.SelectMany(c => new[]
+        {
+            layout.Cell($"{CellCatalog.Applications}.carried_forward.{c.Key}"),
+            layout.Cell($"{CellCatalog.Applications}.received.{c.Key}"),
+        })]);
+
     private static void CheckCarriedForwardExceedsReceived(RuleContext context)
     {
-        foreach (var (column, label) in CellCatalog.ApplicationColumns)
+        var slots = ForwardAndReceived.For(context.Layout);
+        for (var c = 0; c < CellCatalog.ApplicationColumns.Length; c++)
         {
-            if (!TryValue(context, $"applications.carried_forward.{column}", out var forward, out var forwardSlot)
-                || !TryValue(context, $"applications.received.{column}", out var received, out var receivedSlot)
+            var (column, label) = CellCatalog.ApplicationColumns[c];
+            var (forwardSlot, receivedSlot) = (slots[2 * c], slots[2 * c + 1]);
+            if (!TryValue(context, forwardSlot, out var forward) || !TryValue(context, receivedSlot, out var received)
                 || forward <= received)
             {
                 continue;
@@ -55,11 +65,14 @@ public static class PlausibilityRules
         {
             return;
         }
-        foreach (var row in DocumentRows.Select(ActiveDisclosureTemplate.V2021.Row))
+        var slots = StockSlots.For(context.Layout);
+        for (var r = 0; r < DocumentRows.Length; r++)
         {
-            if (!TryValue(context, $"active_disclosure.{row.Key}.issued", out var issued, out var issuedSlot)
-                || !TryValue(context, $"active_disclosure.{row.Key}.abolished", out var abolished, out _)
-                || !TryValue(context, $"active_disclosure.{row.Key}.in_force", out var inForce, out _)
+            var row = ActiveDisclosureTemplate.V2021.Row(DocumentRows[r]);
+            var issuedSlot = slots[3 * r];
+            if (!TryValue(context, issuedSlot, out var issued)
+                || !TryValue(context, slots[3 * r + 1], out var abolished)
+                || !TryValue(context, slots[3 * r + 2], out var inForce)
                 || issued <= inForce + abolished)
             {
                 continue;
@@ -78,6 +91,10 @@ public static class PlausibilityRules
 
     private static readonly string[] ItemRows2019 = ["licensing", "other_services", "penalty", "coercion", "fees"];
 
+    private static readonly LayoutSlots StockSlots = LayoutSlots.Of(CellCatalog.ActiveDisclosure, DocumentRows, "issued", "abolished", "in_force");
+    private static readonly LayoutSlots ItemSlots2019 = LayoutSlots.Of(CellCatalog.ActiveDisclosure, ItemRows2019, "prev_items", "change");
+    private static readonly LayoutSlots PublishedSlots2019 = LayoutSlots.Of(CellCatalog.ActiveDisclosure, DocumentRows, "new_published", "published_total");
+
     public static Rule ItemsNegative { get; } = new("active_disclosure.items_negative", Severity.Warning, "plausibility",
         $"{Column2019("prev_items").LabelZh}加{Column2019("change").LabelZh}小于0",
         $"2019: {Column2019("prev_items").LabelZh} + {Column2019("change").LabelZh} < 0",
@@ -89,10 +106,12 @@ public static class PlausibilityRules
         {
             return;
         }
-        foreach (var key in ItemRows2019)
+        var slots = ItemSlots2019.For(context.Layout);
+        for (var r = 0; r < ItemRows2019.Length; r++)
         {
-            if (!TryValue(context, $"active_disclosure.{key}.prev_items", out var previous, out _)
-                || !TryValue(context, $"active_disclosure.{key}.change", out var change, out var changeSlot)
+            var key = ItemRows2019[r];
+            var changeSlot = slots[2 * r + 1];
+            if (!TryValue(context, slots[2 * r], out var previous) || !TryValue(context, changeSlot, out var change)
                 || previous + change >= 0)
             {
                 continue;
@@ -117,10 +136,12 @@ public static class PlausibilityRules
         {
             return;
         }
-        foreach (var key in DocumentRows)
+        var slots = PublishedSlots2019.For(context.Layout);
+        for (var r = 0; r < DocumentRows.Length; r++)
         {
-            if (!TryValue(context, $"active_disclosure.{key}.new_published", out var published, out var publishedSlot)
-                || !TryValue(context, $"active_disclosure.{key}.published_total", out var total, out _)
+            var key = DocumentRows[r];
+            var publishedSlot = slots[2 * r];
+            if (!TryValue(context, publishedSlot, out var published) || !TryValue(context, slots[2 * r + 1], out var total)
                 || published <= total)
             {
                 continue;
@@ -166,9 +187,8 @@ public static class PlausibilityRules
         finding.Cells.Add(RuleContext.Ref(amountSlot, amountCell));
     }
 
-    private static bool TryValue(RuleContext context, string key, out long value, out CellSlot slot)
+    private static bool TryValue(RuleContext context, CellSlot slot, out long value)
     {
-        slot = context.Layout.Cell(key);
         value = context.Grid.Values[slot.Index];
         return context.Grid.Known[slot.Index];
     }

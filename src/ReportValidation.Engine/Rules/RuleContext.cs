@@ -8,7 +8,8 @@ namespace ReportValidation.Rules;
 
 /// <summary>
 /// What the checks of one evaluation share: the report laid out once, its sections' text folded once,
-/// and the findings so far. Disposing it gives the folded text's buffer back to the pool.
+/// and the findings so far. Disposing it gives the folded text's buffer, the grids' and the
+/// identities' arrays back to the pool.
 /// </summary>
 public sealed class RuleContext : IDisposable
 {
@@ -102,6 +103,9 @@ public sealed class RuleContext : IDisposable
 
     public void Dispose()
     {
+        _arithmetic?.Dispose();
+        Grid.Dispose();
+        _previousGrid?.Dispose();
         if (_folded is { } folded)
         {
             _folded = null;

@@ -62,18 +62,20 @@ public static class StructureRules
     /// </summary>
     private static void CheckSectionOrder(RuleContext context)
     {
-        var firsts = new List<Section>(6);
+        // The first section of each ordinal, by its index in the report: on the stack, no list per report.
+        var sections = context.Report.Sections;
+        Span<int> firsts = stackalloc int[6];
+        var count = 0;
         Span<bool> seen = stackalloc bool[7];
-        for (var index = 0; index < context.Report.Sections.Count; index++)
+        for (var index = 0; index < sections.Count; index++)
         {
-            var section = context.Report.Sections[index];
+            var section = sections[index];
             if (section.Ordinal is >= 1 and <= 6 && !seen[section.Ordinal])
             {
                 seen[section.Ordinal] = true;
-                firsts.Add(section);
+                firsts[count++] = index;
             }
         }
-        var count = firsts.Count;
         Span<int> length = stackalloc int[count];
         Span<int> before = stackalloc int[count];
         var best = -1;
@@ -83,7 +85,7 @@ public static class StructureRules
             before[i] = -1;
             for (var j = 0; j < i; j++)
             {
-                if (firsts[j].Ordinal < firsts[i].Ordinal && length[j] + 1 > length[i])
+                if (sections[firsts[j]].Ordinal < sections[firsts[i]].Ordinal && length[j] + 1 > length[i])
                 {
                     length[i] = length[j] + 1;
                     before[i] = j;
@@ -105,8 +107,8 @@ public static class StructureRules
             {
                 continue;
             }
-            var section = firsts[i];
-            var previous = i > 0 ? firsts[i - 1].Ordinal : 0;
+            var section = sections[firsts[i]];
+            var previous = i > 0 ? sections[firsts[i - 1]].Ordinal : 0;
             context.Add(SectionOrder,
                 previous > 0
                     ? $"第{Ordinals[section.Ordinal]}部分“{section.Heading}”出现在第{Ordinals[previous]}部分之后，顺序错乱。"
@@ -186,7 +188,8 @@ public static class StructureRules
             {
                 continue;
             }
-            if (row.Present(context.Report) && (row.Source(context.Report) is null || row.Source(context.Report)!.Found))
+            // The row message looked up once: each lookup is two accessor calls.
+            if (row.Message(context.Report) is { } message && row.SourceOf(message) is not { Found: false })
             {
                 continue;
             }
@@ -305,8 +308,13 @@ public static class StructureRules
         {
             return;
         }
-        foreach (var header in table.Headers.Where(h => h.LabelMatch == LabelMatch.Alias))
+        for (var index = 0; index < table.Headers.Count; index++)
         {
+            var header = table.Headers[index];
+            if (header.LabelMatch != LabelMatch.Alias)
+            {
+                continue;
+            }
             Deviation($"表二列标题“{header.Label}”不是标准写法，标准标题为“{header.OfficialLabel}”。",
                 $"Column header \"{header.Label}\" is a known variant of the official \"{header.OfficialLabel}\".",
                 RuleContext.At(header.Span, CellCatalog.ActiveDisclosure, column: header.Column), header.Label, header.OfficialLabel);

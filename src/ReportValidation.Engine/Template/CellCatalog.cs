@@ -20,6 +20,9 @@ public sealed record RowSlot(
     public int FirstCell { get; internal set; }
     public TemplateLayout? Layout { get; internal set; }
     public int CellCount { get; internal set; }
+
+    /// <summary>The row message's kind: copies a row's cells in one call, as the grid lays out a report.</summary>
+    public RowShape? Shape { get; internal set; }
 }
 
 /// <summary>
@@ -151,6 +154,7 @@ public static class CellCatalog
             {
                 FirstCell = cells.Count,
                 Index = rows.Count,
+                Shape = row.Shape,
             };
             var shape = row.Shape;
             for (var c = 0; c < shape.Columns.Count; c++)

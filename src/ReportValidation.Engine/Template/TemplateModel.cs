@@ -62,6 +62,9 @@ public abstract class RowShape(IReadOnlyList<TemplateColumn> columns)
 
     public abstract Cell? CellOf(object message, int column);
 
+    /// <summary>A row's cells in column order, into <paramref name="cells"/> from <paramref name="first"/>: one cast per row.</summary>
+    public abstract void CopyCells(object message, Cell?[] cells, int first);
+
     public abstract RowSource? SourceOf(object message);
 }
 
@@ -101,6 +104,16 @@ public sealed class RowShape<TRow> : RowShape where TRow : class, new()
     public Cell?[] Cells(TRow row) => [.. _cells.Select(c => c.Get(row))];
 
     public override Cell? CellOf(object message, int column) => _cells[column].Get((TRow)message);
+
+    public override void CopyCells(object message, Cell?[] cells, int first)
+    {
+        var row = (TRow)message;
+        var accessors = _cells;
+        for (var c = 0; c < accessors.Length; c++)
+        {
+            cells[first + c] = accessors[c].Get(row);
+        }
+    }
 
     public override RowSource? SourceOf(object message) => _source((TRow)message);
 }

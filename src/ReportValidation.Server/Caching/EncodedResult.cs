@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using ReportValidation.Contract;
 using ReportValidation.V1;
 
 namespace ReportValidation.Server.Caching;
@@ -6,7 +7,8 @@ namespace ReportValidation.Server.Caching;
 /// <summary>
 /// A validation result together with its protobuf encoding, made once when the result is computed or
 /// read from Redis. Google.Protobuf recomputes nested sizes while writing, so encoding a parsed report
-/// (thousands of nested cells and spans) costs several times more than the rest of a cache hit; binary
+/// (thousands of nested cells and spans) costs several times more than the rest of a cache hit; it is
+/// encoded by <see cref="MessageEncoder"/> (each size computed once, the same bytes), and binary
 /// responses (gRPC, gRPC-Web) are written with these bytes as their `result` field by the service's
 /// marshaller (<see cref="Validation.ValidatorBinding"/>). JSON responses use <see cref="Result"/>.
 /// </summary>
@@ -44,12 +46,8 @@ public sealed class EncodedResult
     /// thousands of objects, and held until the answer was written (behind 128 queued calls on a busy
     /// core) they survived into older generations and made every collection slower. JSON answers decode.
     /// </summary>
-    public static EncodedResult Encode(ValidationResult result)
-    {
-        var stored = new byte[StoredResult.HeaderLength + result.CalculateSize()];
-        result.WriteTo(stored.AsSpan(StoredResult.HeaderLength));
-        return new EncodedResult(stored, StoredResult.HeaderLength);
-    }
+    public static EncodedResult Encode(ValidationResult result) =>
+        new(MessageEncoder.Encode(result, leadingSpace: StoredResult.HeaderLength), StoredResult.HeaderLength);
 
     /// <summary>The array <see cref="Encode"/> wrote, header room included, for the cache to seal and store as it is.</summary>
     internal byte[]? Stored { get; }

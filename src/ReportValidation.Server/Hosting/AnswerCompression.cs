@@ -69,21 +69,30 @@ public static class AnswerCompression
     // knows it may compress its requests.
     private const string AcceptedGrpcEncodings = "identity,gzip,deflate";
 
-    /// <summary>Ahead of gRPC-Web and the page, so it compresses what they write.</summary>
-    public static WebApplication UseAnswerCompression(this WebApplication app)
+    /// <summary>
+    /// Every gRPC and gRPC-Web answer says which request encodings are accepted; a gRPC-Web call is noted
+    /// for <see cref="GrpcWebAwareCompression"/> while its request still says what it is.
+    /// </summary>
+    public static IApplicationBuilder UseGrpcAcceptEncoding(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        app.UseResponseCompression();
-        app.Use((context, next) =>
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
         {
-            if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
-            {
-                context.Response.Headers["grpc-accept-encoding"] = AcceptedGrpcEncodings;
-                GrpcWebAwareCompression.Remember(context);
-            }
-            return next(context);
-        });
-        return app;
-    }
+            context.Response.Headers["grpc-accept-encoding"] = AcceptedGrpcEncodings;
+            GrpcWebAwareCompression.Remember(context);
+        }
+        return next(context);
+    });
+
+    /// <summary>Ahead of gRPC-Web and the page, so it compresses what they write.</summary>
+    public static IApplicationBuilder UseAnswerCompression(this IApplicationBuilder app) => app.UseResponseCompression();
+
+    /// <summary>
+    /// A native gRPC call (application/grpc, not gRPC-Web): HTTP response compression never applies to it
+    /// (its type is not among <see cref="CompressedTypes"/>; gRPC compresses its own messages).
+    /// </summary>
+    public static bool IsNativeGrpc(HttpRequest request) =>
+        request.ContentType is { } type && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase)
+        && !type.AsSpan(16).StartsWith("-web", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>

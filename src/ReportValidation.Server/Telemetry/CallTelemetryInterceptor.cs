@@ -96,7 +96,7 @@ public sealed class CallTelemetryInterceptor(ServerTelemetry telemetry) : Interc
     {
         // "/reportvalidation.v1.ReportValidator/ValidateDocument" → "reportvalidation.v1.ReportValidator/ValidateDocument",
         // the span name and rpc.method of the RPC semantic conventions. (Internal: the ASP.NET Core span is the server span.)
-        var method = MethodNames.GetOrAdd(context.Method, static path => path.TrimStart('/')); // made once per method
+        var method = MethodName(context.Method); // made once per method
         var activity = ServerTelemetry.Source.HasListeners() ? ServerTelemetry.Source.StartActivity(method, ActivityKind.Internal) : null;
         activity?.SetTag(RpcConventions.SystemName, "grpc");
         activity?.SetTag(RpcConventions.Method, method);
@@ -104,6 +104,27 @@ public sealed class CallTelemetryInterceptor(ServerTelemetry telemetry) : Interc
     }
 
     private static readonly ConcurrentDictionary<string, string> MethodNames = new();
+    private static (string Path, string Name)[] s_recentMethods = [];
+
+    // gRPC gives every call of a method the same path string (its Method's FullName): found by reference
+    // among the few methods seen, it costs no string hashing, which a dictionary lookup would on every call.
+    private static string MethodName(string path)
+    {
+        foreach (var (known, name) in s_recentMethods)
+        {
+            if (ReferenceEquals(known, path))
+            {
+                return name;
+            }
+        }
+        var made = MethodNames.GetOrAdd(path, static path => path.TrimStart('/'));
+        var recent = s_recentMethods;
+        if (recent.Length < 16)
+        {
+            s_recentMethods = [.. recent, (path, made)];
+        }
+        return made;
+    }
 
     // A struct: nothing per call on the heap when no span is recorded.
     private readonly struct Call(ServerTelemetry telemetry, string method, Activity? activity, long started) : IDisposable

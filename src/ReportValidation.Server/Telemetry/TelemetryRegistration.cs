@@ -72,6 +72,7 @@ public static class TelemetryRegistration
                 metrics.AddMeter(ServerTelemetry.Name)
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
+                    .DropPerCallInstruments()
                     .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (otlp.Enabled)
                 {
@@ -90,6 +91,25 @@ public static class TelemetryRegistration
             telemetry.WithLogging(logging => logging.AddOtlpExporter(otlp.For("logs")), logging => logging.IncludeScopes = true);
         }
         return builder;
+    }
+
+    /// <summary>
+    /// ASP.NET Core instruments recorded several times per call that no one watches (README, "What to
+    /// watch"): Kestrel's memory pool (a measurement for every block rented and returned, 4-5% of a cache
+    /// hit's core), requests queued for the thread pool, and routing's match attempts. A dropped
+    /// instrument has no listener, so Kestrel does not record it at all. Process memory and saturation
+    /// stay in the runtime metrics, <c>kestrel.active_connections</c> and <c>http.server.active_requests</c>.
+    /// </summary>
+    public static readonly string[] DroppedInstruments =
+        ["aspnetcore.memory_pool.*", "kestrel.queued_requests", "aspnetcore.routing.match_attempts"];
+
+    private static MeterProviderBuilder DropPerCallInstruments(this MeterProviderBuilder metrics)
+    {
+        foreach (var instrument in DroppedInstruments)
+        {
+            metrics.AddView(instrument, MetricStreamConfiguration.Drop);
+        }
+        return metrics;
     }
 
     /// <summary>/metrics on the HTTP port, or only on <c>Server:MetricsPort</c> when the server has one.</summary>

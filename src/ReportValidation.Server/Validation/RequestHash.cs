@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -25,31 +26,31 @@ public static class RequestHash
     public static ContentHash ForDocument(IDocumentRequest request, string catalogVersion)
     {
         var digest = request.WireDigest ?? DocumentDigest(request);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Field(hash, "reportvalidation.v1.ValidateDocument");
-        Field(hash, catalogVersion);
         Span<byte> bytes = stackalloc byte[ContentHash.Length];
         digest.CopyTo(bytes);
-        Field(hash, bytes);
-        return Finish(hash);
+        var hash = new CanonicalHash(stackalloc byte[CanonicalHash.BufferLength]);
+        hash.Field("reportvalidation.v1.ValidateDocument");
+        hash.Field(catalogVersion);
+        hash.Field(bytes);
+        return hash.Finish();
     }
 
     /// <summary>The digest of a request's document, previous document and options, from the message.</summary>
     public static ContentHash DocumentDigest(IDocumentRequest request)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Document(hash, request.Document);
+        var hash = new CanonicalHash(stackalloc byte[CanonicalHash.BufferLength]);
+        Document(ref hash, request.Document);
         if (request.PreviousDocument is null || request.PreviousDocument.BodyCase == V1.Document.BodyOneofCase.None)
         {
-            Field(hash, "no-previous");
+            hash.Field("no-previous");
         }
         else
         {
-            Field(hash, "previous");
-            Document(hash, request.PreviousDocument);
+            hash.Field("previous");
+            Document(ref hash, request.PreviousDocument);
         }
-        Field(hash, request.Options is null ? [] : request.Options.ToByteArray());
-        return Finish(hash);
+        hash.Field(request.Options is null ? [] : request.Options.ToByteArray());
+        return hash.Finish();
     }
 
     /// <summary>
@@ -62,82 +63,158 @@ public static class RequestHash
         {
             return null;
         }
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Document(hash, fields.Document, request);
+        var hash = new CanonicalHash(stackalloc byte[CanonicalHash.BufferLength]);
+        Document(ref hash, fields.Document, request);
         if (fields.Previous.HasBody)
         {
-            Field(hash, "previous");
-            Document(hash, fields.Previous, request);
+            hash.Field("previous");
+            Document(ref hash, fields.Previous, request);
         }
         else
         {
-            Field(hash, "no-previous");
+            hash.Field("no-previous");
         }
-        Field(hash, fields.Options.Of(request));
-        return Finish(hash);
+        hash.Field(fields.Options.Of(request));
+        return hash.Finish();
     }
 
     public static ContentHash ForReport(Report report, Report? previous, ValidationOptions? options, string catalogVersion)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Field(hash, "reportvalidation.v1.ValidateReport");
-        Field(hash, catalogVersion);
+        var hash = new CanonicalHash(stackalloc byte[CanonicalHash.BufferLength]);
+        hash.Field("reportvalidation.v1.ValidateReport");
+        hash.Field(catalogVersion);
         // Protobuf serialization is deterministic for these messages (they have no map fields).
-        Field(hash, report.ToByteArray());
-        Field(hash, previous is null ? "no-previous" : "previous");
+        hash.Field(report.ToByteArray());
+        hash.Field(previous is null ? "no-previous" : "previous");
         if (previous is not null)
         {
-            Field(hash, previous.ToByteArray());
+            hash.Field(previous.ToByteArray());
         }
-        Field(hash, (options ?? new ValidationOptions()).ToByteArray());
-        return Finish(hash);
+        hash.Field((options ?? new ValidationOptions()).ToByteArray());
+        return hash.Finish();
     }
 
     // What the engine is given: text as its UTF-8 with the charset said to be UTF-8, content as it is.
-    private static void Document(IncrementalHash hash, Document document)
+    private static void Document(ref CanonicalHash hash, Document document)
     {
         if (document.BodyCase == V1.Document.BodyOneofCase.Text)
         {
-            Field(hash, Encoding.UTF8.GetBytes(document.Text));
-            Field(hash, RequestMapping.WithUtf8(document.ContentType));
+            hash.Field(document.Text);
+            hash.Field(RequestMapping.WithUtf8(document.ContentType));
         }
         else
         {
-            Field(hash, document.Content.Span);
-            Field(hash, document.ContentType);
+            hash.Field(document.Content.Span);
+            hash.Field(document.ContentType);
         }
-        Field(hash, document.FileName);
+        hash.Field(document.FileName);
     }
 
-    private static void Document(IncrementalHash hash, RequestWire.DocumentFields document, ReadOnlySpan<byte> request)
+    private static void Document(ref CanonicalHash hash, RequestWire.DocumentFields document, ReadOnlySpan<byte> request)
     {
-        Field(hash, document.Body.Of(request));
+        hash.Field(document.Body.Of(request));
         var contentType = document.ContentType.Of(request);
         if (document.IsText)
         {
-            Field(hash, RequestMapping.WithUtf8(Encoding.UTF8.GetString(contentType)));
+            hash.Field(RequestMapping.WithUtf8(Encoding.UTF8.GetString(contentType)));
         }
         else
         {
-            Field(hash, contentType);
+            hash.Field(contentType);
         }
-        Field(hash, document.FileName.Of(request));
+        hash.Field(document.FileName.Of(request));
     }
 
-    private static void Field(IncrementalHash hash, string value) => Field(hash, Encoding.UTF8.GetBytes(value));
-
-    private static void Field(IncrementalHash hash, ReadOnlySpan<byte> value)
+    /// <summary>
+    /// SHA-256 over length-prefixed fields. Each append is a call into the platform's crypto library, and
+    /// a request is a dozen fields of a few bytes around one large one: small fields (and every length) are
+    /// gathered in a buffer on the stack and appended together. The hash object is the thread's own and
+    /// is reset by each digest, so a call creates none; it is taken while in use, so a digest left
+    /// unfinished by an exception leaves nothing behind for the next.
+    /// </summary>
+    private ref struct CanonicalHash(Span<byte> buffer)
     {
-        Span<byte> length = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64LittleEndian(length, value.Length);
-        hash.AppendData(length);
-        hash.AppendData(value);
-    }
+        public const int BufferLength = 512;
 
-    private static ContentHash Finish(IncrementalHash hash)
-    {
-        Span<byte> digest = stackalloc byte[ContentHash.Length];
-        hash.GetHashAndReset(digest);
-        return ContentHash.FromBytes(digest);
+        [ThreadStatic]
+        private static IncrementalHash? t_sha256;
+
+        private readonly IncrementalHash _sha256 = Take();
+        private readonly Span<byte> _buffer = buffer;
+        private int _used;
+
+        public void Field(string value)
+        {
+            var length = Encoding.UTF8.GetByteCount(value);
+            if (sizeof(long) + length <= _buffer.Length)
+            {
+                Reserve(sizeof(long) + length);
+                Length(length);
+                _used += Encoding.UTF8.GetBytes(value, _buffer[_used..]);
+                return;
+            }
+            var bytes = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                Field(bytes.AsSpan(0, Encoding.UTF8.GetBytes(value, bytes)));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+
+        public void Field(ReadOnlySpan<byte> value)
+        {
+            Reserve(sizeof(long));
+            Length(value.Length);
+            if (value.Length <= _buffer.Length - _used)
+            {
+                value.CopyTo(_buffer[_used..]);
+                _used += value.Length;
+                return;
+            }
+            Flush();
+            _sha256.AppendData(value);
+        }
+
+        public ContentHash Finish()
+        {
+            Flush();
+            Span<byte> digest = stackalloc byte[ContentHash.Length];
+            _sha256.GetHashAndReset(digest);
+            t_sha256 = _sha256;
+            return ContentHash.FromBytes(digest);
+        }
+
+        private static IncrementalHash Take()
+        {
+            var sha256 = t_sha256 ?? IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            t_sha256 = null;
+            return sha256;
+        }
+
+        private void Length(int length)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(_buffer[_used..], length);
+            _used += sizeof(long);
+        }
+
+        private void Reserve(int length)
+        {
+            if (length > _buffer.Length - _used)
+            {
+                Flush();
+            }
+        }
+
+        private void Flush()
+        {
+            if (_used > 0)
+            {
+                _sha256.AppendData(_buffer[.._used]);
+                _used = 0;
+            }
+        }
     }
 }

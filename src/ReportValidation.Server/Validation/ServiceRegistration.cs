@@ -47,6 +47,7 @@ public static class ServiceRegistration
             var limits = provider.GetRequiredService<IOptions<LimitOptions>>().Value;
             return new EngineThreads(limits.MaxConcurrentValidations > 0 ? limits.MaxConcurrentValidations : Environment.ProcessorCount);
         });
+        services.AddHostedService<Caching.EncodingPlans>();
         services.AddSingleton<CachedValidation>();
         services.AddSingleton<CallValidation>();
         services.AddSingleton<BatchValidation>();
@@ -78,18 +79,23 @@ public static class ServiceRegistration
     /// </summary>
     public static WebApplication MapValidationService(this WebApplication app)
     {
-        app.UseAnswerCompression();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseGrpcAcceptEncoding();
+        // Native gRPC calls (most calls) pass by what serves browsers, the page and JSON: HTTP response
+        // compression (never of application/grpc), the page's files, strict JSON and gRPC-Web, each of
+        // which would only look at the call and pass it on (README, "Service performance").
+        app.UseWhen(IsNotNativeGrpc, page => page.UseAnswerCompression().UseDefaultFiles().UseStaticFiles());
         app.UseRouting();
         app.UseMiddleware<MethodNotAllowed>();
         app.UseCors();
         app.UseMiddleware<CallGate>(); // ahead of gRPC-Web, so it reads the frame header as it arrived
-        app.UseMiddleware<StrictJsonRequests>(); // behind the gate: the body is within the limit and admitted
-        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseWhen(IsNotNativeGrpc, browsers => browsers
+            .UseMiddleware<StrictJsonRequests>() // behind the gate: the body is within the limit and admitted
+            .UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true }));
         app.MapGrpcService<ReportValidatorService>().RequireCors(CorsPolicy);
         app.MapGet("/openapi.json", () => Results.Text(OpenApiDocument.Text, "application/json")).RequireCors(CorsPolicy);
         app.MapGrpcReflectionService();
         return app;
     }
+
+    private static bool IsNotNativeGrpc(HttpContext context) => !AnswerCompression.IsNativeGrpc(context.Request);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using ReportValidation.Template;
 using ReportValidation.V1;
@@ -30,9 +31,10 @@ public sealed record Suspect(CellSlot Cell, long Actual, long Corrected, string 
 
 /// <summary>
 /// The one evaluator of the identities: evaluates every compiled identity over the grid, and
-/// searches for the cell whose correction makes all failing identities hold.
+/// searches for the cell whose correction makes all failing identities hold. Its arrays are rented
+/// from the pool (they may be longer than the layout's cells and identities); disposing gives them back.
 /// </summary>
-public sealed class Arithmetic
+public sealed class Arithmetic : IDisposable
 {
     // Enough for every identity of a template version (2021: 25 rows + 14 columns + 3 in table 四).
     private const int MaxIdentities = 64;
@@ -46,7 +48,7 @@ public sealed class Arithmetic
         _grid = grid;
         _identities = identities;
         var cells = grid.Layout.Cells;
-        _usable = new bool[cells.Count];
+        _usable = ArrayPool<bool>.Shared.Rent(cells.Count);
         for (var i = 0; i < cells.Count; i++)
         {
             _usable[i] = grid.RowStates[cells[i].RowSlot.Index] == RowState.Usable;
@@ -56,11 +58,25 @@ public sealed class Arithmetic
         {
             throw new InvalidOperationException("too many identities for the suspect search's bit sets");
         }
-        Outcomes = new IdentityOutcome[all.Count];
+        Outcomes = ArrayPool<IdentityOutcome>.Shared.Rent(all.Count);
         for (var i = 0; i < all.Count; i++)
         {
             Outcomes[i] = Evaluate(all[i], grid.Values, grid.Known, _usable);
         }
+    }
+
+    private bool _disposed;
+
+    /// <summary>Gives the arrays back to the pool: the evaluator must not be used after.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        ArrayPool<bool>.Shared.Return(_usable);
+        ArrayPool<IdentityOutcome>.Shared.Return(Outcomes);
     }
 
     public IReadOnlyList<Identity> Identities => _identities.All;
@@ -444,7 +460,7 @@ public sealed class Arithmetic
         {
             return false;
         }
-        for (var i = 0; i < Outcomes.Length; i++)
+        for (var i = 0; i < _identities.All.Count; i++)
         {
             if ((touched & (1UL << i)) == 0)
             {

@@ -118,8 +118,10 @@ public sealed class NarrativeComparison(ReportGrid grid, TemplateLayout layout)
     public bool TrySum(IReadOnlyList<CellSlot> cells, out long value)
     {
         value = 0;
-        foreach (var slot in cells)
+        // By index: the cells come as an interface, whose enumerator is an object per count.
+        for (var i = 0; i < cells.Count; i++)
         {
+            var slot = cells[i];
             if (!grid.Known[slot.Index])
             {
                 return false;
@@ -277,8 +279,10 @@ public sealed class NarrativeComparison(ReportGrid grid, TemplateLayout layout)
         Span<bool> named = stackalloc bool[layout.Cells.Count];
         foreach (var part in parts)
         {
-            foreach (var slot in CellsOf(part))
+            var cells = CellsOf(part);
+            for (var i = 0; i < cells.Count; i++)
             {
+                var slot = cells[i];
                 named[slot.Index] = true;
             }
         }
@@ -298,8 +302,10 @@ public sealed class NarrativeComparison(ReportGrid grid, TemplateLayout layout)
         Span<bool> seen = stackalloc bool[layout.Cells.Count];
         foreach (var part in parts)
         {
-            foreach (var slot in CellsOf(part))
+            var cells = CellsOf(part);
+            for (var i = 0; i < cells.Count; i++)
             {
+                var slot = cells[i];
                 if (seen[slot.Index])
                 {
                     return true;

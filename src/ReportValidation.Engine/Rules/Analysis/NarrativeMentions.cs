@@ -210,9 +210,17 @@ public static class NarrativeMentions
         var start = 0;
         // "收到申请6件。答复情况为：…": a sentence goes on with the paragraph's topic.
         var paragraphAboutApplications = false;
+        // The next count unit and the next "申请" at or after the sentence: found once for the
+        // sentences they pass, not searched for in each.
+        var nextUnit = -1;
+        var nextApplication = -1;
         while (start < text.Length)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (nextUnit < start && (nextUnit = NextAt(text, start, CountUnits)) < 0)
+            {
+                return; // no count after this: nothing more to place
+            }
             // A "sentence" longer than any real one (a page without punctuation) is read in pieces,
             // so the work per count stays bounded.
             var piece = text.Slice(start, Math.Min(text.Length - start, MaxSentence));
@@ -220,7 +228,15 @@ public static class NarrativeMentions
             var end = start + (found < 0 ? piece.Length : found);
             if (end > start)
             {
-                paragraphAboutApplications = ReadSentence(section, text, start, end, year, paragraphAboutApplications, mentions);
+                if (nextApplication != int.MaxValue && nextApplication < start)
+                {
+                    var at = text[start..].IndexOf("申请", StringComparison.Ordinal);
+                    nextApplication = at < 0 ? int.MaxValue : start + at;
+                }
+                var namesApplications = nextApplication <= end - 2;
+                paragraphAboutApplications = nextUnit < end
+                    ? ReadSentence(section, text, start, end, year, paragraphAboutApplications || namesApplications, mentions)
+                    : paragraphAboutApplications || namesApplications;
             }
             if (end < text.Length && text[end] == '\n')
             {
@@ -230,15 +246,19 @@ public static class NarrativeMentions
         }
     }
 
-    /// <summary>Reads one sentence; returns whether it is about applications.</summary>
-    private static bool ReadSentence(Section section, ReadOnlySpan<char> text, int from, int to, int year, bool paragraphAboutApplications, List<Mention> mentions)
+    private static int NextAt(ReadOnlySpan<char> text, int start, SearchValues<char> values)
+    {
+        var at = text[start..].IndexOfAny(values);
+        return at < 0 ? -1 : start + at;
+    }
+
+    /// <summary>
+    /// Reads one sentence with a count unit in it; <paramref name="aboutApplications"/> says whether it
+    /// or its paragraph so far names applications, and is returned.
+    /// </summary>
+    private static bool ReadSentence(Section section, ReadOnlySpan<char> text, int from, int to, int year, bool aboutApplications, List<Mention> mentions)
     {
         var sentence = text.Slice(from, to - from);
-        var aboutApplications = paragraphAboutApplications || sentence.Contains("申请", StringComparison.Ordinal);
-        if (!sentence.ContainsAny(CountUnits))
-        {
-            return aboutApplications;
-        }
         var aboutCases = sentence.Contains("复议", StringComparison.Ordinal) || sentence.Contains("诉", StringComparison.Ordinal);
         if (!aboutApplications && !aboutCases)
         {

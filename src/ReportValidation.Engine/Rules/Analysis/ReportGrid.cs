@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using ReportValidation.Template;
 using ReportValidation.V1;
@@ -17,21 +18,25 @@ public enum RowState
 
 /// <summary>
 /// The cells of one report laid out by the cell catalog: what each holds, as values the evaluator
-/// can add up without touching the messages again.
+/// can add up without touching the messages again. Its arrays are rented from the pool (indexed by
+/// cell and row, they may be longer than the layout); disposing the grid gives them back, and a grid
+/// that is never disposed is simply collected.
 /// </summary>
-public sealed class ReportGrid
+public sealed class ReportGrid : IDisposable
 {
+    private bool _disposed;
+
     public ReportGrid(Report report, TemplateLayout layout)
     {
         Report = report;
         Layout = layout;
         var count = layout.Cells.Count;
-        Cells = new Cell?[count];
-        Values = new long[count];
-        Known = new bool[count];
-        Folded = new bool[count];
-        RowStates = new RowState[layout.Rows.Count];
-        Sources = new RowSource?[layout.Rows.Count];
+        Cells = Rent<Cell?>(count);
+        Values = Rent<long>(count);
+        Known = Rent<bool>(count);
+        Folded = Rent<bool>(count);
+        RowStates = Rent<RowState>(layout.Rows.Count);
+        Sources = Rent<RowSource?>(layout.Rows.Count);
         var otherAsOneRow = layout.Version == TemplateVersion._2021 && ApplicationsTemplate.OtherHandlingAsOneRow(report.Applications);
         foreach (var row in layout.Rows)
         {
@@ -49,10 +54,7 @@ public sealed class ReportGrid
             }
             if (message is not null)
             {
-                for (var i = row.FirstCell; i < row.FirstCell + row.CellCount; i++)
-                {
-                    Cells[i] = layout.Cells[i].FromRow(message);
-                }
+                row.Shape!.CopyCells(message, Cells, row.FirstCell);
             }
             Sources[row.Index] = message is null ? null : row.SourceOf(message);
             var state = message is null ? RowState.NotFound : StateOf(Sources[row.Index], row, Cells);
@@ -61,17 +63,44 @@ public sealed class ReportGrid
             {
                 continue;
             }
+            var known = 0;
             for (var i = row.FirstCell; i < row.FirstCell + row.CellCount; i++)
             {
                 if (Cells[i] is { } cell && TryInteger(cell, out var value))
                 {
                     Values[i] = value;
                     Known[i] = true;
-                    ApplicationsHasNumbers |= row.Table == CellCatalog.Applications;
-                    ReviewHasNumbers |= row.Table == CellCatalog.ReviewLitigation;
+                    known++;
                 }
             }
+            ApplicationsHasNumbers |= known > 0 && row.Table == CellCatalog.Applications;
+            ReviewHasNumbers |= known > 0 && row.Table == CellCatalog.ReviewLitigation;
         }
+    }
+
+    /// <summary>A pooled array whose first <paramref name="length"/> elements are cleared.</summary>
+    private static T[] Rent<T>(int length)
+    {
+        var array = ArrayPool<T>.Shared.Rent(length);
+        Array.Clear(array, 0, length);
+        return array;
+    }
+
+    /// <summary>Gives the arrays back to the pool: the grid must not be read after.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        // The references are cleared so the pool does not keep a report's cells alive.
+        ArrayPool<Cell?>.Shared.Return(Cells, clearArray: true);
+        ArrayPool<long>.Shared.Return(Values);
+        ArrayPool<bool>.Shared.Return(Known);
+        ArrayPool<bool>.Shared.Return(Folded);
+        ArrayPool<RowState>.Shared.Return(RowStates);
+        ArrayPool<RowSource?>.Shared.Return(Sources, clearArray: true);
     }
 
     private void FoldedIntoGroup(RowSlot row)

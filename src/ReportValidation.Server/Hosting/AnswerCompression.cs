@@ -75,7 +75,7 @@ public static class AnswerCompression
     /// </summary>
     public static IApplicationBuilder UseGrpcAcceptEncoding(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
+        if (CallProtocol.IsGrpc(context.Request))
         {
             context.Response.Headers["grpc-accept-encoding"] = AcceptedGrpcEncodings;
             GrpcWebAwareCompression.Remember(context);
@@ -85,14 +85,6 @@ public static class AnswerCompression
 
     /// <summary>Ahead of gRPC-Web and the page, so it compresses what they write.</summary>
     public static IApplicationBuilder UseAnswerCompression(this IApplicationBuilder app) => app.UseResponseCompression();
-
-    /// <summary>
-    /// A native gRPC call (application/grpc, not gRPC-Web): HTTP response compression never applies to it
-    /// (its type is not among <see cref="CompressedTypes"/>; gRPC compresses its own messages).
-    /// </summary>
-    public static bool IsNativeGrpc(HttpRequest request) =>
-        request.ContentType is { } type && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase)
-        && !type.AsSpan(16).StartsWith("-web", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -108,7 +100,7 @@ internal sealed class GrpcWebAwareCompression(IServiceProvider services, IOption
     /// <summary>Notes a gRPC-Web call while its request still says so (gRPC-Web's middleware rewrites it to application/grpc).</summary>
     public static void Remember(HttpContext context)
     {
-        if (context.Request.ContentType!.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase))
+        if (CallProtocol.IsGrpcWeb(context.Request))
         {
             context.Items[GrpcWebCall] = GrpcWebCall;
         }

@@ -23,10 +23,10 @@ public static class CallRefusal
     {
         var status = refusal.GetRpcStatus() ?? new Google.Rpc.Status { Code = (int)refusal.StatusCode, Message = refusal.Status.Detail };
         var response = context.Response;
-        if (IsGrpc(context.Request))
+        if (CallProtocol.IsGrpc(context.Request))
         {
             response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = GrpcContentType(context.Request);
+            response.ContentType = CallProtocol.ContentTypeOf(context.Request);
             response.Headers["grpc-status"] = status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
             response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
             response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
@@ -36,17 +36,4 @@ public static class CallRefusal
         response.ContentType = "application/json; charset=utf-8";
         return response.WriteAsync(Json.Format(status), Encoding.UTF8);
     }
-
-    /// <summary>gRPC, gRPC-Web or gRPC-Web text; anything else is JSON.</summary>
-    public static bool IsGrpc(HttpRequest request) =>
-        request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
-
-    /// <summary>gRPC-Web text: the body is the base64 of gRPC frames.</summary>
-    public static bool IsGrpcWebText(HttpRequest request) =>
-        request.ContentType?.StartsWith("application/grpc-web-text", StringComparison.OrdinalIgnoreCase) == true;
-
-    private static string GrpcContentType(HttpRequest request) =>
-        IsGrpcWebText(request) ? "application/grpc-web-text"
-        : request.ContentType!.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase) ? "application/grpc-web"
-        : "application/grpc";
 }

@@ -37,7 +37,7 @@ public sealed class ReportValidatorService(CallValidation calls, BatchValidation
 
     // gRPC and gRPC-Web carry protobuf; JSON transcoding is the rest.
     private static bool IsProtobuf(ServerCallContext context) =>
-        context.GetHttpContext().Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
+        CallProtocol.IsGrpc(context.GetHttpContext().Request);
 
     /// <summary>
     /// The HTTP status of a JSON error when it is not the one transcoding would pick (413 for a document

@@ -49,12 +49,12 @@ public sealed class RequestSizeLimit(IOptions<LimitOptions> options)
     /// </summary>
     public async ValueTask<RpcException?> CheckGrpcFrameAsync(HttpContext context, MethodType kind)
     {
-        if (IsStreamingRequest(kind) || !CallRefusal.IsGrpc(context.Request) || CannotHoldTooLargeAMessage(context.Request))
+        if (IsStreamingRequest(kind) || !CallProtocol.IsGrpc(context.Request) || CannotHoldTooLargeAMessage(context.Request))
         {
             return null;
         }
         // gRPC-Web text carries the frames in base64: 8 characters hold the 5-byte header.
-        var text = CallRefusal.IsGrpcWebText(context.Request);
+        var text = CallProtocol.IsGrpcWebText(context.Request);
         var needed = text ? 8 : GrpcFrameHeaderLength;
         var reader = context.Request.BodyReader;
         var read = await reader.ReadAtLeastAsync(needed, context.RequestAborted);
@@ -89,7 +89,7 @@ public sealed class RequestSizeLimit(IOptions<LimitOptions> options)
     public async ValueTask<RpcException?> BufferJsonOfUnknownLengthAsync(HttpContext context, MethodType kind)
     {
         var request = context.Request;
-        if (IsStreamingRequest(kind) || CallRefusal.IsGrpc(request) || request.ContentLength is not null
+        if (IsStreamingRequest(kind) || CallProtocol.IsGrpc(request) || request.ContentLength is not null
             || !HttpMethods.IsPost(request.Method) && !HttpMethods.IsPut(request.Method) && !HttpMethods.IsPatch(request.Method))
         {
             return null;

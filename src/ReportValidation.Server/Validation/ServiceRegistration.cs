@@ -97,5 +97,5 @@ public static class ServiceRegistration
         return app;
     }
 
-    private static bool IsNotNativeGrpc(HttpContext context) => !AnswerCompression.IsNativeGrpc(context.Request);
+    private static bool IsNotNativeGrpc(HttpContext context) => !CallProtocol.IsNativeGrpc(context.Request);
 }
